@@ -1,0 +1,179 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LessonFormatError, lineOf, parseFrontMatter } from './front-matter.ts';
+import { renderMarkdown } from './markdown.ts';
+import type { ChapterPage, ChapterSummary, FileSet, Lesson } from './types.ts';
+
+/** Everything under `lessons/`, read and checked. Runs in Node at build time (and in tests). */
+export interface LessonLibrary {
+  readonly chapters: readonly ChapterSummary[];
+  readonly lessons: ReadonlyMap<string, Lesson>;
+  readonly chapterPages: ReadonlyMap<string, ChapterPage>;
+  /** The program a new sandbox opens with (`lessons/sandbox/starter/`). */
+  readonly sandbox: FileSet;
+  /** Every file read, so the dev server can reload when one changes. */
+  readonly files: readonly string[];
+}
+
+const NUMBERED = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
+
+export function loadLessons(root: string): LessonLibrary {
+  const files: string[] = [];
+  const read = (path: string) => {
+    files.push(path);
+    return readFileSync(path, 'utf8');
+  };
+  const display = (path: string) => relative(join(root, '..'), path);
+
+  const chapters: ChapterSummary[] = [];
+  const lessons = new Map<string, Lesson>();
+  const chapterPages = new Map<string, ChapterPage>();
+
+  for (const chapterDir of numberedFolders(root)) {
+    const chapterFile = join(chapterDir.path, 'index.md');
+    if (!existsSync(chapterFile)) {
+      throw new LessonFormatError(
+        display(chapterFile),
+        1,
+        'every chapter folder needs an index.md',
+      );
+    }
+    const source = read(chapterFile);
+    const { data, body } = parseFrontMatter(display(chapterFile), source);
+    const field = fieldReader(display(chapterFile), source, data);
+    const chapterMeta = {
+      title: field.string('title'),
+      step: field.step('step'),
+      summary: field.optionalString('summary') ?? '',
+    };
+    chapterPages.set(chapterDir.slug, { slug: chapterDir.slug, html: renderMarkdown(body) });
+
+    const chapterLessons: Lesson[] = [];
+    for (const lessonDir of numberedFolders(chapterDir.path)) {
+      const lessonFile = join(lessonDir.path, 'index.md');
+      if (!existsSync(lessonFile)) {
+        throw new LessonFormatError(
+          display(lessonFile),
+          1,
+          'every lesson folder needs an index.md',
+        );
+      }
+      const lessonSource = read(lessonFile);
+      const parsed = parseFrontMatter(display(lessonFile), lessonSource);
+      // A lesson inherits what it does not set from its chapter.
+      const merged = { ...data, ...parsed.data };
+      const lf = fieldReader(display(lessonFile), lessonSource, merged);
+      const starter = readFileSet(join(lessonDir.path, 'starter'), read);
+      const solution = readFileSet(join(lessonDir.path, 'solution'), read);
+      const missing = Object.keys(starter).filter((name) => !(name in solution));
+      if (missing.length > 0) {
+        throw new LessonFormatError(
+          display(lessonFile),
+          1,
+          `solution/ lacks ${missing.join(', ')}: starter/ and solution/ hold the same file names`,
+        );
+      }
+      const checkFile = join(lessonDir.path, 'check.ts');
+      const lesson: Lesson = {
+        slug: lessonDir.slug,
+        chapter: chapterDir.slug,
+        title: lf.string('title'),
+        step: lf.step('step'),
+        minutes: lf.positiveNumber('minutes'),
+        goals: lf.optionalStrings('goals') ?? [],
+        html: renderMarkdown(parsed.body),
+        starter,
+        solution,
+        check: existsSync(checkFile) ? read(checkFile) : null,
+      };
+      const clash = lessons.get(lesson.slug);
+      if (clash) {
+        throw new LessonFormatError(
+          display(lessonFile),
+          1,
+          `the slug "${lesson.slug}" is already used by ${clash.chapter}/${clash.slug}: lesson slugs name URLs and must be unique`,
+        );
+      }
+      lessons.set(lesson.slug, lesson);
+      chapterLessons.push(lesson);
+    }
+
+    chapters.push({
+      slug: chapterDir.slug,
+      ...chapterMeta,
+      lessons: chapterLessons.map(({ slug, chapter, title, step, minutes, goals }) => ({
+        slug,
+        chapter,
+        title,
+        step,
+        minutes,
+        goals,
+      })),
+    });
+  }
+  const sandbox = readFileSet(join(root, 'sandbox', 'starter'), read);
+  return { chapters, lessons, chapterPages, sandbox, files };
+}
+
+interface NumberedFolder {
+  readonly path: string;
+  readonly slug: string;
+}
+
+/** `NN-slug` folders in numeric order; anything else (README.md, notes) is not content. */
+function numberedFolders(dir: string): NumberedFolder[] {
+  return readdirSync(dir)
+    .map((name) => ({ name, match: NUMBERED.exec(name), path: join(dir, name) }))
+    .filter((entry) => entry.match !== null && statSync(entry.path).isDirectory())
+    .sort((a, b) => Number(a.match?.[1]) - Number(b.match?.[1]))
+    .map((entry) => ({ path: entry.path, slug: entry.match?.[2] ?? entry.name }));
+}
+
+function readFileSet(dir: string, read: (path: string) => string): FileSet {
+  if (!existsSync(dir)) return {};
+  const set: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) set[name] = read(path);
+  }
+  return set;
+}
+
+function fieldReader(file: string, source: string, data: Record<string, unknown>) {
+  const fail = (field: string, what: string): never => {
+    throw new LessonFormatError(file, lineOf(source, field), `"${field}" ${what}`);
+  };
+  return {
+    string(field: string): string {
+      const value = data[field];
+      if (typeof value !== 'string' || value.trim() === '')
+        fail(field, 'must be a non-empty string');
+      return value as string;
+    },
+    optionalString(field: string): string | undefined {
+      const value = data[field];
+      if (value !== undefined && typeof value !== 'string') fail(field, 'must be a string');
+      return value as string | undefined;
+    },
+    step(field: string): number {
+      const value = data[field];
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 7) {
+        fail(field, 'must be a journey step from 1 to 7');
+      }
+      return value as number;
+    },
+    positiveNumber(field: string): number {
+      const value = data[field];
+      if (typeof value !== 'number' || !(value > 0)) fail(field, 'must be a positive number');
+      return value as number;
+    },
+    optionalStrings(field: string): string[] | undefined {
+      const value = data[field];
+      if (value === undefined) return undefined;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        fail(field, 'must be a list of strings');
+      }
+      return value as string[];
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { loadLessons, type LessonLibrary } from './load-lessons.ts';
+
+const INDEX_ID = 'virtual:streamlab/lessons';
+const LESSON_PREFIX = 'virtual:streamlab/lesson/';
+const CHAPTER_PREFIX = 'virtual:streamlab/chapter/';
+
+/**
+ * Turns `lessons/` into modules: an index (chapters and lesson summaries, small, loaded with the
+ * app) and one lazily imported module per lesson and per chapter page (prose already rendered, files
+ * inlined), so opening a lesson fetches only that lesson.
+ */
+export function lessonsPlugin(options: { root: string }): Plugin {
+  let root = options.root;
+  let library: LessonLibrary | undefined;
+  const getLibrary = () => (library ??= loadLessons(root));
+
+  return {
+    name: 'streamlab-lessons',
+    configResolved(config) {
+      root = resolve(config.root, options.root);
+    },
+    resolveId(id) {
+      if (id === INDEX_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(CHAPTER_PREFIX)) {
+        return `\0${id}`;
+      }
+      return undefined;
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:streamlab/')) return undefined;
+      const lib = getLibrary();
+      for (const file of lib.files) this.addWatchFile(file);
+      const real = id.slice(1);
+      if (real === INDEX_ID) return indexModule(lib);
+      if (real.startsWith(LESSON_PREFIX)) {
+        const lesson = lib.lessons.get(real.slice(LESSON_PREFIX.length));
+        if (!lesson) this.error(`No lesson named ${real.slice(LESSON_PREFIX.length)}`);
+        return `export default ${JSON.stringify(lesson)};`;
+      }
+      const page = lib.chapterPages.get(real.slice(CHAPTER_PREFIX.length));
+      if (!page) this.error(`No chapter named ${real.slice(CHAPTER_PREFIX.length)}`);
+      return `export default ${JSON.stringify(page)};`;
+    },
+    configureServer(server) {
+      server.watcher.add(root);
+      const reload = (file: string) => {
+        if (!resolve(file).startsWith(root)) return;
+        library = undefined;
+        invalidateAll(server);
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('add', reload);
+      server.watcher.on('change', reload);
+      server.watcher.on('unlink', reload);
+    },
+  };
+}
+
+function indexModule(lib: LessonLibrary): string {
+  const lessonLoaders = [...lib.lessons.keys()]
+    .map(
+      (slug) => `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(LESSON_PREFIX + slug)}),`,
+    )
+    .join('\n');
+  const chapterLoaders = [...lib.chapterPages.keys()]
+    .map(
+      (slug) =>
+        `  ${JSON.stringify(slug)}: () => import(${JSON.stringify(CHAPTER_PREFIX + slug)}),`,
+    )
+    .join('\n');
+  return [
+    `export const chapters = ${JSON.stringify(lib.chapters)};`,
+    `export const lessonLoaders = {\n${lessonLoaders}\n};`,
+    `export const chapterLoaders = {\n${chapterLoaders}\n};`,
+    `export const sandboxStarter = ${JSON.stringify(lib.sandbox)};`,
+  ].join('\n');
+}
+
+function invalidateAll(server: ViteDevServer) {
+  for (const module of server.moduleGraph.idToModuleMap.values()) {
+    if (module.id?.startsWith('\0virtual:streamlab/')) server.moduleGraph.invalidateModule(module);
+  }
+}

@@ -1,0 +1,34 @@
+/** Where the learner is. Every page has its own hash URL so links, reloads and Back all work. */
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'lesson'; readonly slug: string }
+  | { readonly page: 'chapter'; readonly slug: string }
+  | { readonly page: 'sandbox' }
+  | { readonly page: 'not-found'; readonly path: string };
+
+/** Parses `location.hash` (`#/learn/what-is-a-stream`) into a route. */
+export function parseRoute(hash: string): Route {
+  const path = decodeURIComponent(hash.replace(/^#/, '')).replace(/\/+$/, '') || '/';
+  if (path === '/') return { page: 'home' };
+  if (path === '/sandbox') return { page: 'sandbox' };
+  const match = /^\/(learn|chapter)\/([a-z0-9-]+)$/.exec(path);
+  if (match?.[1] === 'learn') return { page: 'lesson', slug: match[2] ?? '' };
+  if (match?.[1] === 'chapter') return { page: 'chapter', slug: match[2] ?? '' };
+  return { page: 'not-found', path };
+}
+
+/** The hash URL of a route, for links. */
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return '#/';
+    case 'lesson':
+      return `#/learn/${route.slug}`;
+    case 'chapter':
+      return `#/chapter/${route.slug}`;
+    case 'sandbox':
+      return '#/sandbox';
+    case 'not-found':
+      return `#${route.path}`;
+  }
+}

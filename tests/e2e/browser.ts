@@ -1,0 +1,85 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+
+/** Debian's Chromium; browser downloads are not possible where these tests run. */
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Session {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors, uncaught exceptions and failed requests seen so far. */
+  readonly problems: string[];
+  /** Opens a path of the app (`#/learn/...`) and waits for the shell. */
+  open(path?: string): Promise<void>;
+}
+
+/**
+ * One browser per test file and a fresh context per test. Every test fails if the page logged an
+ * error, threw, or had a request fail: a learner would see those as a broken app.
+ */
+export function useBrowser(options: { viewport?: { width: number; height: number } } = {}) {
+  let browser: Browser;
+  const session = {} as { current: Session };
+  const baseURL = inject('baseURL');
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath, args: launchArgs, headless: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const start = async (
+    contextOptions: Parameters<Browser['newContext']>[0] = {},
+  ): Promise<Session> => {
+    const context = await browser.newContext({
+      viewport: options.viewport ?? { width: 1280, height: 720 },
+      ...contextOptions,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    page.on('requestfailed', (request) => {
+      // A navigation or a reload cancels what is in flight; that is not a failure.
+      if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+      problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    });
+    session.current = {
+      page,
+      context,
+      problems,
+      async open(path = '') {
+        await page.goto(new URL(path, baseURL).href);
+        await page.locator('header .brand').waitFor();
+      },
+    };
+    return session.current;
+  };
+
+  afterEach(async () => {
+    const current = session.current;
+    if (!current) return;
+    delete (session as { current?: Session }).current;
+    await current.context.close();
+    expect(current.problems, 'the page had errors or failed requests').toEqual([]);
+  });
+
+  return { start, baseURL };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { href, parseRoute, type Route } from '../../src/ui/route';
+
+describe('parseRoute', () => {
+  it.each([
+    ['', { page: 'home' }],
+    ['#', { page: 'home' }],
+    ['#/', { page: 'home' }],
+    ['#/sandbox', { page: 'sandbox' }],
+    ['#/sandbox/', { page: 'sandbox' }],
+    ['#/learn/what-is-a-stream', { page: 'lesson', slug: 'what-is-a-stream' }],
+    ['#/chapter/basics', { page: 'chapter', slug: 'basics' }],
+    ['#/learn/', { page: 'not-found', path: '/learn' }],
+    ['#/learn/Bad Slug', { page: 'not-found', path: '/learn/Bad Slug' }],
+    ['#/nowhere', { page: 'not-found', path: '/nowhere' }],
+  ] satisfies [string, Route][])('%s', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+  });
+
+  it('round-trips every page through href', () => {
+    const routes: Route[] = [
+      { page: 'home' },
+      { page: 'sandbox' },
+      { page: 'lesson', slug: 'event-time' },
+      { page: 'chapter', slug: 'practice' },
+    ];
+    for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
+  });
+});

@@ -1,0 +1,25 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { lessonsPlugin } from './src/content/vite-plugin-lessons.ts';
+
+export default defineConfig({
+  // Relative asset URLs so the built site works from any folder or static host.
+  base: './',
+  plugins: [svelte(), lessonsPlugin({ root: 'lessons' })],
+  resolve: {
+    alias: { streamlab: new URL('./src/engine/index.ts', import.meta.url).pathname },
+  },
+  worker: { format: 'es' },
+  build: {
+    target: 'es2022',
+    // Monaco's TypeScript worker is several MB by nature; it is only fetched when an editor opens.
+    chunkSizeWarningLimit: 8000,
+  },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts'],
+    environment: 'node',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
+  },
+});

@@ -3,7 +3,7 @@
   var choice = null;
   try {
     choice = localStorage.getItem('streamlab:theme');
-  } catch (e) {
+  } catch {
     /* storage may be blocked; follow the OS */
   }
   var dark =

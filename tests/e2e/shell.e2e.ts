@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { Response } from 'playwright-core';
 import { useBrowser } from './browser';
 
 const FIRST_LESSON = '#/learn/what-is-a-stream';
@@ -71,12 +72,15 @@ describe('the app shell', () => {
 
   it('paints the lesson text before the editor code is fetched, and keeps the first load small', async () => {
     const { page, context, open } = await start();
-    const scripts: { url: string; size: number }[] = [];
-    page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') {
-        scripts.push({ url: response.url(), size: gzipSync(await response.body()).length });
-      }
-    });
+    // Scripts fetched before the editor is: what a learner waits for before reading.
+    const scripts: Promise<{ url: string; size: number }>[] = [];
+    const onResponse = (response: Response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.push(
+        response.body().then((body) => ({ url: response.url(), size: gzipSync(body).length })),
+      );
+    };
+    page.on('response', onResponse);
     // Hold the editor's chunk until the prose has been seen: if the prose waited for the editor,
     // this test would time out.
     let release = () => {};
@@ -95,7 +99,8 @@ describe('the app shell', () => {
       'loading',
     );
     await expect.poll(() => editorRequested).toBe(true);
-    const beforeEditor = [...scripts];
+    page.off('response', onResponse);
+    const beforeEditor = await Promise.all(scripts);
     release();
     await page.locator('[data-editor-status="ready"]').waitFor();
     expect(beforeEditor.some((s) => /monaco|editor\.api/.test(s.url))).toBe(false);

@@ -86,7 +86,9 @@ describe('the app shell', () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     let editorRequested = false;
-    await context.route(/\/assets\/monaco-[^/]*\.js$/, async (route) => {
+    const editorChunk =
+      /\/assets\/(monaco|editor\.api|tsMode|ts\.worker|editor\.worker)-[^/]*\.js$/;
+    await context.route(editorChunk, async (route) => {
       editorRequested = true;
       await held;
       await route.continue();
@@ -94,16 +96,16 @@ describe('the app shell', () => {
 
     await open(FIRST_LESSON);
     await page.locator('.prose h2').first().waitFor();
+    page.off('response', onResponse);
     expect(await page.locator('.prose').innerText()).toMatch(/stream/i);
     expect(await page.locator('[data-editor-status]').getAttribute('data-editor-status')).toBe(
       'loading',
     );
-    await expect.poll(() => editorRequested).toBe(true);
-    page.off('response', onResponse);
     const beforeEditor = await Promise.all(scripts);
+    expect(beforeEditor.filter((s) => editorChunk.test(s.url))).toEqual([]);
+    await expect.poll(() => editorRequested).toBe(true);
     release();
     await page.locator('[data-editor-status="ready"]').waitFor();
-    expect(beforeEditor.some((s) => /monaco|editor\.api/.test(s.url))).toBe(false);
     // The JavaScript a learner waits for before reading: app shell, router and this lesson.
     const initialGzip = beforeEditor.reduce((sum, s) => sum + s.size, 0);
     console.info(`initial JS before the editor: ${(initialGzip / 1024).toFixed(1)} KiB gzip`);

@@ -1,0 +1,263 @@
+/**
+ * `StreamExecutionEnvironment`: where a pipeline starts (sources, datasets, sinks) and how it runs
+ * (`execute`, or step by step with `executeStepwise`).
+ */
+import { cardTransactions, clickStream, sensorReadings, taxiRides } from '../datasets/index';
+import type {
+  CardTransaction,
+  CardTransactionsOptions,
+  Click,
+  ClickStreamOptions,
+  SensorReading,
+  SensorReadingsOptions,
+  TaxiRide,
+  TaxiRidesOptions,
+} from '../datasets/index';
+import { PipelineDefinitionError } from '../errors';
+import type { Key } from '../records';
+import type { JobResult } from '../result';
+import { compile } from '../runtime/compiler';
+import { JobRuntime } from '../runtime/job';
+import { SinkStore } from '../runtime/sink-store';
+import { elementsSource } from '../sources/index';
+import type { ElementsSourceOptions, Source } from '../sources/index';
+import type { Millis } from '../time';
+import type { TraceOptions } from '../trace';
+import type { WatermarkStrategy } from '../watermarks/strategy';
+import { SingleOutputStreamOperator } from './data-stream';
+import { PipelineGraph } from './graph';
+import type { StreamTime } from './graph';
+import { JobController } from './job-controller';
+import { collectSink, upsertSink } from './sinks';
+import type { Sink } from './sinks';
+
+/** How an environment runs its pipeline. */
+export interface EnvironmentOptions {
+  /** Seed of every random choice (datasets, generators). Same seed, same run. Default 0. */
+  readonly seed?: number;
+  /** Processing time between periodic watermarks, in ms; 0 turns them off. Default 200. */
+  readonly autoWatermarkInterval?: Millis;
+  /** What the trace records. Default: counters only. */
+  readonly trace?: TraceOptions;
+  /** Receives each line a print sink writes (the lines are also in the job result). */
+  readonly log?: (line: string) => void;
+}
+
+/** Runtime settings, as Flink's `ExecutionConfig`. */
+export class ExecutionConfig {
+  /** @internal */
+  constructor(private interval: Millis) {}
+
+  /** Sets the processing time between periodic watermarks (0 turns them off). */
+  setAutoWatermarkInterval(interval: Millis): this {
+    if (!Number.isSafeInteger(interval) || interval < 0) {
+      throw new PipelineDefinitionError(
+        `The auto-watermark interval must be a non-negative whole number of ms, got ${interval}.`,
+      );
+    }
+    this.interval = interval;
+    return this;
+  }
+
+  getAutoWatermarkInterval(): Millis {
+    return this.interval;
+  }
+}
+
+/** The datasets, with the environment's seed: `env.datasets.sensorReadings({ sensors: 3 })`. */
+export interface Datasets {
+  /** IoT temperature sensors reporting out of order. */
+  sensorReadings(options?: SensorReadingsOptions): Source<SensorReading>;
+  /** Users clicking through a shop, in sessions. */
+  clickStream(options?: ClickStreamOptions): Source<Click>;
+  /** Card payments, a few of them fraudulent. */
+  cardTransactions(options?: CardTransactionsOptions): Source<CardTransaction>;
+  /** Taxi rides starting and ending. */
+  taxiRides(options?: TaxiRidesOptions): Source<TaxiRide>;
+}
+
+/** A learner's program: the default export of a pipeline module. */
+export type PipelineProgram = (env: StreamExecutionEnvironment) => void;
+
+/**
+ * The context of a pipeline. A program receives one and builds its pipeline on it; the playground
+ * then runs it.
+ *
+ * @example
+ * ```ts
+ * export default function pipeline(env: StreamExecutionEnvironment) {
+ *   env.fromElements(1, 2, 3).map((n) => n * 10).sinkTo(env.collect('tens'));
+ * }
+ * ```
+ */
+export class StreamExecutionEnvironment {
+  /** The seed of this environment's datasets and generators. */
+  readonly seed: number;
+  /** Datasets generated from this environment's seed. */
+  readonly datasets: Datasets;
+  private readonly graph = new PipelineGraph();
+  private readonly config: ExecutionConfig;
+  private readonly trace: TraceOptions;
+  private readonly log: ((line: string) => void) | undefined;
+
+  private constructor(options: EnvironmentOptions) {
+    const { seed = 0, autoWatermarkInterval = 200 } = options;
+    if (!Number.isSafeInteger(seed)) {
+      throw new PipelineDefinitionError(`The seed must be a whole number, got ${seed}.`);
+    }
+    this.seed = seed;
+    this.config = new ExecutionConfig(0).setAutoWatermarkInterval(autoWatermarkInterval);
+    this.trace = options.trace ?? {};
+    this.log = options.log;
+    this.datasets = {
+      sensorReadings: (o) => sensorReadings(o, seed),
+      clickStream: (o) => clickStream(o, seed),
+      cardTransactions: (o) => cardTransactions(o, seed),
+      taxiRides: (o) => taxiRides(o, seed),
+    };
+  }
+
+  /** A new environment. */
+  static create(options: EnvironmentOptions = {}): StreamExecutionEnvironment {
+    return new StreamExecutionEnvironment(options);
+  }
+
+  /** Runtime settings (the auto-watermark interval). */
+  getConfig(): ExecutionConfig {
+    return this.config;
+  }
+
+  /**
+   * Reads a source. With a `WatermarkStrategy`, its timestamp assigner gives records their event
+   * time and its generator makes each partition's watermarks; without one, records keep the
+   * timestamps the source attaches and only the source's own watermarks flow (scripted streams).
+   */
+  fromSource<T>(
+    source: Source<T>,
+    strategy?: WatermarkStrategy<T>,
+    name?: string,
+  ): SingleOutputStreamOperator<T> {
+    if (
+      source === null ||
+      typeof source !== 'object' ||
+      typeof source.createReader !== 'function'
+    ) {
+      throw new PipelineDefinitionError(
+        'fromSource(...) needs a source, e.g. env.datasets.sensorReadings() or TestStream.create()...build().',
+      );
+    }
+    const time: StreamTime = {
+      timestamps: strategy?.timestampAssigner !== undefined ? 'present' : 'unknown',
+      watermarks:
+        strategy === undefined ? 'unknown' : strategy.emitsWatermarks ? 'present' : 'none',
+      bounded: source.bounded,
+    };
+    return this.addSource(source, strategy, name ?? source.name, time);
+  }
+
+  /** A bounded stream of the given values, without timestamps (one arrives every 100 ms). */
+  fromElements<T>(...values: T[]): SingleOutputStreamOperator<T> {
+    return this.fromCollection(values);
+  }
+
+  /** A bounded stream of the values of an array, without timestamps. */
+  fromCollection<T>(
+    values: readonly T[],
+    options: ElementsSourceOptions = {},
+  ): SingleOutputStreamOperator<T> {
+    if (!Array.isArray(values)) {
+      throw new PipelineDefinitionError('fromCollection(...) needs an array of values.');
+    }
+    const source = elementsSource(values, options);
+    const time: StreamTime = { timestamps: 'none', watermarks: 'none', bounded: true };
+    return this.addSource(source, undefined, source.name, time);
+  }
+
+  /** A sink collecting every record into a table named `name` (shown in the output area). */
+  collect<T>(name: string): Sink<T> {
+    requireName(name, 'collect');
+    return collectSink<T>(name);
+  }
+
+  /** A sink keeping the latest record per key, in a table named `name`. */
+  upsertTable<T>(name: string, key: (value: T) => Key): Sink<T> {
+    requireName(name, 'upsertTable');
+    if (typeof key !== 'function') {
+      throw new PipelineDefinitionError(
+        'upsertTable(name, key) needs a key selector, e.g. (r) => r.sensor.',
+      );
+    }
+    return upsertSink(name, key);
+  }
+
+  /**
+   * Runs the pipeline to the end and returns what it produced. With an unbounded source, pass
+   * `until` (a processing time) to stop there.
+   */
+  execute(options: { readonly until?: Millis } = {}): JobResult {
+    const job = this.start();
+    job.runToEnd(options.until);
+    return job.result();
+  }
+
+  /** Prepares the pipeline for running step by step (nothing runs until the first call). */
+  executeStepwise(): JobController {
+    return new JobController(this.start());
+  }
+
+  private addSource<T>(
+    source: Source<T>,
+    strategy: WatermarkStrategy<T> | undefined,
+    name: string,
+    time: StreamTime,
+  ): SingleOutputStreamOperator<T> {
+    const node = this.graph.add(
+      {
+        kind: 'source',
+        source: source as Source<unknown>,
+        strategy: strategy as WatermarkStrategy<unknown> | undefined,
+      },
+      `Source: ${name}`,
+      [],
+      [],
+    );
+    return new SingleOutputStreamOperator<T>(this.graph, node, time);
+  }
+
+  private start(): JobRuntime {
+    const store = new SinkStore();
+    // Sinks read the job's clock, which exists once the job does; they only run after that.
+    const job: JobRuntime = new JobRuntime(
+      compile(this.graph.nodes, { store, now: () => job.now(), log: this.log }),
+      store,
+      { autoWatermarkInterval: this.config.getAutoWatermarkInterval(), trace: this.trace },
+    );
+    return job;
+  }
+}
+
+function requireName(name: unknown, what: string): void {
+  if (typeof name !== 'string' || name.trim() === '') {
+    throw new PipelineDefinitionError(`${what}(name) needs a non-empty name for the output table.`);
+  }
+}
+
+/** Builds the program's pipeline on a new environment and runs it to the end. */
+export function runPipeline(
+  program: PipelineProgram,
+  options: EnvironmentOptions & { readonly until?: Millis } = {},
+): JobResult {
+  const env = StreamExecutionEnvironment.create(options);
+  program(env);
+  return env.execute({ ...(options.until === undefined ? {} : { until: options.until }) });
+}
+
+/** Builds the program's pipeline on a new environment, ready to be stepped. */
+export function stepPipeline(
+  program: PipelineProgram,
+  options: EnvironmentOptions = {},
+): JobController {
+  const env = StreamExecutionEnvironment.create(options);
+  program(env);
+  return env.executeStepwise();
+}

@@ -1,0 +1,117 @@
+/**
+ * The interval join, as Flink's `KeyedStream.intervalJoin`: pairs elements of two keyed streams with
+ * the same key whose timestamps satisfy `left.ts + lower ≤ right.ts ≤ left.ts + upper` (both bounds
+ * inclusive unless made exclusive). Event time only.
+ *
+ * @example
+ * ```ts
+ * orange.keyBy((o) => o.key)
+ *   .intervalJoin(green.keyBy((g) => g.key))
+ *   .between(Time.milliseconds(-2), Time.milliseconds(1))
+ *   .process({ processElement: (l, r, ctx, out) => out.collect(`${l},${r}`) });
+ * ```
+ */
+import { PipelineDefinitionError } from '../errors';
+import type { ProcessJoinFunction } from '../functions/join-functions';
+import type { OutputTag } from '../output-tag';
+import type { Key } from '../records';
+import type { Millis } from '../time';
+import type { KeyedStream, SingleOutputStreamOperator } from './data-stream';
+import { combineTime } from './graph';
+import { requireEventTime } from './time-checks';
+
+export class IntervalJoin<L, R, K extends Key> {
+  /** @internal */
+  constructor(
+    private readonly left: KeyedStream<L, K>,
+    private readonly right: KeyedStream<R, K>,
+  ) {}
+
+  /** Joins right elements from `lower` to `upper` milliseconds relative to each left element. */
+  between(lower: Millis, upper: Millis): IntervalJoined<L, R, K> {
+    if (!Number.isSafeInteger(lower) || !Number.isSafeInteger(upper)) {
+      throw new PipelineDefinitionError(
+        `between(lower, upper) needs whole numbers of milliseconds, got ${lower} and ${upper}.`,
+      );
+    }
+    if (lower > upper) {
+      throw new PipelineDefinitionError(
+        `between(${lower}, ${upper}): the lower bound must not be above the upper bound.`,
+      );
+    }
+    requireEventTime(this.left.time, 'An interval join', '');
+    requireEventTime(this.right.time, 'An interval join', '');
+    return new IntervalJoined(this.left, this.right, lower, upper);
+  }
+}
+
+export class IntervalJoined<L, R, K extends Key> {
+  private lowerInclusive = true;
+  private upperInclusive = true;
+  private leftLateTag: OutputTag<L> | undefined;
+  private rightLateTag: OutputTag<R> | undefined;
+
+  /** @internal */
+  constructor(
+    private readonly left: KeyedStream<L, K>,
+    private readonly right: KeyedStream<R, K>,
+    private readonly lower: Millis,
+    private readonly upper: Millis,
+  ) {}
+
+  /** Excludes the lower bound: `left.ts + lower < right.ts`. */
+  lowerBoundExclusive(): this {
+    this.lowerInclusive = false;
+    return this;
+  }
+
+  /** Excludes the upper bound: `right.ts < left.ts + upper`. */
+  upperBoundExclusive(): this {
+    this.upperInclusive = false;
+    return this;
+  }
+
+  /** Sends left elements that arrive behind the watermark to `tag` instead of dropping them. */
+  sideOutputLeftLateData(tag: OutputTag<L>): this {
+    this.leftLateTag = tag;
+    return this;
+  }
+
+  /** Sends right elements that arrive behind the watermark to `tag` instead of dropping them. */
+  sideOutputRightLateData(tag: OutputTag<R>): this {
+    this.rightLateTag = tag;
+    return this;
+  }
+
+  /** Computes the result of each matching pair. */
+  process<O>(fn: ProcessJoinFunction<L, R, O>): SingleOutputStreamOperator<O> {
+    if (typeof (fn as { processElement?: unknown })?.processElement !== 'function') {
+      throw new PipelineDefinitionError(
+        'process needs a ProcessJoinFunction: { processElement(left, right, ctx, out) { ... } }.',
+      );
+    }
+    const lower = this.lowerInclusive ? this.lower : this.lower + 1;
+    const upper = this.upperInclusive ? this.upper : this.upper - 1;
+    if (lower > upper) {
+      throw new PipelineDefinitionError(
+        `With exclusive bounds the interval (${this.lower}, ${this.upper}) holds no timestamp; widen it.`,
+      );
+    }
+    return this.left.addNode<O>(
+      {
+        kind: 'interval-join',
+        spec: {
+          lower,
+          upper,
+          fn: fn as ProcessJoinFunction<unknown, unknown, unknown>,
+          leftLateTag: this.leftLateTag as OutputTag<unknown> | undefined,
+          rightLateTag: this.rightLateTag as OutputTag<unknown> | undefined,
+        },
+      },
+      `IntervalJoin(${lower}, ${upper})`,
+      [this.left.ports, this.right.ports],
+      [this.left.selector(), this.right.selector()],
+      combineTime([this.left.time, this.right.time]),
+    );
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Steps a job: the UI's play, pause, step and scrub are built on it. Between calls, every output,
+ * watermark, piece of keyed state and pending window can be read.
+ */
+import type { PendingWindow } from '../operators/window/window-operator';
+import { WindowOperator } from '../operators/window/window-operator';
+import type { Key } from '../records';
+import type { JobGraph, JobResult } from '../result';
+import type { JobRuntime, StepResult } from '../runtime/job';
+import type { Millis } from '../time';
+import type { TraceEvent } from '../trace';
+
+export type { StepResult };
+
+/** An operator's watermark and those of its input channels (edges, or source partitions). */
+export interface OperatorWatermarks {
+  readonly operator: string;
+  /** The operator's combined input watermark (for a source: over its partitions). */
+  readonly watermark: Millis;
+  readonly inputs: readonly { readonly watermark: Millis; readonly idle: boolean }[];
+}
+
+/** One entry of an operator's keyed state. */
+export interface KeyedStateView {
+  readonly operator: string;
+  readonly state: string;
+  readonly key: Key;
+  readonly value: unknown;
+}
+
+/** A window an operator holds, with the operator's id. */
+export interface PendingWindowView extends PendingWindow {
+  readonly operator: string;
+}
+
+export class JobController {
+  /** @internal */
+  constructor(private readonly job: JobRuntime) {}
+
+  /** The operator graph. */
+  get graph(): JobGraph {
+    return this.job.plan.graph;
+  }
+
+  /** The virtual processing time reached. */
+  get processingTime(): Millis {
+    return this.job.now();
+  }
+
+  /** True once every source has ended. */
+  get finished(): boolean {
+    return this.job.finished;
+  }
+
+  /**
+   * Processes everything up to and including the next arrival at a source (watermark ticks and
+   * timers due before it included). Returns what arrived, or `undefined` once the job has ended.
+   */
+  step(): StepResult | undefined {
+    return this.job.step();
+  }
+
+  /** Processes everything due up to processing time `time`, and moves the clock there. */
+  advanceTo(time: Millis): void {
+    this.job.advanceTo(time);
+  }
+
+  /** Runs until every source has ended (or until processing time `until`); returns the result. */
+  runToEnd(options: { readonly until?: Millis } = {}): JobResult {
+    this.job.runToEnd(options.until);
+    return this.job.result();
+  }
+
+  /** Everything produced so far. */
+  result(): JobResult {
+    return this.job.result();
+  }
+
+  /** Every operator's watermarks, in graph order. */
+  watermarks(): OperatorWatermarks[] {
+    return this.job.plan.operators.map((operator) => ({
+      operator: operator.id,
+      watermark: operator.watermark,
+      inputs: operator.inputWatermarks(),
+    }));
+  }
+
+  /** The keyed state of one operator, or of all. */
+  keyedState(operatorId?: string): KeyedStateView[] {
+    return this.operators(operatorId).flatMap((operator) =>
+      operator.keyedState().map((entry) => ({ operator: operator.id, ...entry })),
+    );
+  }
+
+  /** The windows held by one window operator, or by all. */
+  pendingWindows(operatorId?: string): PendingWindowView[] {
+    return this.operators(operatorId).flatMap((operator) =>
+      operator instanceof WindowOperator
+        ? operator.pendingWindows().map((window) => ({ operator: operator.id, ...window }))
+        : [],
+    );
+  }
+
+  /** Removes and returns the trace events recorded since the last call: one batch. */
+  drainTrace(): TraceEvent[] {
+    return this.job.drainTrace();
+  }
+
+  private operators(operatorId: string | undefined): JobRuntime['plan']['operators'] {
+    if (operatorId === undefined) return this.job.plan.operators;
+    const operator = this.job.plan.operators.find((op) => op.id === operatorId);
+    if (operator === undefined) throw new RangeError(`No operator with id "${operatorId}".`);
+    return [operator];
+  }
+}

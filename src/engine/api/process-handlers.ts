@@ -1,0 +1,128 @@
+/**
+ * Adapts the process functions a learner writes (classes or plain objects) to the operator's
+ * handlers, checking their shape while the pipeline is built.
+ */
+import { PipelineDefinitionError } from '../errors';
+import type { Collector } from '../functions/collector';
+import type { OnTimerContext } from '../functions/contexts';
+import type {
+  CoFlatMapFunction,
+  CoMapFunction,
+  CoProcessFunction,
+  KeyedCoProcessFunction,
+  KeyedProcessFunction,
+  ProcessFunction,
+} from '../functions/process-functions';
+import type { ProcessHandlers } from '../operators/process-operator';
+import type { Key } from '../records';
+
+type AnyFunction = (...args: never[]) => unknown;
+
+function requireMethods(
+  fn: unknown,
+  methods: readonly string[],
+  what: string,
+  example: string,
+): void {
+  const missing = methods.filter(
+    (method) => typeof (fn as Record<string, unknown> | null)?.[method] !== 'function',
+  );
+  if (fn === null || typeof fn !== 'object' || missing.length > 0) {
+    throw new PipelineDefinitionError(
+      `${what} needs an object with ${methods.map((m) => `${m}(...)`).join(' and ')}` +
+        `${missing.length > 0 && typeof fn === 'object' && fn !== null ? ` (missing: ${missing.join(', ')})` : ''}. ${example}`,
+    );
+  }
+}
+
+function optional(fn: object, method: string): AnyFunction | undefined {
+  const value = (fn as Record<string, unknown>)[method];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') {
+    throw new PipelineDefinitionError(`${method} must be a method, got ${typeof value}.`);
+  }
+  return (value as AnyFunction).bind(fn);
+}
+
+type Element = ProcessHandlers['elements'][number];
+
+export function processHandlers(fn: ProcessFunction<unknown, unknown> & object): ProcessHandlers {
+  requireMethods(
+    fn,
+    ['processElement'],
+    'process',
+    'For example: { processElement(value, ctx, out) { out.collect(value); } }.',
+  );
+  return {
+    open: optional(fn, 'open') as ProcessHandlers['open'],
+    elements: [(value, ctx, out) => fn.processElement(value, ctx, out)],
+  };
+}
+
+export function keyedProcessHandlers(
+  fn: KeyedProcessFunction<Key, unknown, unknown>,
+): ProcessHandlers {
+  requireMethods(
+    fn,
+    ['processElement'],
+    'process',
+    'Extend KeyedProcessFunction and implement processElement(value, ctx, out).',
+  );
+  return {
+    open: optional(fn, 'open') as ProcessHandlers['open'],
+    elements: [(value, ctx, out) => fn.processElement(value, ctx, out)],
+    onTimer: optional(fn, 'onTimer') as ProcessHandlers['onTimer'],
+  };
+}
+
+export function coProcessHandlers(
+  fn:
+    | CoProcessFunction<unknown, unknown, unknown>
+    | KeyedCoProcessFunction<Key, unknown, unknown, unknown>,
+): ProcessHandlers {
+  requireMethods(
+    fn,
+    ['processElement1', 'processElement2'],
+    'process',
+    'Extend CoProcessFunction (or KeyedCoProcessFunction after keyBy).',
+  );
+  return {
+    open: optional(fn, 'open') as ProcessHandlers['open'],
+    elements: [
+      (value, ctx, out) => fn.processElement1(value, ctx, out),
+      (value, ctx, out) => fn.processElement2(value, ctx, out),
+    ],
+    onTimer: optional(fn, 'onTimer') as ProcessHandlers['onTimer'],
+  };
+}
+
+export function coMapHandlers(fn: CoMapFunction<unknown, unknown, unknown>): ProcessHandlers {
+  requireMethods(
+    fn,
+    ['map1', 'map2'],
+    'map',
+    'For example: { map1: (a) => ..., map2: (b) => ... }.',
+  );
+  const element =
+    (map: (value: unknown) => unknown): Element =>
+    (value, _ctx: OnTimerContext<Key>, out: Collector<unknown>) =>
+      out.collect(map(value));
+  return { elements: [element((v) => fn.map1(v)), element((v) => fn.map2(v))] };
+}
+
+export function coFlatMapHandlers(
+  fn: CoFlatMapFunction<unknown, unknown, unknown>,
+): ProcessHandlers {
+  requireMethods(
+    fn,
+    ['flatMap1', 'flatMap2'],
+    'flatMap',
+    'For example: { flatMap1: (a) => [a], flatMap2: (b) => [] }.',
+  );
+  const element =
+    (flatMap: (value: unknown) => Iterable<unknown>): Element =>
+    (value, _ctx: OnTimerContext<Key>, out: Collector<unknown>) => {
+      for (const result of flatMap(value)) out.collect(result);
+    };
+  return { elements: [element((v) => fn.flatMap1(v)), element((v) => fn.flatMap2(v))] };
+}

@@ -1,0 +1,111 @@
+/**
+ * The built-in aggregations `sum`, `min`, `max`, `minBy` and `maxBy`, with Flink's exact results:
+ *
+ * - `sum(field)`, `min(field)`, `max(field)` return the key's FIRST record with only `field` replaced
+ *   by the running sum / minimum / maximum; the other fields are not updated (a classic surprise).
+ * - `minBy(field)`, `maxBy(field)` return the whole record holding the minimum / maximum; on ties the
+ *   first one seen.
+ *
+ * `field` is a property name (or an index, for tuples as arrays); omit it when the records are
+ * numbers themselves.
+ */
+import type { AggregateFunction, ReduceFunction } from './window-functions';
+
+/** The built-in aggregations. */
+export type FieldAggregation = 'sum' | 'min' | 'max' | 'minBy' | 'maxBy';
+
+/** The value of `field` in `record`, checked to be comparable (summable for `sum`). */
+type Read = (record: unknown) => number | string;
+
+function reader(kind: FieldAggregation, field: string | number | undefined): Read {
+  return (record) => {
+    const value =
+      field === undefined ? record : (record as Record<string | number, unknown>)[field];
+    const ok =
+      kind === 'sum'
+        ? typeof value === 'number'
+        : typeof value === 'number' || typeof value === 'string';
+    if (!ok) {
+      const where = field === undefined ? 'the record' : `field "${String(field)}"`;
+      throw new TypeError(
+        `${kind}(${field === undefined ? '' : JSON.stringify(field)}) needs ${where} to be a ` +
+          `${kind === 'sum' ? 'number' : 'number or string'}, found ${value === undefined ? 'undefined' : typeof value}.`,
+      );
+    }
+    return value as number | string;
+  };
+}
+
+/** A copy of `record` with `field` set to `value` (or `value` itself for bare numbers). */
+function withField(record: unknown, field: string | number | undefined, value: unknown): unknown {
+  if (field === undefined) return value;
+  const copy = (
+    Array.isArray(record) ? [...(record as unknown[])] : { ...(record as object) }
+  ) as Record<string | number, unknown>;
+  copy[field] = value;
+  return copy;
+}
+
+/**
+ * The pure form, for rolling aggregations on a keyed stream: every result is a new record, since
+ * each one is emitted.
+ */
+export function fieldReducer(
+  kind: FieldAggregation,
+  field: string | number | undefined,
+): ReduceFunction<unknown> {
+  const read = reader(kind, field);
+  switch (kind) {
+    case 'sum':
+      return (a, b) => withField(a, field, (read(a) as number) + (read(b) as number));
+    case 'min':
+      // Flink replaces the field whenever the new value is not larger (ties included).
+      return (a, b) => (read(a) < read(b) ? a : withField(a, field, read(b)));
+    case 'max':
+      return (a, b) => (read(a) > read(b) ? a : withField(a, field, read(b)));
+    case 'minBy':
+      return (a, b) => (read(a) <= read(b) ? a : b);
+    case 'maxBy':
+      return (a, b) => (read(a) >= read(b) ? a : b);
+  }
+}
+
+interface Accumulator {
+  /** The record built so far; owned by the accumulator, so `sum` can update it in place. */
+  current: unknown;
+  empty: boolean;
+}
+
+/**
+ * The incremental form, for windows: the accumulator owns a copy of the first record and updates it
+ * in place, so a window of a million elements allocates once; results are copies.
+ */
+export function fieldAggregate(
+  kind: FieldAggregation,
+  field: string | number | undefined,
+): AggregateFunction<unknown, Accumulator, unknown> {
+  const reduce = fieldReducer(kind, field);
+  const read = reader(kind, field);
+  const byRecord = kind === 'minBy' || kind === 'maxBy';
+  const add = (value: unknown, acc: Accumulator): Accumulator => {
+    if (acc.empty) {
+      acc.current = byRecord || field === undefined ? value : withField(value, field, read(value));
+      acc.empty = false;
+    } else if (kind === 'sum' && field !== undefined) {
+      const sum = (read(acc.current) as number) + (read(value) as number);
+      (acc.current as Record<string | number, unknown>)[field] = sum;
+    } else {
+      acc.current = reduce(acc.current, value);
+    }
+    return acc;
+  };
+  return {
+    createAccumulator: () => ({ current: undefined, empty: true }),
+    add,
+    getResult: (acc) =>
+      byRecord || field === undefined
+        ? acc.current
+        : withField(acc.current, field, read(acc.current)),
+    merge: (a, b) => (b.empty ? a : a.empty ? b : add(b.current, a)),
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Reads a source: one reader per partition, each with its own timestamp assignment and watermark
+ * generator, combined by minimum over the active partitions (Flink's per-split watermarks).
+ *
+ * The scheduler drives it: it asks for each partition's next arrival time and calls
+ * {@link SourceOperator.arrive} when that time comes. A partition's watermark is the higher of what
+ * the source asserts (scripted streams) and what the strategy's generator emits. When a partition
+ * ends its watermark becomes the maximum; when all have ended, so does the source's.
+ */
+import type { Key, StreamRecord } from '../records';
+import { StreamOperator } from '../runtime/operator';
+import type { Source, SourceEvent, SourceReader } from '../sources/source';
+import { summarize } from '../summarize';
+import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
+import type { Millis } from '../time';
+import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
+import type { WatermarkStrategy } from '../watermarks/strategy';
+
+class Partition<T> implements WatermarkOutput {
+  reader!: SourceReader<T>;
+  pending: SourceEvent<T> | undefined;
+  generator: WatermarkGenerator<T> | undefined;
+  finished = false;
+  private watermark: Millis = MIN_WATERMARK;
+  private idle = false;
+
+  constructor(
+    private readonly operator: SourceOperator<T>,
+    readonly index: number,
+  ) {}
+
+  emitWatermark(watermark: Millis): void {
+    const clamped = clampWatermark(watermark);
+    if (clamped <= this.watermark) return;
+    this.watermark = clamped;
+    this.markActive();
+    this.operator.receiveWatermark({ channel: this.index }, clamped);
+  }
+
+  markIdle(): void {
+    if (this.idle) return;
+    this.idle = true;
+    this.operator.receiveStatus({ channel: this.index }, true);
+  }
+
+  markActive(): void {
+    if (!this.idle) return;
+    this.idle = false;
+    this.operator.receiveStatus({ channel: this.index }, false);
+  }
+}
+
+export class SourceOperator<T> extends StreamOperator {
+  private readonly partitions: Partition<T>[];
+  private running = 0;
+
+  constructor(
+    id: string,
+    name: string,
+    private readonly source: Source<T>,
+    private readonly strategy: WatermarkStrategy<T> | undefined,
+  ) {
+    super(id, name, 'source', []);
+    this.partitions = Array.from({ length: source.partitions }, (_, i) => new Partition(this, i));
+  }
+
+  /** Number of partitions (the operator's input channels). */
+  get partitionCount(): number {
+    return this.partitions.length;
+  }
+
+  /** True once every partition has ended. */
+  get finished(): boolean {
+    return this.running === 0;
+  }
+
+  /** True when the source never ends. */
+  get unbounded(): boolean {
+    return !this.source.bounded;
+  }
+
+  override get generatesWatermarks(): boolean {
+    return this.strategy !== undefined;
+  }
+
+  /** Opens the readers and reads each partition's first event. */
+  override open(): void {
+    const clock = { currentProcessingTime: () => this.job.now() };
+    for (const partition of this.partitions) {
+      partition.reader = this.source.createReader(partition.index);
+      partition.generator = this.strategy?.createGenerator(clock);
+      this.running++;
+      this.fetch(partition);
+    }
+    // A source without partitions has nothing to wait for: its input is over before it began.
+    if (this.partitions.length === 0) this.output.emitWatermark(MAX_WATERMARK);
+  }
+
+  /** The arrival time of a partition's next event, or `undefined` once it has ended. */
+  nextArrival(partition: number): Millis | undefined {
+    return this.partitions[partition]?.pending?.arrivalTime;
+  }
+
+  /** Processes a partition's pending event (its arrival time has come) and reads the next one. */
+  arrive(index: number): void {
+    const partition = this.partitions[index];
+    const event = partition?.pending;
+    if (partition === undefined || event === undefined) return;
+    switch (event.kind) {
+      case 'record':
+        this.emitRecord(partition, event.value, event.timestamp);
+        break;
+      case 'watermark':
+        partition.emitWatermark(event.watermark);
+        break;
+      case 'idle':
+        partition.markIdle();
+        break;
+      case 'active':
+        partition.markActive();
+        break;
+    }
+    this.fetch(partition);
+  }
+
+  override emitPeriodicWatermarks(): void {
+    for (const partition of this.partitions) {
+      if (!partition.finished) partition.generator?.onPeriodicEmit(partition);
+    }
+  }
+
+  protected processElement(_gate: number, _record: StreamRecord, _key: Key | undefined): void {
+    throw new Error('A source has no inputs.');
+  }
+
+  private emitRecord(partition: Partition<T>, value: T, sourceTimestamp: Millis | undefined): void {
+    this.metrics.recordsIn++;
+    const timestamp = this.assignTimestamp(value, sourceTimestamp);
+    const trace = this.job.trace;
+    let lineage: number[] | undefined;
+    if (trace !== null) {
+      const id = this.job.nextRecordId();
+      lineage = [id];
+      trace.addRecordEvent({
+        type: 'arrival',
+        op: this.id,
+        input: partition.index,
+        record: id,
+        eventTime: timestamp ?? null,
+        key: null,
+        value: summarize(value),
+      });
+    }
+    // As in Flink, the record goes out before the generator sees it, so a punctuated watermark
+    // derived from a record follows that record.
+    this.output.emit(value, timestamp, lineage, undefined);
+    const generator = partition.generator;
+    if (generator === undefined) return;
+    if (timestamp === undefined) {
+      throw this.executionError(
+        `the WatermarkStrategy needs an event time for every record, but this record has none. ` +
+          'Add .withTimestampAssigner((r) => r.timestamp) to the strategy.',
+        { value, timestamp },
+      );
+    }
+    try {
+      generator.onEvent(value, timestamp, partition);
+    } catch (error) {
+      throw this.userError(error, value, timestamp);
+    }
+  }
+
+  private assignTimestamp(value: T, sourceTimestamp: Millis | undefined): Millis | undefined {
+    const assigner = this.strategy?.timestampAssigner;
+    if (assigner === undefined) return sourceTimestamp;
+    let timestamp: unknown;
+    try {
+      timestamp = assigner(value, sourceTimestamp);
+    } catch (error) {
+      throw this.userError(error, value, sourceTimestamp);
+    }
+    if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp)) {
+      throw this.executionError(
+        `the timestamp assigner returned ${summarize(timestamp, 40)}; event time must be a whole ` +
+          'number of milliseconds (e.g. (r) => r.ts, or (r) => Date.parse(r.time)).',
+        { value, timestamp: sourceTimestamp },
+      );
+    }
+    return timestamp;
+  }
+
+  private fetch(partition: Partition<T>): void {
+    const previous = partition.pending?.arrivalTime ?? this.job.now();
+    const next = partition.reader.next();
+    partition.pending = next;
+    if (next === undefined) {
+      partition.finished = true;
+      this.running--;
+      partition.emitWatermark(MAX_WATERMARK);
+      return;
+    }
+    if (!(next.arrivalTime >= previous)) {
+      throw this.executionError(
+        `partition ${partition.index} of source "${this.source.name}" went back in time: an ` +
+          `event arrives at ${next.arrivalTime} after one at ${previous}. Arrival times must not decrease.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `assignTimestampsAndWatermarks` in the middle of a pipeline, as Flink's
+ * `TimestampsAndWatermarksOperator`: it gives every record a new timestamp, runs one watermark
+ * generator over the whole stream, and discards the watermarks from upstream, except the final
+ * maximum one that ends a bounded input.
+ */
+import type { Key, StreamRecord } from '../records';
+import { StreamOperator } from '../runtime/operator';
+import { summarize } from '../summarize';
+import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
+import type { Millis } from '../time';
+import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
+import type { WatermarkStrategy } from '../watermarks/strategy';
+
+export class TimestampsAndWatermarksOperator<T> extends StreamOperator implements WatermarkOutput {
+  private generator!: WatermarkGenerator<T>;
+  private emitted: Millis = MIN_WATERMARK;
+  private idle = false;
+
+  constructor(
+    id: string,
+    name: string,
+    private readonly strategy: WatermarkStrategy<T>,
+  ) {
+    super(id, name, 'timestamps', [undefined]);
+  }
+
+  override get generatesWatermarks(): boolean {
+    return true;
+  }
+
+  override open(): void {
+    this.generator = this.strategy.createGenerator({ currentProcessingTime: () => this.job.now() });
+  }
+
+  protected processElement(_gate: number, record: StreamRecord, _key: Key | undefined): void {
+    const value = record.value as T;
+    const timestamp = this.extractTimestamp(value, record.timestamp);
+    const lineage = this.job.trace === null ? undefined : [record.id];
+    this.output.emit(value, timestamp, lineage, record.origin);
+    try {
+      this.generator.onEvent(value, timestamp, this);
+    } catch (error) {
+      throw this.userError(error, value, timestamp);
+    }
+  }
+
+  /** Upstream watermarks are replaced by this operator's own, except the end of input. */
+  protected override processWatermark(watermark: Millis): void {
+    if (watermark === MAX_WATERMARK) this.emitWatermark(MAX_WATERMARK);
+  }
+
+  /** Idleness comes from this operator's own generator, not from upstream. */
+  protected override processStatus(): void {}
+
+  override emitPeriodicWatermarks(): void {
+    this.generator.onPeriodicEmit(this);
+  }
+
+  emitWatermark(watermark: Millis): void {
+    const clamped = clampWatermark(watermark);
+    if (clamped <= this.emitted) return;
+    this.emitted = clamped;
+    this.markActive();
+    this.job.trace?.add({ type: 'watermark', op: this.id, input: -1, watermark: clamped });
+    this.output.emitWatermark(clamped);
+  }
+
+  markIdle(): void {
+    if (this.idle) return;
+    this.idle = true;
+    this.job.trace?.add({ type: 'idleness', op: this.id, input: -1, idle: true });
+    this.output.emitStatus(true);
+  }
+
+  markActive(): void {
+    if (!this.idle) return;
+    this.idle = false;
+    this.job.trace?.add({ type: 'idleness', op: this.id, input: -1, idle: false });
+    this.output.emitStatus(false);
+  }
+
+  /** This operator's own watermark (what it emitted), not its input's. */
+  override get watermark(): Millis {
+    return this.emitted;
+  }
+
+  private extractTimestamp(value: T, previous: Millis | undefined): Millis {
+    const assigner = this.strategy.timestampAssigner;
+    let timestamp: unknown = previous;
+    if (assigner !== undefined) {
+      try {
+        timestamp = assigner(value, previous);
+      } catch (error) {
+        throw this.userError(error, value, previous);
+      }
+    }
+    if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp)) {
+      throw this.executionError(
+        assigner === undefined
+          ? 'this record has no timestamp for the WatermarkStrategy to use. Add ' +
+              '.withTimestampAssigner((r) => r.timestamp) to the strategy.'
+          : `the timestamp assigner returned ${summarize(timestamp, 40)}; event time must be a ` +
+              'whole number of milliseconds.',
+        { value, timestamp: previous },
+      );
+    }
+    return timestamp;
+  }
+}

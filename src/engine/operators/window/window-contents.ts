@@ -1,0 +1,119 @@
+/**
+ * How a window holds its elements, as Flink's window state: a reduced value (`reduce`, `sum`, …), an
+ * aggregate accumulator (`aggregate`), or the list of every element (`process`, joins, evictors).
+ */
+import type { AggregateFunction, ReduceFunction } from '../../functions/window-functions';
+import type { Millis } from '../../time';
+import type { EvictorContext, Evictor, TimestampedValue } from '../../windows/evictors/evictor';
+import type { Window } from '../../windows/window';
+import type { WindowEntry } from './window-entry';
+
+export interface WindowContents {
+  /** Adds an element (the entry's `count` is updated by the caller). */
+  add(entry: WindowEntry, value: unknown, timestamp: Millis | undefined): void;
+  /** Moves `source`'s contents into `target` (session merges). */
+  merge(target: WindowEntry, source: WindowEntry): void;
+  /** What the window function gets when the window fires: one pre-aggregated value, or all. */
+  inputs(entry: WindowEntry, ctx: EvictorContext): unknown[];
+  /** Runs after the window function (the evictor's `evictAfter`). */
+  afterFiring(entry: WindowEntry, ctx: EvictorContext): void;
+}
+
+/** Incremental reduction: holds one value. */
+export class ReducingContents implements WindowContents {
+  constructor(private readonly reduce: ReduceFunction<unknown>) {}
+
+  add(entry: WindowEntry, value: unknown): void {
+    entry.contents = entry.count === 0 ? value : this.reduce(entry.contents, value);
+  }
+
+  merge(target: WindowEntry, source: WindowEntry): void {
+    if (source.count === 0) return;
+    target.contents =
+      target.count === 0 ? source.contents : this.reduce(target.contents, source.contents);
+  }
+
+  inputs(entry: WindowEntry): unknown[] {
+    return [entry.contents];
+  }
+
+  afterFiring(): void {}
+}
+
+/** Incremental aggregation: holds an accumulator. */
+export class AggregatingContents implements WindowContents {
+  constructor(private readonly aggregate: AggregateFunction<unknown, unknown, unknown>) {}
+
+  add(entry: WindowEntry, value: unknown): void {
+    const accumulator = entry.count === 0 ? this.aggregate.createAccumulator() : entry.contents;
+    entry.contents = this.aggregate.add(value, accumulator);
+  }
+
+  merge(target: WindowEntry, source: WindowEntry): void {
+    if (source.count === 0) return;
+    target.contents =
+      target.count === 0 ? source.contents : this.aggregate.merge(target.contents, source.contents);
+  }
+
+  inputs(entry: WindowEntry): unknown[] {
+    return [this.aggregate.getResult(entry.contents)];
+  }
+
+  afterFiring(): void {}
+}
+
+/**
+ * Keeps every element with its timestamp. With an evictor, elements are evicted around each firing;
+ * a `reduce` or `aggregate` given with an evictor runs over the remaining elements at firing time,
+ * as in Flink's `EvictingWindowOperator`.
+ */
+export class ListContents implements WindowContents {
+  constructor(
+    private readonly evictor: Evictor | undefined,
+    private readonly fold: ((values: unknown[]) => unknown[]) | undefined,
+  ) {}
+
+  add(entry: WindowEntry, value: unknown, timestamp: Millis | undefined): void {
+    const element: TimestampedValue<unknown> = { value, timestamp };
+    if (entry.count === 0) entry.contents = [element];
+    else (entry.contents as TimestampedValue<unknown>[]).push(element);
+  }
+
+  merge(target: WindowEntry, source: WindowEntry): void {
+    if (source.count === 0) return;
+    const elements = source.contents as TimestampedValue<unknown>[];
+    if (target.count === 0) target.contents = [...elements];
+    else (target.contents as TimestampedValue<unknown>[]).push(...elements);
+  }
+
+  inputs(entry: WindowEntry, ctx: EvictorContext): unknown[] {
+    const elements = entry.contents as TimestampedValue<unknown>[];
+    this.evictor?.evictBefore(elements, elements.length, entry.window as Window, ctx);
+    entry.count = elements.length;
+    const values = elements.map((element) => element.value);
+    return this.fold === undefined ? values : this.fold(values);
+  }
+
+  afterFiring(entry: WindowEntry, ctx: EvictorContext): void {
+    const elements = entry.contents as TimestampedValue<unknown>[];
+    this.evictor?.evictAfter(elements, elements.length, entry.window, ctx);
+    entry.count = elements.length;
+  }
+}
+
+/** Reduces a list at firing time (a `reduce` behind an evictor). */
+export function foldWithReduce(reduce: ReduceFunction<unknown>): (values: unknown[]) => unknown[] {
+  return (values) => (values.length === 0 ? [] : [values.reduce((a, b) => reduce(a, b))]);
+}
+
+/** Aggregates a list at firing time (an `aggregate` behind an evictor). */
+export function foldWithAggregate(
+  aggregate: AggregateFunction<unknown, unknown, unknown>,
+): (values: unknown[]) => unknown[] {
+  return (values) => {
+    if (values.length === 0) return [];
+    let accumulator = aggregate.createAccumulator();
+    for (const value of values) accumulator = aggregate.add(value, accumulator);
+    return [aggregate.getResult(accumulator)];
+  };
+}

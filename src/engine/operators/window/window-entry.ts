@@ -1,0 +1,49 @@
+/**
+ * The state of one window of one key, as plain data: its contents, its trigger's state and its
+ * timers. An operator keeps them per key by window start (windows of a key held at the same time
+ * never share a start: fixed-size windows are equal when their starts are, and sessions in flight
+ * are disjoint).
+ */
+import type { Key } from '../../records';
+import type { TimerOwner } from '../../runtime/timer-service';
+import type { Millis } from '../../time';
+import type { Window } from '../../windows/window';
+
+export interface WindowEntry extends TimerOwner {
+  readonly key: Key | undefined;
+  readonly window: Window;
+  /** Elements added since the contents were last cleared; 0 means the window is empty. */
+  count: number;
+  /** The contents: the reduced value, the accumulator, or the list of elements. */
+  contents: unknown;
+  /** Ids of the records behind the contents (only kept while tracing). */
+  lineage: number[] | undefined;
+  /** Firings so far. */
+  panes: number;
+  /** Per-window trigger state (counts, next firing times), by state name. */
+  triggerState: Record<string, unknown>;
+  /** False once the window was cleaned up or merged into another: its timers are then ignored. */
+  alive: boolean;
+}
+
+export function newWindowEntry(
+  key: Key | undefined,
+  window: Window,
+  tracing: boolean,
+): WindowEntry {
+  return {
+    key,
+    window,
+    count: 0,
+    contents: undefined,
+    lineage: tracing ? [] : undefined,
+    panes: 0,
+    triggerState: {},
+    alive: true,
+    eventTimers: [],
+    processingTimers: [],
+  };
+}
+
+/** The windows of every key, by key then window start. */
+export type WindowTable = Map<Key | undefined, Map<Millis, WindowEntry>>;

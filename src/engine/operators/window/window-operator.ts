@@ -1,0 +1,582 @@
+/**
+ * The window operator, following Flink's `WindowOperator` (and `EvictingWindowOperator`) rule for
+ * rule:
+ *
+ * - each element goes to the windows its assigner gives; a window is skipped when it is late, that
+ *   is when `maxTimestamp + allowedLateness ≤ watermark` (event time only);
+ * - an element is dropped, or sent to the late-data side output, only when all its windows were
+ *   skipped and `timestamp + allowedLateness ≤ watermark`;
+ * - session windows merge on arrival (overlapping or touching), and the trigger merges with them;
+ * - the trigger decides every firing and purge; a firing emits the result with timestamp
+ *   `maxTimestamp`;
+ * - a cleanup timer at `maxTimestamp + allowedLateness` (event time) or `maxTimestamp`
+ *   (processing time) clears the window for good.
+ */
+import { isOperatorFailure } from '../../errors';
+import type { Collector } from '../../functions/collector';
+import type { ProcessWindowContext, ProcessWindowFunction } from '../../functions/window-functions';
+import type { OutputTag } from '../../output-tag';
+import type { Key, StreamRecord, WindowOrigin } from '../../records';
+import type { KeySelector } from '../../runtime/operator';
+import { StreamOperator } from '../../runtime/operator';
+import { TimerService } from '../../runtime/timer-service';
+import type { TimeDomain, Timer } from '../../runtime/timer-service';
+import { MAX_WATERMARK, MIN_WATERMARK } from '../../time';
+import type { Millis } from '../../time';
+import { MergingWindowAssigner } from '../../windows/assigners/window-assigner';
+import type { WindowAssigner } from '../../windows/assigners/window-assigner';
+import type { EvictorContext } from '../../windows/evictors/evictor';
+import type { PaneInfo } from '../../windows/pane';
+import { isFire, isPurge } from '../../windows/triggers/trigger';
+import type { Trigger, TriggerResult } from '../../windows/triggers/trigger';
+import { mergeTimeWindows } from '../../windows/window';
+import type { TimeWindow, Window } from '../../windows/window';
+import type { WindowContents } from './window-contents';
+import { newWindowEntry } from './window-entry';
+import type { WindowEntry, WindowTable } from './window-entry';
+import { WindowTriggerContext } from './window-trigger-context';
+
+/** Everything that defines a window operator. */
+export interface WindowSpec {
+  readonly assigner: WindowAssigner;
+  readonly trigger: Trigger;
+  readonly allowedLateness: Millis;
+  readonly lateDataTag: OutputTag<unknown> | undefined;
+  readonly contents: WindowContents;
+  /** Runs on each firing's inputs; without it, each input is emitted as the result. */
+  readonly process: ProcessWindowFunction<unknown, unknown, unknown, Window> | undefined;
+  /**
+   * For window joins: two inputs, and every element enters the window as `{ side, value }`
+   * (side 0 or 1), as Flink's joins tag a union of both streams.
+   */
+  readonly twoInputs: boolean;
+}
+
+/** An element of a window join, tagged with the input it came from. */
+export interface SideTagged {
+  readonly side: number;
+  readonly value: unknown;
+}
+
+/** A window held by the operator, for inspection. */
+export interface PendingWindow {
+  readonly key: Key | undefined;
+  readonly start: Millis;
+  readonly end: Millis;
+  /** Elements in the window's contents. */
+  readonly count: number;
+  /** The contents: the reduced value, the accumulator, or the list of elements. */
+  readonly contents: unknown;
+  readonly panes: number;
+  readonly eventTimers: readonly Millis[];
+  readonly processingTimers: readonly Millis[];
+}
+
+interface Firing {
+  timestamp: Millis;
+  lineage: readonly number[] | undefined;
+  origin: WindowOrigin;
+  firstRecord: number;
+}
+
+export class WindowOperator extends StreamOperator {
+  readonly timers: TimerService;
+  private readonly windows: WindowTable = new Map();
+  private readonly assigner: WindowAssigner;
+  private readonly trigger: Trigger;
+  private readonly eventTime: boolean;
+  private readonly merging: boolean;
+  private readonly lateness: Millis;
+  private readonly triggerContext: WindowTriggerContext;
+  private readonly evictorContext: EvictorContext;
+  private firing: Firing | undefined;
+  private readonly collector: Collector<unknown> = {
+    collect: (value) => this.emitResult(value),
+  };
+  private readonly processContext: ProcessWindowContext<Window> & { entry?: WindowEntry };
+
+  constructor(
+    id: string,
+    name: string,
+    keySelectors: readonly (KeySelector<unknown> | undefined)[],
+    private readonly spec: WindowSpec,
+  ) {
+    super(id, name, 'window', keySelectors);
+    this.assigner = spec.assigner;
+    this.trigger = spec.trigger;
+    this.eventTime = spec.assigner.isEventTime();
+    this.merging = spec.assigner instanceof MergingWindowAssigner;
+    this.lateness = spec.allowedLateness;
+    this.timers = new TimerService((time) => this.job.wakeUpAt(this, time));
+    this.triggerContext = new WindowTriggerContext(this);
+    this.evictorContext = {
+      getCurrentProcessingTime: () => this.job.now(),
+      getCurrentWatermark: () => this.timers.currentWatermark,
+    };
+    this.processContext = {
+      window: () => this.processContext.entry?.window as Window,
+      pane: () => this.firing?.origin.pane as PaneInfo,
+      currentProcessingTime: () => this.job.now(),
+      currentWatermark: () => this.timers.currentWatermark,
+      output: (tag, value) =>
+        this.output.emitToSide(
+          tag as OutputTag<unknown>,
+          value,
+          this.firing?.timestamp,
+          this.firing?.lineage,
+        ),
+    };
+  }
+
+  /** The windows held right now, by key then start. */
+  pendingWindows(): PendingWindow[] {
+    const pending: PendingWindow[] = [];
+    for (const byStart of this.windows.values()) {
+      for (const entry of byStart.values()) {
+        pending.push({
+          key: entry.key,
+          start: entry.window.start,
+          end: entry.window.end,
+          count: entry.count,
+          contents: entry.contents,
+          panes: entry.panes,
+          eventTimers: [...entry.eventTimers],
+          processingTimers: [...entry.processingTimers],
+        });
+      }
+    }
+    return pending;
+  }
+
+  override pendingProcessingTimers(): number {
+    return this.timers.pendingProcessingTimers();
+  }
+
+  protected processElement(gate: number, input: StreamRecord, key: Key | undefined): void {
+    const record = this.spec.twoInputs ? tagged(input, gate) : input;
+    const { value, timestamp } = record;
+    if (this.eventTime && timestamp === undefined) {
+      throw this.executionError(
+        'this record has no timestamp, so event-time windows cannot place it. Give the stream ' +
+          'timestamps and watermarks first (fromSource with a WatermarkStrategy, or ' +
+          '.assignTimestampsAndWatermarks(...)), or use processing-time windows.',
+        { value, timestamp },
+      );
+    }
+    const windows = this.assign(record);
+    const watermark = this.timers.currentWatermark;
+    let skipped = true;
+    let behindWatermark = false;
+    for (let i = 0; i < windows.length; i++) {
+      const window = windows[i] as Window;
+      const entry = this.merging
+        ? this.mergeIn(key, window as TimeWindow, record)
+        : this.entryFor(key, window);
+      if (entry === undefined) continue;
+      skipped = false;
+      if (this.eventTime && entry.window.maxTimestamp() <= watermark) behindWatermark = true;
+      this.add(entry, record);
+      this.triggerContext.entry = entry;
+      let result: TriggerResult;
+      try {
+        result = this.trigger.onElement(
+          value,
+          timestamp ?? MIN_WATERMARK,
+          entry.window,
+          this.triggerContext,
+        );
+      } catch (error) {
+        throw this.userError(error, value, timestamp);
+      }
+      this.react(entry, result, undefined);
+      this.registerCleanupTimer(entry);
+    }
+    if (skipped) {
+      if (this.eventTime && (timestamp as Millis) + this.lateness <= watermark) {
+        this.handleLateElement(record, key, watermark);
+      }
+    } else if (behindWatermark) {
+      this.metrics.lateRecordsAccepted++;
+      this.traceLate(record, key, watermark, 'accepted');
+    }
+  }
+
+  protected override processWatermark(watermark: Millis): void {
+    this.timers.advanceWatermark(watermark, this.onEventTimer);
+    this.output.emitWatermark(watermark);
+  }
+
+  override onProcessingTime(now: Millis): void {
+    this.timers.advanceProcessingTime(now, this.onProcessingTimer);
+  }
+
+  private readonly onEventTimer = (timer: Timer): void => this.onTimer(timer, 'event-time');
+  private readonly onProcessingTimer = (timer: Timer): void =>
+    this.onTimer(timer, 'processing-time');
+
+  private onTimer(timer: Timer, domain: TimeDomain): void {
+    const entry = timer.owner as WindowEntry;
+    // A window merged away or cleaned up keeps no timers that matter (Flink returns here too).
+    if (!entry.alive) return;
+    this.currentKey = timer.key;
+    this.metrics.timersFired++;
+    this.job.trace?.add({
+      type: 'timer-fired',
+      op: this.id,
+      key: timer.key ?? null,
+      domain,
+      timestamp: timer.time,
+    });
+    this.triggerContext.entry = entry;
+    let result: TriggerResult;
+    try {
+      result =
+        domain === 'event-time'
+          ? this.trigger.onEventTime(timer.time, entry.window, this.triggerContext)
+          : this.trigger.onProcessingTime(timer.time, entry.window, this.triggerContext);
+    } catch (error) {
+      throw this.windowError(error, entry);
+    }
+    this.react(entry, result, { time: timer.time, domain });
+    if (this.inWindowDomain(domain) && this.cleanupTime(entry.window) === timer.time) {
+      this.clearAllState(entry);
+    }
+  }
+
+  private react(
+    entry: WindowEntry,
+    result: TriggerResult,
+    timer: { time: Millis; domain: TimeDomain } | undefined,
+  ): void {
+    if (isFire(result)) this.fire(entry, timer);
+    if (isPurge(result)) this.purge(entry, 'trigger');
+  }
+
+  private assign(record: StreamRecord): Window[] {
+    try {
+      return this.assigner.assignWindows(
+        record.value,
+        record.timestamp ?? MIN_WATERMARK,
+        this.job.now(),
+      );
+    } catch (error) {
+      throw this.userError(error, record.value, record.timestamp);
+    }
+  }
+
+  private add(entry: WindowEntry, record: StreamRecord): void {
+    try {
+      this.spec.contents.add(entry, record.value, record.timestamp);
+    } catch (error) {
+      throw this.userError(error, record.value, record.timestamp);
+    }
+    entry.count++;
+    entry.lineage?.push(record.id);
+  }
+
+  /** The entry of a non-merging window, created on first use; `undefined` if the window is late. */
+  private entryFor(key: Key | undefined, window: Window): WindowEntry | undefined {
+    if (this.isWindowLate(window)) return undefined;
+    const byStart = this.windowsOf(key);
+    const existing = byStart.get(window.start);
+    if (existing !== undefined) return existing;
+    return this.createEntry(key, window, byStart);
+  }
+
+  /**
+   * Adds a session window, merging it with the windows it overlaps or touches, as Flink's
+   * `MergingWindowSet.addWindow` followed by the operator's merge function. Returns the window the
+   * element belongs to, or `undefined` if that window is late.
+   */
+  private mergeIn(
+    key: Key | undefined,
+    window: TimeWindow,
+    record: StreamRecord,
+  ): WindowEntry | undefined {
+    const byStart = this.windowsOf(key);
+    const existing = [...byStart.values()];
+    let cover: TimeWindow | undefined;
+    let group: WindowEntry[] = [];
+    mergeTimeWindows([...existing.map((e) => e.window as TimeWindow), window], (merged, result) => {
+      cover = result;
+      group = existing.filter((e) => merged.some((w) => w.equals(e.window)));
+    });
+    if (cover === undefined) {
+      // Nothing merges: the window is new, or equal to one already held.
+      const same = existing.find((e) => e.window.equals(window));
+      if (same !== undefined) return same;
+      return this.isWindowLate(window) ? undefined : this.createEntry(key, window, byStart);
+    }
+    const only = group[0];
+    if (group.length === 1 && only !== undefined && only.window.equals(cover)) {
+      // The new window lies inside one already held, which does not change.
+      return only;
+    }
+    return this.merge(key, cover, group, byStart, record);
+  }
+
+  private merge(
+    key: Key | undefined,
+    cover: TimeWindow,
+    group: WindowEntry[],
+    byStart: Map<Millis, WindowEntry>,
+    record: StreamRecord,
+  ): WindowEntry {
+    const cleanup = this.cleanupTime(cover);
+    if (
+      this.eventTime
+        ? cleanup !== undefined && cleanup <= this.timers.currentWatermark
+        : cover.maxTimestamp() <= this.job.now()
+    ) {
+      // Windows in flight are never late and merging only extends them, so this cannot happen.
+      throw this.executionError(
+        `merging into ${cover.toString()} would produce a window that is already complete.`,
+      );
+    }
+    const result = newWindowEntry(key, cover, this.job.trace !== null);
+    const ctx = this.triggerContext;
+    try {
+      ctx.entry = result;
+      ctx.merged = group;
+      this.trigger.onMerge(cover, ctx);
+      ctx.merged = [];
+      for (const merged of group) {
+        ctx.entry = merged;
+        this.trigger.clear(merged.window, ctx);
+        this.deleteCleanupTimer(merged);
+      }
+    } catch (error) {
+      throw this.userError(error, record.value, record.timestamp);
+    }
+    // The first window's contents are the base, the others are merged into it in window order.
+    for (const merged of group) {
+      try {
+        this.spec.contents.merge(result, merged);
+      } catch (error) {
+        throw this.userError(error, record.value, record.timestamp);
+      }
+      result.count += merged.count;
+      if (result.lineage !== undefined && merged.lineage !== undefined) {
+        result.lineage.push(...merged.lineage);
+      }
+      result.panes = Math.max(result.panes, merged.panes);
+      merged.alive = false;
+      byStart.delete(merged.window.start);
+    }
+    byStart.set(cover.start, result);
+    this.job.trace?.add({
+      type: 'window-merged',
+      op: this.id,
+      key: key ?? null,
+      start: cover.start,
+      end: cover.end,
+      mergedStarts: group.map((e) => e.window.start),
+      mergedEnds: group.map((e) => e.window.end),
+    });
+    return result;
+  }
+
+  private createEntry(
+    key: Key | undefined,
+    window: Window,
+    byStart: Map<Millis, WindowEntry>,
+  ): WindowEntry {
+    const entry = newWindowEntry(key, window, this.job.trace !== null);
+    byStart.set(window.start, entry);
+    this.job.trace?.add({
+      type: 'window-created',
+      op: this.id,
+      key: key ?? null,
+      start: window.start,
+      end: window.end,
+    });
+    return entry;
+  }
+
+  private windowsOf(key: Key | undefined): Map<Millis, WindowEntry> {
+    let byStart = this.windows.get(key);
+    if (byStart === undefined) {
+      byStart = new Map();
+      this.windows.set(key, byStart);
+    }
+    return byStart;
+  }
+
+  private fire(entry: WindowEntry, timer: { time: Millis; domain: TimeDomain } | undefined): void {
+    // Flink emits nothing for a window whose contents are empty (purged, or never filled).
+    if (entry.count === 0) return;
+    const window = entry.window;
+    const pane = this.pane(entry, timer);
+    const firing: Firing = {
+      timestamp: window.maxTimestamp(),
+      lineage: entry.lineage === undefined ? undefined : [...entry.lineage],
+      origin: { key: entry.key, window: { start: window.start, end: window.end }, pane },
+      firstRecord: 0,
+    };
+    this.firing = firing;
+    this.processContext.entry = entry;
+    try {
+      const inputs = this.spec.contents.inputs(entry, this.evictorContext);
+      const process = this.spec.process;
+      if (process === undefined) {
+        for (const input of inputs) this.emitResult(input);
+      } else {
+        process.process(entry.key, this.processContext, inputs, this.collector);
+      }
+      this.spec.contents.afterFiring(entry, this.evictorContext);
+    } catch (error) {
+      throw this.windowError(error, entry);
+    } finally {
+      this.firing = undefined;
+    }
+    entry.panes++;
+    this.metrics.windowsFired++;
+    this.job.trace?.add({
+      type: 'window-fired',
+      op: this.id,
+      key: entry.key ?? null,
+      start: window.start,
+      end: window.end,
+      timing: pane.timing,
+      index: pane.index,
+      isLast: pane.isLast,
+      record: firing.firstRecord,
+    });
+  }
+
+  private emitResult(value: unknown): void {
+    const firing = this.firing;
+    if (firing === undefined) {
+      throw this.executionError('a window function emitted outside of its process() call.');
+    }
+    const record = this.output.emit(value, firing.timestamp, firing.lineage, firing.origin);
+    if (firing.firstRecord === 0) firing.firstRecord = record.id;
+  }
+
+  /**
+   * The pane of a firing. A firing by a timer in the window's own time domain is judged by the
+   * timer's time (so timers that one big watermark jump fires in a row keep their order: early ones
+   * stay EARLY); any other firing by the current time of the window's domain.
+   */
+  private pane(
+    entry: WindowEntry,
+    timer: { time: Millis; domain: TimeDomain } | undefined,
+  ): PaneInfo {
+    const end = entry.window.maxTimestamp();
+    const byOwnTimer = timer !== undefined && this.inWindowDomain(timer.domain);
+    const now = this.eventTime ? this.timers.currentWatermark : this.job.now();
+    const time = byOwnTimer ? timer.time : now;
+    const timing = time < end ? 'EARLY' : byOwnTimer && time === end ? 'ON_TIME' : 'LATE';
+    return {
+      timing,
+      index: entry.panes,
+      isFirst: entry.panes === 0,
+      isLast: byOwnTimer && this.cleanupTime(entry.window) === timer.time,
+    };
+  }
+
+  private purge(entry: WindowEntry, reason: 'trigger' | 'cleanup'): void {
+    entry.count = 0;
+    entry.contents = undefined;
+    if (entry.lineage !== undefined) entry.lineage = [];
+    this.job.trace?.add({
+      type: 'window-purged',
+      op: this.id,
+      key: entry.key ?? null,
+      start: entry.window.start,
+      end: entry.window.end,
+      reason,
+    });
+  }
+
+  /** The window is done: drop its contents, its trigger's state and timers, and the entry. */
+  private clearAllState(entry: WindowEntry): void {
+    this.purge(entry, 'cleanup');
+    this.triggerContext.entry = entry;
+    try {
+      this.trigger.clear(entry.window, this.triggerContext);
+    } catch (error) {
+      throw this.windowError(error, entry);
+    }
+    entry.alive = false;
+    const byStart = this.windows.get(entry.key);
+    byStart?.delete(entry.window.start);
+    if (byStart?.size === 0) this.windows.delete(entry.key);
+  }
+
+  private handleLateElement(record: StreamRecord, key: Key | undefined, watermark: Millis): void {
+    const tag = this.spec.lateDataTag;
+    if (tag === undefined) {
+      this.metrics.lateRecordsDropped++;
+      this.traceLate(record, key, watermark, 'dropped');
+      return;
+    }
+    this.metrics.lateRecordsSideOutput++;
+    this.traceLate(record, key, watermark, 'side-output');
+    const lineage = this.job.trace === null ? undefined : [record.id];
+    this.output.emitToSide(tag, record.value, record.timestamp, lineage);
+  }
+
+  private traceLate(
+    record: StreamRecord,
+    key: Key | undefined,
+    watermark: Millis,
+    outcome: 'accepted' | 'dropped' | 'side-output',
+  ): void {
+    this.job.trace?.add({
+      type: 'late',
+      op: this.id,
+      record: record.id,
+      key: key ?? null,
+      eventTime: record.timestamp ?? MIN_WATERMARK,
+      watermark,
+      outcome,
+    });
+  }
+
+  /**
+   * When the window's state goes: `maxTimestamp + allowedLateness` in event time, `maxTimestamp` in
+   * processing time; `undefined` for windows that never end (the global window).
+   */
+  private cleanupTime(window: Window): Millis | undefined {
+    const time = this.eventTime ? window.maxTimestamp() + this.lateness : window.maxTimestamp();
+    return time >= MAX_WATERMARK ? undefined : time;
+  }
+
+  private isWindowLate(window: Window): boolean {
+    if (!this.eventTime) return false;
+    const cleanup = this.cleanupTime(window);
+    return cleanup !== undefined && cleanup <= this.timers.currentWatermark;
+  }
+
+  private inWindowDomain(domain: TimeDomain): boolean {
+    return this.eventTime ? domain === 'event-time' : domain === 'processing-time';
+  }
+
+  private registerCleanupTimer(entry: WindowEntry): void {
+    const time = this.cleanupTime(entry.window);
+    if (time === undefined) return;
+    this.triggerContext.entry = entry;
+    if (this.eventTime) this.triggerContext.registerEventTimeTimer(time);
+    else this.triggerContext.registerProcessingTimeTimer(time);
+  }
+
+  private deleteCleanupTimer(entry: WindowEntry): void {
+    const time = this.cleanupTime(entry.window);
+    if (time === undefined) return;
+    if (this.eventTime) this.timers.deleteEventTimeTimer(entry, time);
+    else this.timers.deleteProcessingTimeTimer(entry, time);
+  }
+
+  /** A failure while computing a window: reported with the window as the "record". */
+  private windowError(error: unknown, entry: WindowEntry): Error {
+    if (isOperatorFailure(error)) return error;
+    const description = { key: entry.key, window: entry.window.toString() };
+    return this.userError(error, description, entry.window.maxTimestamp());
+  }
+}
+
+function tagged(record: StreamRecord, side: number): StreamRecord {
+  const value: SideTagged = { side, value: record.value };
+  return { ...record, value };
+}

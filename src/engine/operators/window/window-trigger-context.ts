@@ -1,0 +1,100 @@
+/**
+ * The context a window operator hands its trigger: the clocks, timers scoped to the current window,
+ * and per-window trigger state kept in the window's entry.
+ */
+import type { TimerService } from '../../runtime/timer-service';
+import type { TraceRecorder } from '../../trace';
+import type { Millis } from '../../time';
+import type {
+  OnMergeContext,
+  ReducingState,
+  ReducingStateDescriptor,
+} from '../../windows/triggers/trigger';
+import type { WindowEntry } from './window-entry';
+
+/** What the context needs from its operator. */
+export interface TriggerHost {
+  readonly id: string;
+  readonly timers: TimerService;
+  readonly job: { now(): Millis; readonly trace: TraceRecorder | null };
+}
+
+export class WindowTriggerContext implements OnMergeContext {
+  /** The window the trigger is currently called for. */
+  entry!: WindowEntry;
+  /** During `onMerge`: the windows being merged into {@link entry}. */
+  merged: readonly WindowEntry[] = [];
+  private readonly states = new Map<string, ReducingState<unknown>>();
+
+  constructor(private readonly host: TriggerHost) {}
+
+  getCurrentWatermark(): Millis {
+    return this.host.timers.currentWatermark;
+  }
+
+  getCurrentProcessingTime(): Millis {
+    return this.host.job.now();
+  }
+
+  registerEventTimeTimer(time: Millis): void {
+    const { key } = this.entry;
+    if (this.host.timers.registerEventTimeTimer(key, this.entry, time)) {
+      this.traceTimer('event-time', time);
+    }
+  }
+
+  registerProcessingTimeTimer(time: Millis): void {
+    const { key } = this.entry;
+    if (this.host.timers.registerProcessingTimeTimer(key, this.entry, time)) {
+      this.traceTimer('processing-time', time);
+    }
+  }
+
+  deleteEventTimeTimer(time: Millis): void {
+    this.host.timers.deleteEventTimeTimer(this.entry, time);
+  }
+
+  deleteProcessingTimeTimer(time: Millis): void {
+    this.host.timers.deleteProcessingTimeTimer(this.entry, time);
+  }
+
+  getPartitionedState<T>(descriptor: ReducingStateDescriptor<T>): ReducingState<T> {
+    let state = this.states.get(descriptor.name);
+    if (state === undefined) {
+      // One handle per state name; it always works on the window the context points at.
+      const { name, reduce } = descriptor as ReducingStateDescriptor<unknown>;
+      state = {
+        get: () => this.entry.triggerState[name],
+        add: (value) => {
+          const current = this.entry.triggerState[name];
+          this.entry.triggerState[name] = current === undefined ? value : reduce(current, value);
+        },
+        clear: () => {
+          delete this.entry.triggerState[name];
+        },
+      };
+      this.states.set(descriptor.name, state);
+    }
+    return state as ReducingState<T>;
+  }
+
+  mergePartitionedState<T>(descriptor: ReducingStateDescriptor<T>): void {
+    const { name, reduce } = descriptor;
+    let merged = this.entry.triggerState[name] as T | undefined;
+    for (const source of this.merged) {
+      const value = source.triggerState[name] as T | undefined;
+      if (value !== undefined) merged = merged === undefined ? value : reduce(merged, value);
+    }
+    if (merged !== undefined) this.entry.triggerState[name] = merged;
+  }
+
+  private traceTimer(domain: 'event-time' | 'processing-time', timestamp: Millis): void {
+    this.host.job.trace?.add({
+      type: 'timer-registered',
+      op: this.host.id,
+      key: this.entry.key ?? null,
+      domain,
+      timestamp,
+    });
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * What a run produces: the sinks' contents, side outputs, counters, the trace and the job graph.
+ * Everything here is plain data: it can be posted from a worker or serialised as JSON.
+ */
+import type { OperatorMetrics } from './metrics';
+import type { Key, WindowBounds } from './records';
+import type { OperatorKind } from './runtime/operator';
+import type { Millis } from './time';
+import type { TraceEvent } from './trace';
+import type { PaneInfo } from './windows/pane';
+
+/** A record that reached a sink (or a side output). */
+export interface CollectedRecord<T = unknown> {
+  readonly value: T;
+  /** Event time, absent when the record has none. */
+  readonly timestamp?: Millis;
+  /** Processing time at which it arrived. */
+  readonly processingTime: Millis;
+  /** For window results: key (absent for `windowAll`), window and pane. */
+  readonly key?: Key;
+  readonly window?: WindowBounds;
+  readonly pane?: PaneInfo;
+}
+
+/** The latest record of one key in an upsert table. */
+export interface UpsertRow<T = unknown> extends CollectedRecord<T> {
+  readonly key: Key;
+  /** How many times the key was written. */
+  readonly updates: number;
+}
+
+/** An operator of the compiled job. */
+export interface OperatorNode {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OperatorKind;
+  /** For fused chains: the names of the stateless steps, in order. */
+  readonly steps?: readonly string[];
+}
+
+/** A connection between two operators. */
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  /** Which input of `to` (0, or 1 for the second input of a two-input operator). */
+  readonly input: number;
+  /** The side output it carries, if not the main output. */
+  readonly tag: string | null;
+  /** True when the records are partitioned by key on the way (`keyBy`). */
+  readonly keyed: boolean;
+}
+
+/** The operator graph, for drawing. Operators are in topological order. */
+export interface JobGraph {
+  readonly operators: readonly OperatorNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+/** The counters of a run. */
+export interface JobMetrics {
+  /** Per operator id. */
+  readonly operators: Readonly<Record<string, Readonly<OperatorMetrics>>>;
+  /** Trace events dropped because the trace was full. */
+  readonly traceEventsDropped: number;
+}
+
+/** Everything a run produced so far. */
+export interface JobResult {
+  /** Collect sinks, by name. */
+  readonly outputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  /** Upsert tables, by name; rows in the order their keys first appeared. */
+  readonly tables: Readonly<Record<string, readonly UpsertRow[]>>;
+  /** Lines written by print sinks. */
+  readonly printed: readonly string[];
+  /** Every record sent to a side output, by tag id, whether or not a sink reads it. */
+  readonly sideOutputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  readonly metrics: JobMetrics;
+  /** The trace events held (empty unless the trace level records events). */
+  readonly trace: readonly TraceEvent[];
+  readonly graph: JobGraph;
+  /** The processing time reached. */
+  readonly processingTime: Millis;
+  /** True once every source has ended. */
+  readonly finished: boolean;
+}

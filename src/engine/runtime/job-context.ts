@@ -1,0 +1,21 @@
+/**
+ * What a running operator may ask of the job it belongs to: the clock, the trace, record ids,
+ * processing-time wake-ups and the collection of side outputs.
+ */
+import type { StreamRecord } from '../records';
+import type { TraceRecorder } from '../trace';
+import type { Millis } from '../time';
+import type { StreamOperator } from './operator';
+
+export interface JobContext {
+  /** The virtual processing time. */
+  now(): Millis;
+  /** The trace, or null when the run only keeps counters. */
+  readonly trace: TraceRecorder | null;
+  /** A fresh record id (only called while tracing). */
+  nextRecordId(): number;
+  /** Asks to have `operator.onProcessingTime` called once processing time reaches `time`. */
+  wakeUpAt(operator: StreamOperator, time: Millis): void;
+  /** Keeps a copy of every record sent to a side output, for the job result. */
+  recordSideOutput(tagId: string, record: StreamRecord, operator: StreamOperator): void;
+}

@@ -1,0 +1,224 @@
+/**
+ * A running job: the compiled operators, the scheduler, the virtual clock, the sinks and the trace.
+ *
+ * The clock only moves when the scheduler hands out the next event. A job ends when every source
+ * has ended (their maximum watermarks have then flushed every event-time window and timer); as in
+ * Flink, processing-time timers still pending at that point do not fire.
+ */
+import { JobExecutionError } from '../errors';
+import type { SourceOperator } from '../operators/source-operator';
+import type { StreamRecord } from '../records';
+import type { JobResult } from '../result';
+import { TraceRecorder } from '../trace';
+import type { TraceOptions } from '../trace';
+import type { Millis } from '../time';
+import type { JobContext } from './job-context';
+import type { StreamOperator } from './operator';
+import type { PhysicalPlan } from './compiler';
+import { Scheduler } from './scheduler';
+import type { ScheduledEvent } from './scheduler';
+import { SinkStore } from './sink-store';
+
+export interface JobOptions {
+  /** Processing time between periodic watermarks; 0 turns periodic watermarks off. */
+  readonly autoWatermarkInterval: Millis;
+  readonly trace: TraceOptions;
+}
+
+/** What one call to {@link JobRuntime.step} did. */
+export interface StepResult {
+  /** Processing time of the arrival. */
+  readonly time: Millis;
+  /** Id of the source operator that received it. */
+  readonly source: string;
+  readonly partition: number;
+}
+
+export class JobRuntime implements JobContext {
+  readonly trace: TraceRecorder | null;
+  private readonly recorder: TraceRecorder;
+  private readonly scheduler = new Scheduler();
+  private readonly operatorIndex = new Map<StreamOperator, number>();
+  private readonly emitters: StreamOperator[];
+  private clock: Millis = 0;
+  private lastRecordId = 0;
+  private started = false;
+  private ended = false;
+  private failure: unknown;
+
+  constructor(
+    readonly plan: PhysicalPlan,
+    readonly sinks: SinkStore,
+    private readonly options: JobOptions,
+  ) {
+    this.recorder = new TraceRecorder(options.trace, () => this.clock);
+    this.trace = this.recorder.enabled ? this.recorder : null;
+    plan.operators.forEach((operator, index) => this.operatorIndex.set(operator, index));
+    this.emitters = plan.operators.filter((operator) => operator.generatesWatermarks);
+    for (const operator of plan.operators) operator.setup(this, plan.channels.get(operator) ?? 0);
+  }
+
+  now(): Millis {
+    return this.clock;
+  }
+
+  nextRecordId(): number {
+    return ++this.lastRecordId;
+  }
+
+  wakeUpAt(operator: StreamOperator, time: Millis): void {
+    const index = this.operatorIndex.get(operator) ?? 0;
+    this.scheduler.wakeUp(Math.max(time, this.clock), operator, index);
+  }
+
+  recordSideOutput(tagId: string, record: StreamRecord): void {
+    this.sinks.sideOutput(tagId, record, this.clock);
+  }
+
+  /** True once every source has ended. */
+  get finished(): boolean {
+    return this.ended;
+  }
+
+  /** True when some source never ends: running to the end needs a time limit. */
+  get unbounded(): boolean {
+    return this.plan.sources.some((source) => source.unbounded);
+  }
+
+  /** Processes events up to and including the next arrival; `undefined` once the job ended. */
+  step(): StepResult | undefined {
+    return this.guard(() => {
+      this.start();
+      for (let event = this.next(); event !== undefined; event = this.next()) {
+        if (event.kind === 'arrival') {
+          return { time: event.time, source: event.source.id, partition: event.partition };
+        }
+      }
+      return undefined;
+    });
+  }
+
+  /** Processes every event up to processing time `time`, then sets the clock to it. */
+  advanceTo(time: Millis): void {
+    this.guard(() => {
+      this.start();
+      while (!this.ended) {
+        const upcoming = this.scheduler.peek();
+        if (upcoming === undefined || upcoming.time > time) break;
+        this.next();
+      }
+      if (!this.ended && time > this.clock) this.clock = time;
+    });
+  }
+
+  /** Runs until every source ended (or, with `until`, until that processing time). */
+  runToEnd(until?: Millis): void {
+    if (until === undefined && this.unbounded) {
+      throw new JobExecutionError(
+        { operatorId: '-', operatorName: 'job' },
+        'a source never ends, so the job would run forever: pass { until: <processing time> } to ' +
+          'execute() or runToEnd(), or use a bounded source.',
+      );
+    }
+    if (until !== undefined) this.advanceTo(until);
+    else
+      this.guard(() => {
+        this.start();
+        while (this.next() !== undefined);
+      });
+  }
+
+  /** Everything produced so far. */
+  result(): JobResult {
+    const outputs: Record<string, JobResult['outputs'][string]> = {};
+    for (const [name, records] of this.sinks.outputs) outputs[name] = [...records];
+    const tables: Record<string, JobResult['tables'][string]> = {};
+    for (const [name, rows] of this.sinks.tables) tables[name] = [...rows.values()];
+    const sideOutputs: Record<string, JobResult['sideOutputs'][string]> = {};
+    for (const [tag, records] of this.sinks.sideOutputs) sideOutputs[tag] = [...records];
+    const operators: Record<string, JobResult['metrics']['operators'][string]> = {};
+    for (const operator of this.plan.operators) operators[operator.id] = { ...operator.metrics };
+    return {
+      outputs,
+      tables,
+      printed: [...this.sinks.printed],
+      sideOutputs,
+      metrics: { operators, traceEventsDropped: this.recorder.dropped },
+      trace: this.recorder.events(),
+      graph: this.plan.graph,
+      processingTime: this.clock,
+      finished: this.ended,
+    };
+  }
+
+  /** Removes and returns the trace events recorded since the last call. */
+  drainTrace(): ReturnType<TraceRecorder['drain']> {
+    return this.recorder.drain();
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    for (const operator of this.plan.operators) operator.open();
+    this.plan.sources.forEach((source, index) => this.scheduleArrivals(source, index));
+    const interval = this.options.autoWatermarkInterval;
+    if (interval > 0 && this.emitters.length > 0) this.scheduler.tick(interval);
+    this.checkEnd();
+  }
+
+  /** Handles the next scheduled event; `undefined` when there is none or the job ended. */
+  private next(): ScheduledEvent | undefined {
+    if (this.ended) return undefined;
+    const event = this.scheduler.pop();
+    if (event === undefined) return undefined;
+    this.clock = Math.max(this.clock, event.time);
+    switch (event.kind) {
+      case 'arrival': {
+        event.source.arrive(event.partition);
+        const sourceIndex = this.plan.sources.indexOf(event.source);
+        const nextTime = event.source.nextArrival(event.partition);
+        if (nextTime !== undefined)
+          this.scheduler.arrival(nextTime, event.source, sourceIndex, event.partition);
+        this.checkEnd();
+        break;
+      }
+      case 'timers':
+        event.operator.onProcessingTime(this.clock);
+        break;
+      case 'tick': {
+        for (const emitter of this.emitters) emitter.emitPeriodicWatermarks();
+        const interval = this.options.autoWatermarkInterval;
+        if (!this.ended) this.scheduler.tick(this.clock + interval);
+        break;
+      }
+    }
+    return event;
+  }
+
+  private scheduleArrivals(source: SourceOperator<unknown>, sourceIndex: number): void {
+    for (let partition = 0; partition < source.partitionCount; partition++) {
+      const time = source.nextArrival(partition);
+      if (time !== undefined) this.scheduler.arrival(time, source, sourceIndex, partition);
+    }
+  }
+
+  private checkEnd(): void {
+    if (this.ended || !this.plan.sources.every((source) => source.finished)) return;
+    this.ended = true;
+    let pending = 0;
+    for (const operator of this.plan.operators) pending += operator.pendingProcessingTimers();
+    this.trace?.add({ type: 'job-end', op: '-', pendingProcessingTimers: pending });
+  }
+
+  /** Runs `action`; after a failure the job stays failed and every later call rethrows it. */
+  private guard<T>(action: () => T): T {
+    if (this.failure !== undefined) throw this.failure;
+    try {
+      return action();
+    } catch (error) {
+      this.failure = error;
+      this.ended = true;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * The physical operator: what the compiled job runs. Each operator owns its state, receives records
+ * and watermarks on numbered input channels, and pushes what it emits to the operators downstream.
+ *
+ * Records and watermarks travel synchronously along edges, depth first, so the order of events on
+ * every edge is the order in which they were emitted, as on a Flink channel.
+ */
+import { UserFunctionError, JobExecutionError } from '../errors';
+import { emptyMetrics } from '../metrics';
+import type { OperatorMetrics } from '../metrics';
+import { isKey, streamRecord } from '../records';
+import type { Key, StreamRecord, WindowOrigin } from '../records';
+import { summarize } from '../summarize';
+import type { Millis } from '../time';
+import { WatermarkValve } from '../watermarks/valve';
+import type { ValveOutput } from '../watermarks/valve';
+import type { OutputTag } from '../output-tag';
+import type { KeyedStateEntry } from '../state/keyed-state-backend';
+import type { JobContext } from './job-context';
+
+/** Extracts the key of a record on a keyed input. */
+export type KeySelector<T, K extends Key = Key> = (value: T) => K;
+
+/** A connection from an operator's output to one input channel of another operator. */
+export interface Edge {
+  readonly target: StreamOperator;
+  /** Channel index at the target: one per incoming edge, for watermark combination. */
+  readonly channel: number;
+  /** Which logical input of the target (0, or 1 for the second input of a two-input operator). */
+  readonly gate: number;
+}
+
+/** Where an operator's records, side-output records, watermarks and idleness go. */
+export class Output {
+  readonly edges: Edge[] = [];
+  readonly sideEdges = new Map<string, Edge[]>();
+
+  constructor(private readonly operator: StreamOperator) {}
+
+  /**
+   * Emits a new record on the main output. `lineage` (the ids of the inputs behind it) is only
+   * needed while tracing; pass `undefined` otherwise.
+   */
+  emit(
+    value: unknown,
+    timestamp: Millis | undefined,
+    lineage: readonly number[] | undefined,
+    origin: WindowOrigin | undefined,
+  ): StreamRecord {
+    const operator = this.operator;
+    operator.metrics.recordsOut++;
+    const trace = operator.job.trace;
+    let id = 0;
+    if (trace !== null) {
+      id = operator.job.nextRecordId();
+      trace.addRecordEvent({
+        type: 'emit',
+        op: operator.id,
+        record: id,
+        eventTime: timestamp ?? null,
+        lineage: lineage ?? [],
+        tag: null,
+        value: summarize(value),
+      });
+    }
+    const record = streamRecord(value, timestamp, id, origin);
+    const edges = this.edges;
+    for (let i = 0; i < edges.length; i++) {
+      const edge = edges[i] as Edge;
+      edge.target.receive(edge, record);
+    }
+    return record;
+  }
+
+  /** Emits a record to the side output named by `tag`. */
+  emitToSide(
+    tag: OutputTag<unknown>,
+    value: unknown,
+    timestamp: Millis | undefined,
+    lineage: readonly number[] | undefined,
+  ): void {
+    const operator = this.operator;
+    operator.metrics.recordsToSideOutputs++;
+    const trace = operator.job.trace;
+    let id = 0;
+    if (trace !== null) {
+      id = operator.job.nextRecordId();
+      trace.addRecordEvent({
+        type: 'emit',
+        op: operator.id,
+        record: id,
+        eventTime: timestamp ?? null,
+        lineage: lineage ?? [],
+        tag: tag.id,
+        value: summarize(value),
+      });
+    }
+    const record = streamRecord(value, timestamp, id, undefined);
+    operator.job.recordSideOutput(tag.id, record, operator);
+    for (const edge of this.sideEdges.get(tag.id) ?? []) edge.target.receive(edge, record);
+  }
+
+  /** Forwards a watermark on every output, side outputs included. */
+  emitWatermark(watermark: Millis): void {
+    for (const edge of this.allEdges()) edge.target.receiveWatermark(edge, watermark);
+  }
+
+  /** Forwards an idle/active status on every output. */
+  emitStatus(idle: boolean): void {
+    for (const edge of this.allEdges()) edge.target.receiveStatus(edge, idle);
+  }
+
+  private *allEdges(): Iterable<Edge> {
+    yield* this.edges;
+    for (const edges of this.sideEdges.values()) yield* edges;
+  }
+}
+
+/** The kinds of operator, for the job graph. */
+export type OperatorKind =
+  | 'source'
+  | 'timestamps'
+  | 'chain'
+  | 'process'
+  | 'keyed-process'
+  | 'rolling-reduce'
+  | 'co-process'
+  | 'window'
+  | 'interval-join'
+  | 'sink';
+
+export abstract class StreamOperator {
+  readonly metrics: OperatorMetrics = emptyMetrics();
+  readonly output: Output = new Output(this);
+  /** Set by {@link StreamOperator.setup} before the job starts. */
+  job!: JobContext;
+  protected valve!: WatermarkValve;
+  /** The key of the record (or timer) being processed, on keyed operators. */
+  currentKey: Key | undefined = undefined;
+  private readonly valveOutput: ValveOutput = {
+    watermark: (watermark) => this.advanceWatermark(watermark),
+    status: (idle) => this.processStatus(idle),
+  };
+
+  protected constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly kind: OperatorKind,
+    /** One key selector per logical input; `undefined` for an input that is not keyed. */
+    protected readonly keySelectors: readonly (KeySelector<unknown> | undefined)[],
+  ) {}
+
+  /** Connects the operator to its job, with one input channel per incoming edge (or partition). */
+  setup(job: JobContext, channels: number): void {
+    this.job = job;
+    this.valve = new WatermarkValve(channels);
+  }
+
+  /** Runs once before the first record: user functions' `open` hooks run here. */
+  open(): void {}
+
+  /** The operator's combined input watermark. */
+  get watermark(): Millis {
+    return this.valve.watermark;
+  }
+
+  /** Per input channel: the last watermark and whether the channel is idle. */
+  inputWatermarks(): { watermark: Millis; idle: boolean }[] {
+    const idle = this.valve.channelIdleness();
+    return this.valve.channelWatermarks().map((watermark, i) => ({ watermark, idle: !!idle[i] }));
+  }
+
+  /** Processes one record of logical input `gate`; `key` is set when that input is keyed. */
+  protected abstract processElement(gate: number, record: StreamRecord, key: Key | undefined): void;
+
+  /**
+   * Reacts to the combined watermark advancing. Operators with event-time timers fire them first;
+   * then the watermark goes downstream.
+   */
+  protected processWatermark(watermark: Millis): void {
+    this.output.emitWatermark(watermark);
+  }
+
+  /** Reacts to all inputs going idle (or one becoming active again): tells the operators downstream. */
+  protected processStatus(idle: boolean): void {
+    this.job.trace?.add({ type: 'idleness', op: this.id, input: -1, idle });
+    this.output.emitStatus(idle);
+  }
+
+  /** Called by the scheduler when processing time reaches a time the operator asked for. */
+  onProcessingTime(_now: Millis): void {}
+
+  /** Called every auto-watermark interval; operators that generate watermarks override it. */
+  emitPeriodicWatermarks(): void {}
+
+  /** True for operators that generate watermarks and so need periodic calls. */
+  get generatesWatermarks(): boolean {
+    return false;
+  }
+
+  /** The keyed state the operator holds, for inspection (none by default). */
+  keyedState(): KeyedStateEntry[] {
+    return [];
+  }
+
+  /** Live processing-time timers (a finished job reports and drops them). */
+  pendingProcessingTimers(): number {
+    return 0;
+  }
+
+  /** Entry point for records arriving on an edge. */
+  receive(edge: Edge, record: StreamRecord): void {
+    this.metrics.recordsIn++;
+    const selector = this.keySelectors[edge.gate];
+    const key = selector === undefined ? undefined : this.selectKey(selector, record);
+    this.currentKey = key;
+    const trace = this.job.trace;
+    if (trace !== null) {
+      trace.addRecordEvent({
+        type: 'arrival',
+        op: this.id,
+        input: edge.channel,
+        record: record.id,
+        eventTime: record.timestamp ?? null,
+        key: key ?? null,
+        value: summarize(record.value),
+      });
+    }
+    this.processElement(edge.gate, record, key);
+  }
+
+  /** Entry point for watermarks arriving on an edge (or a source partition). */
+  receiveWatermark(edge: Pick<Edge, 'channel'>, watermark: Millis): void {
+    const trace = this.job.trace;
+    if (
+      trace !== null &&
+      !this.valve.channelIdle(edge.channel) &&
+      this.valve.channelWatermark(edge.channel) < watermark
+    ) {
+      trace.add({ type: 'watermark', op: this.id, input: edge.channel, watermark });
+    }
+    this.valve.inputWatermark(edge.channel, watermark, this.valveOutput);
+  }
+
+  /** Entry point for idle/active statuses arriving on an edge (or from a source partition). */
+  receiveStatus(edge: Pick<Edge, 'channel'>, idle: boolean): void {
+    if (this.valve.channelIdle(edge.channel) === idle) return;
+    this.job.trace?.add({ type: 'idleness', op: this.id, input: edge.channel, idle });
+    this.valve.inputStatus(edge.channel, idle, this.valveOutput);
+  }
+
+  /** Wraps a learner's function call: failures name this operator and the record. */
+  protected userError(cause: unknown, value: unknown, timestamp: Millis | undefined): Error {
+    if (cause instanceof UserFunctionError || cause instanceof JobExecutionError) return cause;
+    return new UserFunctionError(
+      { operatorId: this.id, operatorName: this.name, record: { value, timestamp } },
+      cause,
+    );
+  }
+
+  /** A failure the engine detected while processing a record (or a timer, with no record). */
+  protected executionError(
+    problem: string,
+    record?: { value: unknown; timestamp: Millis | undefined },
+  ): JobExecutionError {
+    return new JobExecutionError(
+      {
+        operatorId: this.id,
+        operatorName: this.name,
+        ...(record === undefined ? {} : { record }),
+      },
+      problem,
+    );
+  }
+
+  private advanceWatermark(watermark: Millis): void {
+    this.job.trace?.add({ type: 'watermark', op: this.id, input: -1, watermark });
+    this.processWatermark(watermark);
+  }
+
+  private selectKey(selector: KeySelector<unknown>, record: StreamRecord): Key {
+    let key: unknown;
+    try {
+      key = selector(record.value);
+    } catch (error) {
+      throw this.userError(error, record.value, record.timestamp);
+    }
+    if (!isKey(key)) {
+      throw this.executionError(
+        `keyBy returned ${summarize(key, 60)}, which cannot be a key. A key must be a string, ` +
+          'a number or a boolean; to key by several fields, join them: (r) => `${r.a}|${r.b}`.',
+        { value: record.value, timestamp: record.timestamp },
+      );
+    }
+    return key;
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The contract between the engine's scheduler and every source.
+ *
+ * The engine is a discrete-event simulation: a source does not push records, it tells the scheduler
+ * *when* (in virtual processing time) each record arrives. The scheduler merges the arrivals of all
+ * partitions of all sources in (arrival time, source order, partition, sequence) order, so a run is a
+ * pure function of the program and the seed.
+ *
+ * Readers are rewindable from day one: `position()` returns a small structured-clone-friendly value and
+ * `Source.createReader(partition, position)` resumes from it. Checkpoints and exactly-once replays are
+ * built on this.
+ */
+
+/** Milliseconds, both for event time and for the engine's virtual processing time. */
+export type Millis = number;
+
+/** Something that happens at a source partition at a processing time. */
+export type SourceEvent<T> =
+  | {
+      readonly kind: 'record';
+      /** Virtual processing time at which the record reaches the source operator. */
+      readonly arrivalTime: Millis;
+      readonly value: T;
+      /**
+       * Event time carried by the source itself (a scripted stream, a Kafka-like log record, a text
+       * row's timestamp column). `undefined` when only a timestamp assigner can tell.
+       */
+      readonly timestamp?: Millis;
+    }
+  | {
+      /** A watermark the source itself asserts (scripted streams, like Beam's TestStream). */
+      readonly kind: 'watermark';
+      readonly arrivalTime: Millis;
+      readonly watermark: Millis;
+    }
+  | {
+      /** The partition declares itself idle (or active again) from this processing time on. */
+      readonly kind: 'idle' | 'active';
+      readonly arrivalTime: Millis;
+    };
+
+/** Reads one partition of a source, in non-decreasing arrival time. */
+export interface SourceReader<T> {
+  /** The next event, or `undefined` once the partition is exhausted (bounded sources only). */
+  next(): SourceEvent<T> | undefined;
+  /** Where the reader stands: enough to resume exactly here. Structured-clone friendly. */
+  position(): SourcePosition;
+}
+
+/** An opaque, structured-clone-friendly resume point (an offset, a generator's index, …). */
+export type SourcePosition = number | string | readonly (number | string)[];
+
+/** A description of where records come from. Creating it does no work; reading does. */
+export interface Source<T> {
+  /** Shown in the operator graph and the trace. */
+  readonly name: string;
+  /** Number of partitions (splits). Each is read independently and has its own watermark. */
+  readonly partitions: number;
+  /** `true` when every partition ends; the end of a bounded input emits the maximum watermark. */
+  readonly bounded: boolean;
+  /** Opens one partition; with a `from` position it resumes exactly where that position was taken. */
+  createReader(partition: number, from?: SourcePosition): SourceReader<T>;
+}

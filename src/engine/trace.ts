@@ -1,0 +1,225 @@
+/**
+ * The trace: everything that happens in a run, as flat, typed, structured-clone-friendly events
+ * that a worker can post in batches (see {@link TraceRecorder.drain}).
+ *
+ * Every event has `seq` (its position in the run, from 0), `time` (processing time) and `op` (the
+ * operator's id in the job graph). Record ids (`record`, `lineage`) are assigned when a record is
+ * created; `lineage` lists the ids of the input records that contributed to an emitted record, so
+ * a window result points at the events behind it.
+ */
+import type { Key } from './records';
+import type { PaneTiming } from './windows/pane';
+import type { Millis } from './time';
+
+/** How much the trace keeps. Counters (metrics) are kept at every level. */
+export type TraceLevel = 'full' | 'sampled' | 'counters';
+
+/** Trace settings. */
+export interface TraceOptions {
+  /** `'full'`: every event; `'sampled'`: every event except that only one record-level event
+   * (arrival, emit, state write) in `sampleEvery` is kept; `'counters'`: no events. Default
+   * `'counters'`. */
+  readonly level?: TraceLevel;
+  /** The most events held before the oldest are dropped (default 100 000). */
+  readonly limit?: number;
+  /** For `'sampled'`: keep one record-level event in this many (default 100). */
+  readonly sampleEvery?: number;
+}
+
+interface Base {
+  /** Position of the event in the run, from 0. */
+  readonly seq: number;
+  /** Processing time of the event. */
+  readonly time: Millis;
+  /** Id of the operator where it happened. */
+  readonly op: string;
+}
+
+/** A record reached an operator's input. */
+export interface ArrivalEvent extends Base {
+  readonly type: 'arrival';
+  /** Input channel of the operator (an edge, or a source partition). */
+  readonly input: number;
+  readonly record: number;
+  readonly eventTime: Millis | null;
+  /** The record's key, for keyed operators. */
+  readonly key: Key | null;
+  readonly value: string;
+}
+
+/** An operator emitted a record (on its main output, or to a side output when `tag` is set). */
+export interface EmitEvent extends Base {
+  readonly type: 'emit';
+  readonly record: number;
+  readonly eventTime: Millis | null;
+  /** Ids of the input records behind this one. */
+  readonly lineage: readonly number[];
+  readonly tag: string | null;
+  readonly value: string;
+}
+
+/**
+ * A watermark moved: `input` ≥ 0 is an input channel of the operator, `input` = -1 the operator's
+ * own (combined) watermark, which is what it forwards downstream.
+ */
+export interface WatermarkEvent extends Base {
+  readonly type: 'watermark';
+  readonly input: number;
+  readonly watermark: Millis;
+}
+
+/** An input channel (`input` ≥ 0) or the whole operator (`input` = -1) went idle or active. */
+export interface IdlenessEvent extends Base {
+  readonly type: 'idleness';
+  readonly input: number;
+  readonly idle: boolean;
+}
+
+interface WindowBase extends Base {
+  readonly key: Key | null;
+  readonly start: Millis;
+  readonly end: Millis;
+}
+
+/** A window got its first element. */
+export interface WindowCreatedEvent extends WindowBase {
+  readonly type: 'window-created';
+}
+
+/** Session windows merged into `[start, end)`; the merged windows' bounds are listed in order. */
+export interface WindowMergedEvent extends WindowBase {
+  readonly type: 'window-merged';
+  readonly mergedStarts: readonly Millis[];
+  readonly mergedEnds: readonly Millis[];
+}
+
+/** A window fired; `record` is the id of the first result it emitted (0 when it emitted none). */
+export interface WindowFiredEvent extends WindowBase {
+  readonly type: 'window-fired';
+  readonly timing: PaneTiming;
+  readonly index: number;
+  readonly isLast: boolean;
+  readonly record: number;
+}
+
+/** A window's contents were cleared: by its trigger (`'trigger'`) or at cleanup (`'cleanup'`). */
+export interface WindowPurgedEvent extends WindowBase {
+  readonly type: 'window-purged';
+  readonly reason: 'trigger' | 'cleanup';
+}
+
+/**
+ * A record arrived behind the watermark. `'accepted'`: within allowed lateness, it updates its
+ * windows; `'dropped'` and `'side-output'`: all its windows were past their allowed lateness.
+ */
+export interface LateEvent extends Base {
+  readonly type: 'late';
+  readonly record: number;
+  readonly key: Key | null;
+  readonly eventTime: Millis;
+  readonly watermark: Millis;
+  readonly outcome: 'accepted' | 'dropped' | 'side-output';
+}
+
+/** A timer was registered or fired. */
+export interface TimerEvent extends Base {
+  readonly type: 'timer-registered' | 'timer-fired';
+  readonly key: Key | null;
+  readonly domain: 'event-time' | 'processing-time';
+  readonly timestamp: Millis;
+}
+
+/** Keyed state was written (`value` is a summary) or cleared (`value` is null). */
+export interface StateWriteEvent extends Base {
+  readonly type: 'state-write';
+  readonly key: Key | null;
+  readonly state: string;
+  readonly value: string | null;
+}
+
+/** The run ended: every source was exhausted (or the requested end time was reached). */
+export interface JobEndEvent extends Base {
+  readonly type: 'job-end';
+  /** Processing-time timers still pending; like Flink, a finished job does not fire them. */
+  readonly pendingProcessingTimers: number;
+}
+
+/** Any trace event; switch on `type`. */
+export type TraceEvent =
+  | ArrivalEvent
+  | EmitEvent
+  | WatermarkEvent
+  | IdlenessEvent
+  | WindowCreatedEvent
+  | WindowMergedEvent
+  | WindowFiredEvent
+  | WindowPurgedEvent
+  | LateEvent
+  | TimerEvent
+  | StateWriteEvent
+  | JobEndEvent;
+
+/** A trace event before the recorder numbers it. */
+export type UnnumberedEvent = Unnumbered<TraceEvent>;
+type Unnumbered<E> = E extends TraceEvent ? Omit<E, 'seq' | 'time'> : never;
+
+/**
+ * Keeps trace events in a bounded ring: when it is full the oldest event is dropped and counted.
+ * Operators only call it when tracing is on, so a run at level `'counters'` pays nothing.
+ */
+export class TraceRecorder {
+  readonly level: TraceLevel;
+  private readonly limit: number;
+  private readonly sampleEvery: number;
+  private readonly ring: TraceEvent[] = [];
+  private head = 0;
+  private nextSeq = 0;
+  private recordEvents = 0;
+  /** Events dropped because the ring was full. */
+  dropped = 0;
+
+  constructor(
+    options: TraceOptions,
+    private readonly clock: () => Millis,
+  ) {
+    this.level = options.level ?? 'counters';
+    this.limit = Math.max(1, options.limit ?? 100_000);
+    this.sampleEvery = Math.max(1, options.sampleEvery ?? 100);
+  }
+
+  /** True when events are recorded at all. */
+  get enabled(): boolean {
+    return this.level !== 'counters';
+  }
+
+  /** Records an event. */
+  add(event: UnnumberedEvent): void {
+    const numbered = { seq: this.nextSeq++, time: this.clock(), ...event } as TraceEvent;
+    if (this.ring.length < this.limit) {
+      this.ring.push(numbered);
+    } else {
+      this.ring[this.head] = numbered;
+      this.head = (this.head + 1) % this.limit;
+      this.dropped++;
+    }
+  }
+
+  /** Records a record-level event (arrival, emit, state write), subject to sampling. */
+  addRecordEvent(event: UnnumberedEvent): void {
+    if (this.level === 'sampled' && this.recordEvents++ % this.sampleEvery !== 0) return;
+    this.add(event);
+  }
+
+  /** The events held, oldest first, without removing them. */
+  events(): TraceEvent[] {
+    return [...this.ring.slice(this.head), ...this.ring.slice(0, this.head)];
+  }
+
+  /** Removes and returns the events held, oldest first: one batch for a consumer. */
+  drain(): TraceEvent[] {
+    const batch = this.events();
+    this.ring.length = 0;
+    this.head = 0;
+    return batch;
+  }
+}

@@ -1,0 +1,90 @@
+import { PipelineDefinitionError } from '../../errors';
+import type { Millis } from '../../time';
+import { EventTimeTrigger } from '../triggers/event-time-trigger';
+import { ProcessingTimeTrigger } from '../triggers/processing-time-trigger';
+import type { Trigger } from '../triggers/trigger';
+import { TimeWindow, windowStart } from '../window';
+import { WindowAssigner, requirePositiveDuration } from './window-assigner';
+
+function checkTumbling(name: string, size: Millis, offset: Millis): void {
+  requirePositiveDuration(size, `${name} size`, `${name}.of(Time.seconds(10))`);
+  if (!Number.isSafeInteger(offset) || Math.abs(offset) >= size) {
+    throw new PipelineDefinitionError(
+      `${name} needs |offset| < size, got size ${size} and offset ${offset}. The offset shifts the ` +
+        'window boundaries, e.g. of(Time.hours(1), Time.minutes(15)) gives [0:15, 1:15), [1:15, 2:15), …',
+    );
+  }
+}
+
+/**
+ * Fixed-size, non-overlapping windows of event time: each element falls in exactly one,
+ * `[start, start + size)` with `start = ts − ((ts − offset) mod size)`.
+ *
+ * @example
+ * ```ts
+ * TumblingEventTimeWindows.of(Time.seconds(10));                  // [0, 10000), [10000, 20000), …
+ * TumblingEventTimeWindows.of(Time.days(1), Time.hours(-8));      // days in UTC+8
+ * ```
+ */
+export class TumblingEventTimeWindows extends WindowAssigner<TimeWindow> {
+  private constructor(
+    readonly size: Millis,
+    readonly offset: Millis,
+  ) {
+    super();
+  }
+
+  static of(size: Millis, offset: Millis = 0): TumblingEventTimeWindows {
+    checkTumbling('TumblingEventTimeWindows', size, offset);
+    return new TumblingEventTimeWindows(size, offset);
+  }
+
+  assignWindows(_element: unknown, timestamp: Millis, _now?: Millis): TimeWindow[] {
+    const start = windowStart(timestamp, this.offset, this.size);
+    return [new TimeWindow(start, start + this.size)];
+  }
+
+  getDefaultTrigger(): Trigger {
+    return EventTimeTrigger.create();
+  }
+
+  isEventTime(): boolean {
+    return true;
+  }
+
+  toString(): string {
+    return `TumblingEventTimeWindows(${this.size}${this.offset === 0 ? '' : `, ${this.offset}`})`;
+  }
+}
+
+/** Fixed-size, non-overlapping windows of processing time, by the clock when the element arrives. */
+export class TumblingProcessingTimeWindows extends WindowAssigner<TimeWindow> {
+  private constructor(
+    readonly size: Millis,
+    readonly offset: Millis,
+  ) {
+    super();
+  }
+
+  static of(size: Millis, offset: Millis = 0): TumblingProcessingTimeWindows {
+    checkTumbling('TumblingProcessingTimeWindows', size, offset);
+    return new TumblingProcessingTimeWindows(size, offset);
+  }
+
+  assignWindows(_element: unknown, _timestamp: Millis, now: Millis): TimeWindow[] {
+    const start = windowStart(now, this.offset, this.size);
+    return [new TimeWindow(start, start + this.size)];
+  }
+
+  getDefaultTrigger(): Trigger {
+    return ProcessingTimeTrigger.create();
+  }
+
+  isEventTime(): boolean {
+    return false;
+  }
+
+  toString(): string {
+    return `TumblingProcessingTimeWindows(${this.size}${this.offset === 0 ? '' : `, ${this.offset}`})`;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Window assigners put each element into zero or more windows, as Flink's `WindowAssigner`.
+ */
+import { PipelineDefinitionError } from '../../errors';
+import type { Millis } from '../../time';
+import type { Trigger } from '../triggers/trigger';
+import type { TimeWindow, Window } from '../window';
+
+export abstract class WindowAssigner<W extends Window = Window> {
+  /**
+   * The windows an element belongs to. `timestamp` is the element's event time (event-time
+   * assigners), `now` the current processing time (processing-time assigners).
+   */
+  abstract assignWindows(element: unknown, timestamp: Millis, now: Millis): W[];
+  /** The trigger used when `.trigger(...)` is not called. */
+  abstract getDefaultTrigger(): Trigger;
+  /** True when windows are measured in event time. */
+  abstract isEventTime(): boolean;
+  abstract toString(): string;
+}
+
+/** An assigner whose windows merge when they overlap (session windows). */
+export abstract class MergingWindowAssigner extends WindowAssigner<TimeWindow> {}
+
+/** Checks a window length given while building a pipeline. */
+export function requirePositiveDuration(value: Millis, what: string, example: string): void {
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new PipelineDefinitionError(
+      `${what} must be a positive whole number of milliseconds, got ${value}. For example: ${example}.`,
+    );
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Triggers decide when a window fires (emits its result) and when it purges (drops its contents).
+ * The API is Flink's `Trigger`: it sees every element, every timer it registered, and merges.
+ */
+import type { Millis } from '../../time';
+import type { Window } from '../window';
+
+/**
+ * What a trigger answers: `CONTINUE` (nothing), `FIRE` (emit the result, keep the contents),
+ * `PURGE` (drop the contents) or `FIRE_AND_PURGE`.
+ */
+export type TriggerResult = 'CONTINUE' | 'FIRE' | 'PURGE' | 'FIRE_AND_PURGE';
+
+/** True for `FIRE` and `FIRE_AND_PURGE`. */
+export function isFire(result: TriggerResult): boolean {
+  return result === 'FIRE' || result === 'FIRE_AND_PURGE';
+}
+
+/** True for `PURGE` and `FIRE_AND_PURGE`. */
+export function isPurge(result: TriggerResult): boolean {
+  return result === 'PURGE' || result === 'FIRE_AND_PURGE';
+}
+
+/** A small per-window value a trigger keeps (a count, the next firing time), combined by `reduce`. */
+export class ReducingStateDescriptor<T> {
+  constructor(
+    readonly name: string,
+    readonly reduce: (a: T, b: T) => T,
+  ) {}
+}
+
+/** The trigger's state for the current window, as Flink's `ReducingState`. */
+export interface ReducingState<T> {
+  get(): T | undefined;
+  add(value: T): void;
+  clear(): void;
+}
+
+/** What a trigger can do: read the clocks, set timers for the window, keep per-window state. */
+export interface TriggerContext {
+  getCurrentWatermark(): Millis;
+  getCurrentProcessingTime(): Millis;
+  registerEventTimeTimer(time: Millis): void;
+  registerProcessingTimeTimer(time: Millis): void;
+  deleteEventTimeTimer(time: Millis): void;
+  deleteProcessingTimeTimer(time: Millis): void;
+  getPartitionedState<T>(descriptor: ReducingStateDescriptor<T>): ReducingState<T>;
+}
+
+/** Given to `onMerge`: also combines the state of the windows being merged. */
+export interface OnMergeContext extends TriggerContext {
+  mergePartitionedState<T>(descriptor: ReducingStateDescriptor<T>): void;
+}
+
+/**
+ * Decides when a window fires. Extend it for a custom trigger; the built-in ones are
+ * `EventTimeTrigger`, `ProcessingTimeTrigger`, `CountTrigger`, `ContinuousEventTimeTrigger`,
+ * `ContinuousProcessingTimeTrigger`, `PurgingTrigger` and `NeverTrigger`.
+ */
+export abstract class Trigger<T = unknown, W extends Window = Window> {
+  /** Called for every element added to the window. */
+  abstract onElement(element: T, timestamp: Millis, window: W, ctx: TriggerContext): TriggerResult;
+  /** Called when an event-time timer the trigger registered fires. */
+  abstract onEventTime(time: Millis, window: W, ctx: TriggerContext): TriggerResult;
+  /** Called when a processing-time timer the trigger registered fires. */
+  abstract onProcessingTime(time: Millis, window: W, ctx: TriggerContext): TriggerResult;
+  /** Deletes the trigger's timers and state for the window (the window is going away). */
+  abstract clear(window: W, ctx: TriggerContext): void;
+
+  /** True when the trigger supports merging windows (session windows need it). */
+  canMerge(): boolean {
+    return false;
+  }
+
+  /** Called when windows merged into `window`: recreate timers and combine state. */
+  onMerge(_window: W, _ctx: OnMergeContext): void {
+    throw new Error(`${this.toString()} does not support merging windows.`);
+  }
+
+  abstract toString(): string;
+}

@@ -1,12 +1,21 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { lessonsPlugin } from './src/content/vite-plugin-lessons.ts';
+import { lessonsPlugin } from './src/build/lessons-plugin.ts';
+import { sandboxWorkerPlugin } from './src/build/sandbox-worker-plugin.ts';
+import { engineTypesPlugin } from './src/build/engine-types-plugin.ts';
+import { cspPlugin } from './src/build/csp-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs so the built site works from any folder or static host.
   base: './',
-  plugins: [svelte(), lessonsPlugin({ root: 'lessons' })],
+  plugins: [
+    svelte(),
+    lessonsPlugin({ root: 'lessons' }),
+    sandboxWorkerPlugin({ entry: 'src/runtime/worker/main.ts' }),
+    engineTypesPlugin({ engineDir: 'src/engine' }),
+    cspPlugin(),
+  ],
   resolve: {
     alias: { streamlab: new URL('./src/engine/index.ts', import.meta.url).pathname },
   },
@@ -17,7 +26,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/runtime/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/unit.json' },

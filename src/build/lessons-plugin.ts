@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { loadLessons, type LessonLibrary } from './load-lessons.ts';
+import { loadLessons, type LessonLibrary } from '../content/load-lessons.ts';
 
 const INDEX_ID = 'virtual:streamlab/lessons';
 const LESSON_PREFIX = 'virtual:streamlab/lesson/';
@@ -28,10 +28,13 @@ export function lessonsPlugin(options: { root: string }): Plugin {
       return undefined;
     },
     load(id) {
-      if (!id.startsWith('\0virtual:streamlab/')) return undefined;
+      const real = id.slice(1);
+      const ours =
+        id.startsWith('\0') &&
+        (real === INDEX_ID || real.startsWith(LESSON_PREFIX) || real.startsWith(CHAPTER_PREFIX));
+      if (!ours) return undefined;
       const lib = getLibrary();
       for (const file of lib.files) this.addWatchFile(file);
-      const real = id.slice(1);
       if (real === INDEX_ID) return indexModule(lib);
       if (real.startsWith(LESSON_PREFIX)) {
         const lesson = lib.lessons.get(real.slice(LESSON_PREFIX.length));
@@ -79,6 +82,9 @@ function indexModule(lib: LessonLibrary): string {
 
 function invalidateAll(server: ViteDevServer) {
   for (const module of server.moduleGraph.idToModuleMap.values()) {
-    if (module.id?.startsWith('\0virtual:streamlab/')) server.moduleGraph.invalidateModule(module);
+    const id = module.id?.slice(1) ?? '';
+    if (id === INDEX_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(CHAPTER_PREFIX)) {
+      server.moduleGraph.invalidateModule(module);
+    }
   }
 }

@@ -13,6 +13,8 @@ import {
 } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
+import engineTypes from 'virtual:streamlab/engine-types';
+import type { CodeProblem } from '../../runtime/compile/problem';
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -32,6 +34,28 @@ typescriptDefaults.setCompilerOptions({
   lib: ['es2022'],
 });
 
+// The engine, as the learner's `import … from 'streamlab'` sees it: declarations with its TSDoc,
+// where TypeScript looks for a package's types.
+for (const [file, text] of Object.entries(engineTypes)) {
+  typescriptDefaults.addExtraLib(text, `file:///node_modules/streamlab/${file}`);
+}
+typescriptDefaults.addExtraLib(
+  JSON.stringify({ name: 'streamlab', types: 'index.d.ts' }),
+  'file:///node_modules/streamlab/package.json',
+);
+// Pipelines run in a worker with no DOM; `console` is the one global they are given.
+typescriptDefaults.addExtraLib(
+  `declare const console: {
+  /** Shows values in the console panel, with the line that logged them. */
+  log(...values: unknown[]): void;
+  info(...values: unknown[]): void;
+  warn(...values: unknown[]): void;
+  error(...values: unknown[]): void;
+  debug(...values: unknown[]): void;
+};`,
+  'file:///streamlab-globals.d.ts',
+);
+
 export { monaco };
 
 /** The app's theme names mapped to Monaco's built-in themes. */
@@ -43,4 +67,27 @@ export function monacoTheme(theme: 'light' | 'dark'): string {
 export function modelFor(path: string, value: string): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(`file:///${path}`);
   return monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
+}
+
+/** Shows problems found when running (syntax, runtime errors) as red squiggles at their place. */
+export function setProblemMarkers(
+  model: monaco.editor.ITextModel,
+  problems: readonly CodeProblem[],
+) {
+  monaco.editor.setModelMarkers(
+    model,
+    'streamlab-run',
+    problems.map((p) => ({
+      severity: monaco.MarkerSeverity.Error,
+      message: p.message,
+      startLineNumber: p.line,
+      startColumn: p.column,
+      endLineNumber: p.endLine ?? p.line,
+      // Without an end, underline to the end of the word (or the line) at the start.
+      endColumn:
+        p.endColumn ??
+        model.getWordAtPosition({ lineNumber: p.line, column: p.column })?.endColumn ??
+        model.getLineMaxColumn(Math.min(p.line, model.getLineCount())),
+    })),
+  );
 }

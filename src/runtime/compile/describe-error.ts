@@ -1,0 +1,107 @@
+import { FUNCTION_HEADER_LINES } from './evaluate';
+import { EndlessLoopError } from './loop-guard';
+import type { SourcePositions } from './source-position';
+
+/** A thrown value, said plainly, at the learner's line when it can be told. */
+export interface DescribedError {
+  readonly name: string;
+  readonly message: string;
+  /** Where in the learner's file (1-based), when the stack reaches their code. */
+  readonly line?: number;
+  readonly column?: number;
+  /** The stack with the learner's frames mapped to their file and lines. */
+  readonly stack?: string;
+}
+
+/**
+ * Turns anything thrown (an Error, a string, an object, a stack overflow) into a message a learner
+ * can act on, mapped to the place in their file.
+ */
+export function describeError(
+  thrown: unknown,
+  sourceUrl: string,
+  file: string,
+  positions: SourcePositions,
+): DescribedError {
+  if (!(thrown instanceof Error)) {
+    return {
+      name: 'Thrown value',
+      message: `Your code threw ${kindOf(thrown)} instead of an Error: ${preview(thrown)}. Throw \`new Error('…')\` to get a message and a line number.`,
+    };
+  }
+  const frames = learnerFrames(thrown.stack ?? '', sourceUrl).map((f) => ({
+    ...positions.toSource(f.line, f.column),
+    fn: f.fn,
+  }));
+  const top = frames[0];
+  const at = top ? { line: top.line, column: top.column } : {};
+  if (thrown instanceof EndlessLoopError) {
+    // The loop's own place is better than wherever the clock happened to be read.
+    const loop = positions.fromTranspiled(thrown.line, thrown.column);
+    return {
+      name: thrown.name,
+      message: `Your code ran for ${(thrown.budgetMs / 1000).toFixed(1)} s without finishing: is there an endless loop near line ${loop.line}?`,
+      ...loop,
+    };
+  }
+  const stack = frames.map(
+    (f) => `    at ${f.fn ?? '<anonymous>'} (${file}:${f.line}:${f.column})`,
+  );
+  const message = plainMessage(thrown, top?.line);
+  return {
+    name: thrown.name,
+    message,
+    ...at,
+    ...(stack.length > 0
+      ? { stack: `${thrown.name}: ${thrown.message}\n${stack.join('\n')}` }
+      : {}),
+  };
+}
+
+function plainMessage(error: Error, line: number | undefined): string {
+  const near = line ? ` near line ${line}` : '';
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return `Your code recursed too deeply${near}: a function keeps calling itself without reaching a case that stops it.`;
+  }
+  if (
+    error instanceof RangeError &&
+    /(array length|allocation failed|invalid typed array length|out of memory|string length|in one allocation)/i.test(
+      error.message,
+    )
+  ) {
+    return `Your code asked for more memory than the playground can give${near} (${error.message}).`;
+  }
+  return `${error.name}: ${error.message}`;
+}
+
+/** Frames of the learner's code in a V8 or SpiderMonkey stack, with module-body positions. */
+function learnerFrames(stack: string, sourceUrl: string) {
+  const frames: { fn: string | undefined; line: number; column: number }[] = [];
+  const escaped = sourceUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const v8 = new RegExp(`at (?:(.*?) \\()?${escaped}:(\\d+):(\\d+)\\)?`);
+  const gecko = new RegExp(`^(.*?)@${escaped}:(\\d+):(\\d+)`);
+  for (const raw of stack.split('\n')) {
+    const m = v8.exec(raw) ?? gecko.exec(raw.trim());
+    if (!m) continue;
+    const line = Number(m[2]) - FUNCTION_HEADER_LINES;
+    if (line < 1) continue;
+    frames.push({ fn: m[1] || undefined, line, column: Number(m[3]) });
+  }
+  return frames;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return type === 'object' ? 'an object' : `a ${type}`;
+}
+
+function preview(value: unknown): string {
+  try {
+    const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
+    return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+  } catch {
+    return String(value);
+  }
+}

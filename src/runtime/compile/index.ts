@@ -1,0 +1,43 @@
+import { describeError, type DescribedError } from './describe-error';
+import { evaluateModule, type ModuleScope } from './evaluate';
+import { guardLoops } from './guard-loops';
+import type { CodeProblem } from './problem';
+import { sourcePositions, type SourcePositions } from './source-position';
+import { transpile } from './transpile';
+
+export type { CodeProblem } from './problem';
+export type { DescribedError } from './describe-error';
+export type { ModuleScope } from './evaluate';
+export { ImportNotAllowedError } from './evaluate';
+export { createLoopGuard, EndlessLoopError } from './loop-guard';
+
+/** A learner's file, ready to run in the sandbox. */
+export interface CompiledModule {
+  readonly file: string;
+  readonly positions: SourcePositions;
+  /** Runs the module's top level and returns its exports. */
+  evaluate(scope: ModuleScope): Record<string, unknown>;
+  /** Says what went wrong, at the learner's line. */
+  describe(thrown: unknown): DescribedError;
+}
+
+/** TypeScript → guarded JavaScript, or the first syntax problem with its line and column. */
+export function compileModule(
+  source: string,
+  file: string,
+): { ok: true; module: CompiledModule } | { ok: false; problem: CodeProblem } {
+  const transpiled = transpile(source, file);
+  if (!transpiled.ok) return transpiled;
+  const guarded = guardLoops(transpiled.value.code);
+  const positions = sourcePositions(transpiled.value, guarded);
+  const sourceUrl = `learner:///${file}`;
+  return {
+    ok: true,
+    module: {
+      file,
+      positions,
+      evaluate: (scope) => evaluateModule(guarded.code, sourceUrl, scope),
+      describe: (thrown) => describeError(thrown, sourceUrl, file, positions),
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * What the page and the sandbox worker say to each other (over Comlink). Everything is plain,
+ * structured-clone-friendly data; a step's trace, outputs and console lines travel together as one
+ * transferred buffer, not a message per event.
+ */
+import type { CodeProblem } from '../compile/problem';
+import type { DescribedError } from '../compile/describe-error';
+import type { ConsoleEntry } from './console-capture';
+import type {
+  CollectedRecord,
+  JobGraph,
+  JobMetrics,
+  OperatorWatermarks,
+  TraceEvent,
+  UpsertRow,
+} from 'streamlab';
+
+export interface LoadRequest {
+  /** The learner's files by name; `entry` is the one whose default export builds the pipeline. */
+  readonly files: Readonly<Record<string, string>>;
+  readonly entry: string;
+  readonly seed?: number;
+  /** Trace level for this run (the charts want `full`; big sandbox runs may want less). */
+  readonly trace?: 'full' | 'sampled' | 'counters';
+  /** Loop budget in ms: a learner's loop running this long without returning is stopped. */
+  readonly loopBudgetMs?: number;
+}
+
+/** A run could not start, or stopped: what happened, said plainly, at the learner's line. */
+export interface RunFailure {
+  readonly kind: 'syntax' | 'import' | 'pipeline' | 'runtime' | 'loop' | 'internal';
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** The operator and record a runtime failure happened on. */
+  readonly operator?: string;
+  readonly record?: { readonly value: string; readonly timestamp?: number };
+  readonly stack?: string;
+  /** True when it surfaced outside the pipeline's own calls (an unawaited promise). */
+  readonly async?: boolean;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly graph: JobGraph; readonly update: Uint8Array }
+  | { readonly ok: false; readonly failure: RunFailure; readonly update: Uint8Array };
+
+/** How far to run. */
+export type Advance =
+  | { readonly kind: 'end' }
+  | { readonly kind: 'time'; readonly to: number }
+  | { readonly kind: 'arrivals'; readonly count: number };
+
+export interface AdvanceRequest {
+  readonly advance: Advance;
+  /** Return after about this much work (ms) even if not there yet; the page asks again. */
+  readonly sliceMs: number;
+}
+
+export interface AdvanceResult {
+  /** True when the job has ended (every source exhausted) or failed. */
+  readonly done: boolean;
+  /** True when the requested point was reached (or the job ended). */
+  readonly reached: boolean;
+  readonly processingTime: number;
+  /** A {@link RunUpdate}, JSON in UTF-8, transferred rather than copied. */
+  readonly update: Uint8Array;
+  readonly failure?: RunFailure;
+}
+
+/** What happened since the last update. */
+export interface RunUpdate {
+  readonly trace: readonly TraceEvent[];
+  /** New rows per collect sink and side output, in arrival order. */
+  readonly outputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  readonly sideOutputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  /** Upsert tables that changed, whole. */
+  readonly tables: Readonly<Record<string, readonly UpsertRow[]>>;
+  readonly printed: readonly string[];
+  readonly console: readonly ConsoleEntry[];
+  readonly metrics: JobMetrics;
+  readonly watermarks: readonly OperatorWatermarks[];
+  readonly processingTime: number;
+  readonly finished: boolean;
+}
+
+export interface WorkerApi {
+  /** Answers at once: the worker is alive and listening. */
+  ping(): 'pong';
+  /** Compiles the learner's files, runs the module and builds the pipeline (no record flows). */
+  load(request: LoadRequest): LoadResult;
+  /** Runs the loaded pipeline forward. */
+  advance(request: AdvanceRequest): Promise<AdvanceResult>;
+}
+
+export type { CodeProblem, DescribedError, ConsoleEntry };

@@ -1,0 +1,270 @@
+/**
+ * One run of a learner's program inside the sandbox: compile, build the pipeline, advance it in
+ * slices, and package what changed. Pure logic on top of the engine: it runs the same in the
+ * worker and in unit tests.
+ */
+import * as engine from 'streamlab';
+import {
+  JobExecutionError,
+  PipelineDefinitionError,
+  StreamExecutionEnvironment,
+  UserFunctionError,
+  type JobController,
+} from 'streamlab';
+import {
+  compileModule,
+  createLoopGuard,
+  EndlessLoopError,
+  ImportNotAllowedError,
+  type CompiledModule,
+} from '../compile';
+import type { Advance, AdvanceResult, LoadRequest, LoadResult, RunFailure, RunUpdate } from './api';
+import { createConsole } from './console-capture';
+
+const encoder = new TextEncoder();
+
+export interface SessionClock {
+  /** Wall-clock milliseconds, for slicing work and the loop budget (never for the engine). */
+  now(): number;
+}
+
+export class RunSession {
+  #controller: JobController | undefined;
+  #module: CompiledModule | undefined;
+  #loops: ReturnType<typeof createLoopGuard>;
+  #console: ReturnType<typeof createConsole>;
+  /** How many rows of each collect sink and side output were already sent. */
+  #sent = new Map<string, number>();
+  #tableUpdates = new Map<string, number>();
+  #printed = 0;
+  #failed = false;
+  /** A failure that happened between calls (an unawaited promise), reported with the next one. */
+  #asyncFailure: RunFailure | undefined;
+
+  constructor(private readonly clock: SessionClock) {
+    this.#loops = createLoopGuard(1500, clock.now);
+    this.#console = createConsole(
+      (stack) => this.#lineOf(stack),
+      () => this.#controller?.processingTime,
+    );
+  }
+
+  load(request: LoadRequest): LoadResult {
+    if (request.loopBudgetMs !== undefined) {
+      this.#loops = createLoopGuard(request.loopBudgetMs, this.clock.now);
+    }
+    const source = request.files[request.entry];
+    if (source === undefined) {
+      return this.#loadFailed({ kind: 'internal', message: `No file named ${request.entry}` });
+    }
+    const compiled = compileModule(source, request.entry);
+    if (!compiled.ok) {
+      return this.#loadFailed({ kind: 'syntax', ...compiled.problem });
+    }
+    const module = (this.#module = compiled.module);
+    try {
+      this.#loops.restart();
+      const exports = module.evaluate({
+        modules: { streamlab: engine },
+        console: this.#console.console,
+        guard: this.#loops.guard,
+      });
+      const program = exports.default;
+      if (typeof program !== 'function') {
+        return this.#loadFailed({
+          kind: 'pipeline',
+          file: request.entry,
+          line: 1,
+          column: 1,
+          message:
+            'This file has no default export that builds a pipeline. Write `export default function pipeline(env: StreamExecutionEnvironment) { … }`.',
+        });
+      }
+      const env = StreamExecutionEnvironment.create({
+        seed: request.seed ?? 1,
+        trace: { level: request.trace ?? 'full', limit: 1_000_000 },
+        log: (line) => this.#console.console.log(line),
+      });
+      this.#loops.restart();
+      (program as (env: StreamExecutionEnvironment) => void)(env);
+      this.#controller = env.executeStepwise();
+    } catch (error) {
+      return this.#loadFailed(this.#failureOf(error));
+    }
+    return { ok: true, graph: this.#controller.graph, update: this.#update() };
+  }
+
+  /** Records a failure that surfaced outside a call; the next `advance` reports it. */
+  reportAsyncFailure(reason: unknown): void {
+    this.#asyncFailure ??= { ...this.#failureOf(reason), async: true };
+  }
+
+  advance(advance: Advance, sliceMs: number): AdvanceResult {
+    const controller = this.#controller;
+    if (!controller || this.#failed) {
+      throw new Error('Load a program before running it.');
+    }
+    const deadline = this.clock.now() + sliceMs;
+    let reached = false;
+    let failure = this.#asyncFailure;
+    if (!failure) {
+      try {
+        reached = this.#run(controller, advance, deadline);
+      } catch (error) {
+        failure = this.#failureOf(error);
+      }
+    }
+    failure ??= this.#asyncFailure;
+    if (failure) this.#failed = true;
+    const done = controller.finished || failure !== undefined;
+    const result = {
+      done,
+      reached: reached || done,
+      processingTime: controller.processingTime,
+      update: this.#update(),
+    };
+    return failure ? { ...result, failure } : result;
+  }
+
+  /** Runs until the target or the deadline; true when the target was reached. */
+  #run(controller: JobController, advance: Advance, deadline: number): boolean {
+    this.#loops.restart();
+    switch (advance.kind) {
+      case 'time': {
+        controller.advanceTo(Math.max(advance.to, controller.processingTime));
+        return true;
+      }
+      case 'arrivals': {
+        for (let i = 0; i < advance.count && !controller.finished; i++) {
+          controller.step();
+          this.#loops.restart();
+        }
+        return true;
+      }
+      case 'end': {
+        let steps = 0;
+        while (!controller.finished) {
+          controller.step();
+          // Reading the clock costs more than a step: look every 64 steps.
+          if ((++steps & 63) === 0) {
+            this.#loops.restart();
+            if (this.clock.now() >= deadline) return false;
+          }
+        }
+        return true;
+      }
+    }
+  }
+
+  #loadFailed(failure: RunFailure): LoadResult {
+    this.#failed = true;
+    return { ok: false, failure, update: this.#update() };
+  }
+
+  /** Packs what changed since the last update into one buffer for transfer. */
+  #update(): Uint8Array {
+    const controller = this.#controller;
+    const result = controller?.result();
+    const fresh = <T>(lists: Readonly<Record<string, readonly T[]>>, prefix: string) => {
+      const out: Record<string, readonly T[]> = {};
+      for (const [name, rows] of Object.entries(lists)) {
+        const key = prefix + name;
+        const from = this.#sent.get(key) ?? 0;
+        if (from < rows.length || !this.#sent.has(key)) out[name] = rows.slice(from);
+        this.#sent.set(key, rows.length);
+      }
+      return out;
+    };
+    const tables: RunUpdate['tables'] = {};
+    for (const [name, rows] of Object.entries(result?.tables ?? {})) {
+      const updates = rows.reduce((sum, row) => sum + row.updates, 0);
+      if (this.#tableUpdates.get(name) !== updates) {
+        (tables as Record<string, unknown>)[name] = rows;
+        this.#tableUpdates.set(name, updates);
+      }
+    }
+    const printed = result?.printed.slice(this.#printed) ?? [];
+    this.#printed += printed.length;
+    const update: RunUpdate = {
+      trace: controller?.drainTrace() ?? [],
+      outputs: fresh(result?.outputs ?? {}, 'sink:'),
+      sideOutputs: fresh(result?.sideOutputs ?? {}, 'side:'),
+      tables,
+      printed,
+      console: this.#console.drain(),
+      metrics: result?.metrics ?? { operators: {}, traceEventsDropped: 0 },
+      watermarks: controller?.watermarks() ?? [],
+      processingTime: controller?.processingTime ?? 0,
+      finished: controller?.finished ?? false,
+    };
+    return encoder.encode(JSON.stringify(update, jsonSafe));
+  }
+
+  /** Anything thrown while loading or running, as a failure at the learner's line. */
+  #failureOf(error: unknown): RunFailure {
+    const module = this.#module;
+    const file = module?.file;
+    if (error instanceof UserFunctionError || error instanceof JobExecutionError) {
+      const report = error.toReport();
+      const cause = error.cause;
+      const described = cause !== undefined && module ? module.describe(cause) : undefined;
+      const kind = cause instanceof EndlessLoopError ? 'loop' : 'runtime';
+      return {
+        kind,
+        message: described
+          ? `${described.message}\n  in operator "${report.operatorName}"${report.value === undefined ? '' : `, on record ${report.value}`}`
+          : report.message,
+        operator: report.operatorName,
+        ...(report.value === undefined
+          ? {}
+          : {
+              record: {
+                value: report.value,
+                ...(report.timestamp === undefined ? {} : { timestamp: report.timestamp }),
+              },
+            }),
+        ...(described?.line === undefined
+          ? {}
+          : { file, line: described.line, column: described.column }),
+        ...(described?.stack === undefined ? {} : { stack: described.stack }),
+      };
+    }
+    const described = module?.describe(error);
+    const kind: RunFailure['kind'] =
+      error instanceof ImportNotAllowedError
+        ? 'import'
+        : error instanceof PipelineDefinitionError
+          ? 'pipeline'
+          : error instanceof EndlessLoopError
+            ? 'loop'
+            : 'runtime';
+    const message =
+      error instanceof PipelineDefinitionError
+        ? error.message
+        : (described?.message ?? String(error));
+    return {
+      kind,
+      message,
+      ...(described?.line === undefined
+        ? {}
+        : { file, line: described.line, column: described.column }),
+      ...(described?.stack === undefined ? {} : { stack: described.stack }),
+    };
+  }
+
+  #lineOf(stack: string): number | undefined {
+    // The first learner frame is the line that called console.log.
+    return this.#module?.describe(Object.assign(new Error(), { stack })).line;
+  }
+}
+
+/** Values JSON cannot carry (undefined, bigint, Infinity) become readable stand-ins. */
+function jsonSafe(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  }
+  if (value instanceof Map) return Object.fromEntries(value);
+  if (value instanceof Set) return [...value];
+  return value;
+}

@@ -1,0 +1,260 @@
+import type {
+  CollectedRecord,
+  JobGraph,
+  JobMetrics,
+  OperatorWatermarks,
+  TraceEvent,
+  UpsertRow,
+} from 'streamlab';
+import { SandboxCrash } from '../../runtime/sandbox';
+import { SandboxSupervisor, WatchdogTimeout } from '../../runtime/supervisor';
+import type {
+  Advance,
+  AdvanceResult,
+  ConsoleEntry,
+  LoadResult,
+  RunFailure,
+  RunUpdate,
+} from '../../runtime/worker/api';
+
+export type RunStatus =
+  'idle' | 'starting' | 'running' | 'playing' | 'paused' | 'finished' | 'failed';
+
+/** Play speeds, as multiples of virtual time; `Infinity` runs as fast as possible. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 100, Infinity] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** How long one request to the worker may work before it reports back, in ms. */
+const SLICE_MS = 25;
+
+const decoder = new TextDecoder();
+
+/** Accumulated results of a run. Plain arrays (not deep proxies): a run can hold 100 000 events. */
+export interface RunData {
+  trace: TraceEvent[];
+  outputs: Record<string, CollectedRecord[]>;
+  sideOutputs: Record<string, CollectedRecord[]>;
+  tables: Record<string, readonly UpsertRow[]>;
+  printed: string[];
+  console: ConsoleEntry[];
+}
+
+const emptyData = (): RunData => ({
+  trace: [],
+  outputs: {},
+  sideOutputs: {},
+  tables: {},
+  printed: [],
+  console: [],
+});
+
+/**
+ * One workbench's runs: starts each run in a fresh sandbox, advances it (all at once, played at a
+ * speed, or step by step), and collects what the worker reports. Views read `data` and re-render
+ * when `version` changes.
+ */
+export class RunStore {
+  status: RunStatus = $state('idle');
+  speed: Speed = $state(1);
+  failure: RunFailure | undefined = $state.raw();
+  graph: JobGraph | undefined = $state.raw();
+  metrics: JobMetrics | undefined = $state.raw();
+  watermarks: readonly OperatorWatermarks[] = $state.raw([]);
+  processingTime = $state(0);
+  /** Bumped on every update, so views that read `data` know to redraw. */
+  version = $state(0);
+  /** Milliseconds from pressing Run to the first results (a run's first update). */
+  firstResultMs: number | undefined = $state();
+  data: RunData = emptyData();
+
+  #supervisor = new SandboxSupervisor();
+  /** Changes with every new run or reset; a loop that sees it change stops. */
+  #generation = 0;
+  #loaded = false;
+  #files: { files: Record<string, string>; entry: string } | undefined;
+
+  /** Boots a sandbox in the background so the first Run starts at once. */
+  warm(): void {
+    this.#supervisor.warm();
+  }
+
+  get busy(): boolean {
+    return this.status === 'starting' || this.status === 'running' || this.status === 'playing';
+  }
+
+  /** Runs the program to the end as fast as possible. */
+  async run(files: Record<string, string>, entry: string): Promise<void> {
+    const generation = await this.#start(files, entry);
+    if (generation === undefined) return;
+    this.status = 'running';
+    await this.#loop(generation, () => ({ kind: 'end' }));
+  }
+
+  /** Plays the program at `speed` × virtual time (loading it first if it is not loaded). */
+  async play(files: Record<string, string>, entry: string): Promise<void> {
+    if (this.speed === Infinity) return this.run(files, entry);
+    let generation: number | undefined = this.#generation;
+    if (!this.#loaded || this.status === 'finished' || this.status === 'failed') {
+      generation = await this.#start(files, entry);
+      if (generation === undefined) return;
+    }
+    this.status = 'playing';
+    let last = performance.now();
+    await this.#loop(generation, async () => {
+      await nextFrame();
+      const now = performance.now();
+      const to = this.processingTime + (now - last) * this.speed;
+      last = now;
+      return { kind: 'time', to };
+    });
+  }
+
+  pause(): void {
+    if (this.status !== 'playing' && this.status !== 'running') return;
+    this.#generation++;
+    this.status = 'paused';
+  }
+
+  /** Processes one more arrival. */
+  async step(files: Record<string, string>, entry: string): Promise<void> {
+    let generation: number | undefined = this.#generation;
+    if (!this.#loaded || this.status === 'finished' || this.status === 'failed') {
+      generation = await this.#start(files, entry);
+      if (generation === undefined) return;
+    }
+    this.status = 'paused';
+    const result = await this.#advance(generation, { kind: 'arrivals', count: 1 });
+    if (result && !result.done) this.status = 'paused';
+  }
+
+  /** Forgets the run; the next Run starts from the beginning in a fresh sandbox. */
+  reset(): void {
+    this.#generation++;
+    this.#loaded = false;
+    this.status = 'idle';
+    this.failure = undefined;
+    this.graph = undefined;
+    this.metrics = undefined;
+    this.watermarks = [];
+    this.processingTime = 0;
+    this.firstResultMs = undefined;
+    this.data = emptyData();
+    this.version++;
+  }
+
+  dispose(): void {
+    this.#generation++;
+    this.#supervisor.dispose();
+  }
+
+  /** Loads the program in a fresh sandbox; the run's generation, or undefined if it failed. */
+  async #start(files: Record<string, string>, entry: string): Promise<number | undefined> {
+    this.reset();
+    const generation = this.#generation;
+    this.#files = { files, entry };
+    this.status = 'starting';
+    const started = performance.now();
+    try {
+      await this.#supervisor.fresh();
+      const loaded = await this.#supervisor.call<LoadResult>(
+        (api) => api.load({ files, entry, trace: 'full' }) as Promise<LoadResult>,
+      );
+      if (generation !== this.#generation) return undefined;
+      this.#apply(loaded);
+      this.firstResultMs = performance.now() - started;
+      if (!loaded.ok) {
+        this.#fail(loaded.failure);
+        return undefined;
+      }
+      this.graph = loaded.graph;
+      this.#loaded = true;
+      return generation;
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(sandboxFailure(error, this.#files?.entry));
+      return undefined;
+    }
+  }
+
+  async #loop(generation: number, next: () => Advance | Promise<Advance>): Promise<void> {
+    while (generation === this.#generation) {
+      const advance = await next();
+      if (generation !== this.#generation) return;
+      const result = await this.#advance(generation, advance);
+      if (!result || result.done) return;
+      // Let the page paint and take input between slices.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  async #advance(generation: number, advance: Advance): Promise<AdvanceResult | undefined> {
+    try {
+      const result = await this.#supervisor.call((api) =>
+        api.advance({ advance, sliceMs: SLICE_MS }),
+      );
+      if (generation !== this.#generation) return undefined;
+      this.#apply(result);
+      if (result.failure) this.#fail(result.failure);
+      else if (result.done) this.status = 'finished';
+      return result;
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(sandboxFailure(error, this.#files?.entry));
+      return undefined;
+    }
+  }
+
+  #apply(result: LoadResult | AdvanceResult): void {
+    const update = JSON.parse(decoder.decode(result.update)) as RunUpdate;
+    const data = this.data;
+    for (const event of update.trace) data.trace.push(event);
+    appendAll(data.outputs, update.outputs);
+    appendAll(data.sideOutputs, update.sideOutputs);
+    Object.assign(data.tables, update.tables);
+    for (const line of update.printed) data.printed.push(line);
+    for (const entry of update.console) data.console.push(entry);
+    this.metrics = update.metrics;
+    this.watermarks = update.watermarks;
+    this.processingTime = update.processingTime;
+    this.version++;
+  }
+
+  #fail(failure: RunFailure): void {
+    this.#generation++;
+    this.failure = failure;
+    this.status = 'failed';
+  }
+}
+
+function appendAll(
+  target: Record<string, CollectedRecord[]>,
+  rows: Readonly<Record<string, readonly CollectedRecord[]>>,
+) {
+  for (const [name, list] of Object.entries(rows)) {
+    const into = (target[name] ??= []);
+    for (const row of list) into.push(row);
+  }
+}
+
+/** When the sandbox itself gave out: said in the learner's terms. */
+function sandboxFailure(error: unknown, file: string | undefined): RunFailure {
+  if (error instanceof WatchdogTimeout) {
+    return {
+      kind: 'loop',
+      message: `Your code ran for ${error.budgetMs / 1000} s without finishing, so it was stopped: is there an endless loop (or an await that never ends)? The sandbox was restarted; your code is unchanged.`,
+      ...(file ? { file } : {}),
+    };
+  }
+  if (error instanceof SandboxCrash) {
+    return {
+      kind: 'runtime',
+      message: `The sandbox crashed (${error.message}). This usually means the code used more memory than the browser allows. The sandbox was restarted; your code is unchanged.`,
+    };
+  }
+  return {
+    kind: 'internal',
+    message: `The sandbox stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}. Your code is unchanged; press Run to try again.`,
+  };
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}

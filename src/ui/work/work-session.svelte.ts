@@ -1,0 +1,87 @@
+import type { FileSet } from '../../content/types';
+import { forgetWork, loadWork, saveWork } from './saved-work';
+
+const SAVE_DELAY_MS = 400;
+
+/**
+ * The files a learner is working on in one place (a lesson or the sandbox): starts from saved
+ * work or the starter, saves every change shortly after it is made, and can go back to the starter
+ * with an undo.
+ */
+export class WorkSession {
+  // Raw state: replaced whole on every edit, and stored as it is (a proxy cannot be cloned into IndexedDB).
+  files: FileSet = $state.raw({});
+  /** False until saved work (if any) has been read, so the editor never shows the wrong text. */
+  loaded = $state(false);
+  saveState: 'saved' | 'saving' | 'unsaved' | 'failed' = $state('saved');
+  /** What "Reset to starter" replaced, kept so it can be undone. */
+  beforeReset: FileSet | undefined = $state.raw();
+
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #flush = () => void this.save();
+
+  constructor(
+    readonly scope: string,
+    readonly starter: FileSet,
+  ) {
+    this.files = starter;
+    void loadWork(scope).then((saved) => {
+      // Files the starter no longer has are dropped; new starter files are added.
+      if (saved) {
+        this.files = Object.fromEntries(
+          Object.keys(starter).map((name) => [name, saved.files[name] ?? starter[name] ?? '']),
+        );
+      }
+      this.loaded = true;
+    });
+    window.addEventListener('pagehide', this.#flush);
+  }
+
+  get edited(): boolean {
+    return Object.keys(this.starter).some((name) => this.files[name] !== this.starter[name]);
+  }
+
+  update(name: string, text: string): void {
+    if (this.files[name] === text) return;
+    this.files = { ...this.files, [name]: text };
+    this.beforeReset = undefined;
+    this.saveState = 'unsaved';
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(this.#flush, SAVE_DELAY_MS);
+  }
+
+  async save(): Promise<void> {
+    clearTimeout(this.#timer);
+    if (this.saveState !== 'unsaved') return;
+    this.saveState = 'saving';
+    try {
+      await saveWork(this.scope, this.files);
+      if (this.saveState === 'saving') this.saveState = 'saved';
+    } catch {
+      this.saveState = 'failed';
+    }
+  }
+
+  resetToStarter(): void {
+    this.beforeReset = this.files;
+    // Kept in storage too: a reset followed by a crash must not lose the learner's work.
+    void saveWork(`${this.scope}#before-reset`, this.files).catch(() => {});
+    this.files = this.starter;
+    clearTimeout(this.#timer);
+    this.saveState = 'saved';
+    void forgetWork(this.scope).catch(() => {});
+  }
+
+  undoReset(): void {
+    if (!this.beforeReset) return;
+    this.files = this.beforeReset;
+    this.beforeReset = undefined;
+    this.saveState = 'unsaved';
+    void this.save();
+  }
+
+  dispose(): void {
+    void this.save();
+    window.removeEventListener('pagehide', this.#flush);
+  }
+}

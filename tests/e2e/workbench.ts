@@ -1,0 +1,88 @@
+import type { Page } from 'playwright-core';
+
+/** Replaces the editor's whole text, as a learner pasting code would. */
+export async function setCode(page: Page, code: string): Promise<void> {
+  await page.locator('[data-editor-status="ready"]').waitFor();
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  // A paste event, like the learner's Ctrl+V: typed text would be auto-indented and auto-closed.
+  await page.evaluate((text) => {
+    const target = document.querySelector(
+      '.monaco-editor textarea, .monaco-editor .native-edit-context',
+    );
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    target?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, code);
+}
+
+/** The text the editor shows, spaces normalised (Monaco draws them as no-break spaces). */
+export async function visibleCode(page: Page): Promise<string> {
+  return (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Presses Run and waits for the run to finish or fail; returns the status. */
+export async function runToEnd(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  return waitForRunEnd(page);
+}
+
+export async function waitForRunEnd(page: Page): Promise<string> {
+  const status = page.locator('[data-run-status="finished"], [data-run-status="failed"]');
+  await status.waitFor({ timeout: 15_000 });
+  return (await status.getAttribute('data-run-status')) ?? '';
+}
+
+/** Rows of a sink's table, newest first, as the text of their value cells. */
+export async function sinkValues(page: Page, sink: string): Promise<string[]> {
+  return page.locator(`section[data-sink="${sink}"] td.value`).allInnerTexts();
+}
+
+/**
+ * Starts recording main-thread long tasks (PerformanceObserver 'longtask'); call before opening
+ * the page. `longestTask` reads the longest since `resetLongTasks`.
+ */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+export async function resetLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __longTasks: number[] }).__longTasks = [];
+  });
+}
+
+export async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { __longTasks: number[] }).__longTasks),
+  );
+}
+
+/** A pipeline with a line of the learner's own inserted at line 4. */
+export function pipelineWith(statement: string, imports = ''): string {
+  return [
+    "import type { StreamExecutionEnvironment } from 'streamlab';",
+    imports,
+    'export default function pipeline(env: StreamExecutionEnvironment) {',
+    `  ${statement}`,
+    "  env.fromElements(1, 2, 3).sinkTo(env.collect('out'));",
+    '}',
+    '',
+  ].join('\n');
+}
+
+export const GOOD_PROGRAM = [
+  "import type { StreamExecutionEnvironment } from 'streamlab';",
+  'export default function pipeline(env: StreamExecutionEnvironment) {',
+  "  env.fromElements(10, 20, 30).map((n) => n + 1).sinkTo(env.collect('good'));",
+  '}',
+  '',
+].join('\n');

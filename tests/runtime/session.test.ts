@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { AdvanceResult, LoadResult, RunUpdate } from '../../src/runtime/worker/api';
+import { RunSession } from '../../src/runtime/worker/session';
+
+const decoder = new TextDecoder();
+const decode = (r: LoadResult | AdvanceResult): RunUpdate =>
+  JSON.parse(decoder.decode(r.update)) as RunUpdate;
+
+let fakeNow = 0;
+const session = () => new RunSession({ now: () => (fakeNow += 0.01) });
+
+const lessonFile = (path: string) =>
+  readFileSync(
+    new URL(`../../lessons/01-basics/01-what-is-a-stream/${path}`, import.meta.url),
+    'utf8',
+  );
+
+function load(source: string, s = session()) {
+  const loaded = s.load({ files: { 'pipeline.ts': source }, entry: 'pipeline.ts' });
+  return { s, loaded };
+}
+
+describe('RunSession', () => {
+  it("runs the first lesson's solution to the end and reports its sink", () => {
+    const { s, loaded } = load(lessonFile('solution/pipeline.ts'));
+    expect(loaded.ok).toBe(true);
+    const result = s.advance({ kind: 'end' }, 1000);
+    expect(result.done).toBe(true);
+    const update = decode(result);
+    expect(update.finished).toBe(true);
+    expect(update.outputs.alerts?.map((r) => r.value)).toHaveLength(4);
+    expect(update.trace.length).toBeGreaterThan(0);
+  });
+
+  it('sends each sink row once, across updates', () => {
+    const { s } = load(lessonFile('starter/pipeline.ts'));
+    const first = decode(s.advance({ kind: 'arrivals', count: 3 }, 1000));
+    const rest = decode(s.advance({ kind: 'end' }, 1000));
+    const all = [...(first.outputs.alerts ?? []), ...(rest.outputs.alerts ?? [])];
+    expect(all.map((r) => (r.value as { timestamp: number }).timestamp)).toEqual([
+      1000, 2000, 3000, 4000, 6000, 5000, 7000, 8000, 9000, 10000,
+    ]);
+  });
+
+  it('reports a syntax error at its place, before anything runs', () => {
+    const { loaded } = load('export default function pipeline(env) {\n  env.fromElements(1,\n}\n');
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.failure).toMatchObject({ kind: 'syntax', file: 'pipeline.ts', line: 3 });
+  });
+
+  it('refuses an import of anything but the engine, at its line', () => {
+    const { loaded } = load("import fs from 'node:fs';\nexport default () => fs;\n");
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.failure.kind).toBe('import');
+    expect(loaded.failure.message).toContain('"node:fs" cannot be imported here');
+    expect(loaded.failure.line).toBe(1);
+  });
+
+  it('says when the module has no pipeline to run', () => {
+    const { loaded } = load('export const x = 1;\n');
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.failure.message).toMatch(/no default export that builds a pipeline/);
+  });
+
+  it("maps an exception in a learner's function to its line, with the operator and record", () => {
+    const { s, loaded } = load(
+      [
+        "import type { StreamExecutionEnvironment } from 'streamlab';",
+        'export default function pipeline(env: StreamExecutionEnvironment) {',
+        '  env',
+        '    .fromElements({ n: 1 }, { n: 2 }, { n: 3 })',
+        '    .map((e: { n: number }) => {',
+        "      if (e.n === 2) throw new Error('two is not allowed');",
+        '      return e.n;',
+        '    })',
+        "    .sinkTo(env.collect('out'));",
+        '}',
+      ].join('\n'),
+    );
+    expect(loaded.ok).toBe(true);
+    const result = s.advance({ kind: 'end' }, 1000);
+    expect(result.done).toBe(true);
+    expect(result.failure).toMatchObject({
+      kind: 'runtime',
+      file: 'pipeline.ts',
+      line: 6,
+      column: 28,
+    });
+    expect(result.failure?.message).toContain('two is not allowed');
+    expect(result.failure?.record?.value).toContain('2');
+    // What ran before the failure is still shown.
+    expect(decode(result).outputs.out?.map((r) => r.value)).toEqual([1]);
+  });
+
+  it('stops an endless loop inside an operator and names the line', () => {
+    let now = 0;
+    const s = new RunSession({ now: () => (now += 1) });
+    const { loaded } = load(
+      [
+        'export default function pipeline(env: any) {',
+        '  env.fromElements(1).map((n: number) => {',
+        '    while (n > 0) { n++; }',
+        '    return n;',
+        "  }).sinkTo(env.collect('out'));",
+        '}',
+      ].join('\n'),
+      s,
+    );
+    expect(loaded.ok).toBe(true);
+    const result = s.advance({ kind: 'end' }, 10_000_000);
+    expect(result.failure?.kind).toBe('loop');
+    expect(result.failure?.line).toBe(3);
+    expect(result.failure?.message).toMatch(/endless loop near line 3/);
+  });
+
+  it('passes console output to the page with the line that logged it', () => {
+    const { s } = load(
+      [
+        'export default function pipeline(env: any) {',
+        "  console.log('building', { step: 1 });",
+        '  env.fromElements(1, 2).map((n: number) => {',
+        "    console.warn('saw', n);",
+        '    return n;',
+        "  }).sinkTo(env.collect('out'));",
+        '}',
+      ].join('\n'),
+    );
+    const update = decode(s.advance({ kind: 'end' }, 1000));
+    expect(update.console).toEqual([
+      expect.objectContaining({ level: 'warn', text: 'saw 1', line: 4 }),
+      expect.objectContaining({ level: 'warn', text: 'saw 2', line: 4 }),
+    ]);
+  });
+});

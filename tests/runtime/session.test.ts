@@ -136,3 +136,10 @@ describe('RunSession', () => {
     ]);
   });
 });
+
+describe('warmUp', () => {
+  it('runs its own program cleanly', async () => {
+    const { warmUp } = await import('../../src/runtime/worker/session');
+    expect(warmUp({ now: () => 0 })).toBe(true);
+  });
+});

@@ -9,7 +9,7 @@ import type { AdvanceRequest, LoadRequest, WorkerApi } from './api';
 import { capAllocations } from './allocation-cap';
 import { hardenIntrinsics } from './harden';
 import { withholdGlobals } from './withhold-globals';
-import { RunSession } from './session';
+import { RunSession, warmUp } from './session';
 
 const session = new RunSession({ now: () => performance.now() });
 
@@ -32,6 +32,7 @@ const onStart = (event: MessageEvent) => {
   const port = event.ports[0];
   if ((event.data as { type?: unknown } | null)?.type !== 'streamlab:port' || !port) return;
   self.removeEventListener('message', onStart);
+  warmUp({ now: () => performance.now() });
   // Built-ins and the engine's own classes are frozen before the learner's code can touch them.
   hardenIntrinsics(
     (Object.values(engine) as unknown[]).filter(

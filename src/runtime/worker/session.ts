@@ -10,6 +10,7 @@ import {
   StreamExecutionEnvironment,
   UserFunctionError,
   type JobController,
+  type TraceEvent,
 } from 'streamlab';
 import {
   compileModule,
@@ -22,6 +23,9 @@ import type { Advance, AdvanceResult, LoadRequest, LoadResult, RunFailure, RunUp
 import { createConsole } from './console-capture';
 
 const encoder = new TextEncoder();
+
+/** Trace events per update: enough to keep the page busy for a frame, not for a long task. */
+const MAX_TRACE_PER_UPDATE = 5000;
 
 export interface SessionClock {
   /** Wall-clock milliseconds, for slicing work and the loop budget (never for the engine). */
@@ -38,6 +42,8 @@ export class RunSession {
   #tableUpdates = new Map<string, number>();
   #printed = 0;
   #failed = false;
+  /** Trace events taken from the engine and not yet sent. */
+  #trace: TraceEvent[] = [];
   /** A failure that happened between calls (an unawaited promise), reported with the next one. */
   #asyncFailure: RunFailure | undefined;
 
@@ -145,15 +151,30 @@ export class RunSession {
         let steps = 0;
         while (!controller.finished) {
           controller.step();
-          // Reading the clock costs more than a step: look every 64 steps.
+          // Reading the clock costs more than a step: look every 64 steps. A slice also ends
+          // when it has traced enough for one message, so the page never parses a huge one.
           if ((++steps & 63) === 0) {
             this.#loops.restart();
-            if (this.clock.now() >= deadline) return false;
+            this.#collectTrace(controller);
+            if (this.clock.now() >= deadline || this.#trace.length >= MAX_TRACE_PER_UPDATE) {
+              return false;
+            }
           }
         }
         return true;
       }
     }
+  }
+
+  #collectTrace(controller: JobController): void {
+    for (const event of controller.drainTrace()) this.#trace.push(event);
+  }
+
+  #takeTrace(controller: JobController | undefined): TraceEvent[] {
+    if (controller) this.#collectTrace(controller);
+    const trace = this.#trace;
+    this.#trace = [];
+    return trace;
   }
 
   #loadFailed(failure: RunFailure): LoadResult {
@@ -186,7 +207,7 @@ export class RunSession {
     const printed = result?.printed.slice(this.#printed) ?? [];
     this.#printed += printed.length;
     const update: RunUpdate = {
-      trace: controller?.drainTrace() ?? [],
+      trace: this.#takeTrace(controller),
       outputs: fresh(result?.outputs ?? {}, 'sink:'),
       sideOutputs: fresh(result?.sideOutputs ?? {}, 'side:'),
       tables,
@@ -267,4 +288,33 @@ function jsonSafe(_key: string, value: unknown): unknown {
   if (value instanceof Map) return Object.fromEntries(value);
   if (value instanceof Set) return [...value];
   return value;
+}
+
+/**
+ * Runs a small windowed program once, so the compiler and the engine are warm (JIT-compiled)
+ * before the learner's first Run in this fresh worker. True when it ran cleanly.
+ */
+export function warmUp(clock: SessionClock): boolean {
+  const session = new RunSession(clock);
+  const loaded = session.load({
+    entry: 'warm-up.ts',
+    trace: 'full',
+    files: {
+      'warm-up.ts': `import { TumblingEventTimeWindows, WatermarkStrategy } from 'streamlab';
+export default function pipeline(env: any) {
+  const items: { k: string; ts: number; v: number }[] = [];
+  for (let i = 0; i < 200; i++) items.push({ k: 'k' + (i % 3), ts: i * 10, v: i });
+  env.fromCollection(items)
+    .assignTimestampsAndWatermarks(WatermarkStrategy.forBoundedOutOfOrderness(20).withTimestampAssigner((r: any) => r.ts))
+    .filter((r: any) => r.v >= 0)
+    .keyBy((r: any) => r.k)
+    .window(TumblingEventTimeWindows.of(100))
+    .sum('v')
+    .sinkTo(env.collect('warm'));
+}`,
+    },
+  });
+  if (!loaded.ok) return false;
+  const result = session.advance({ kind: 'end' }, 1000);
+  return result.done && result.failure === undefined;
 }

@@ -1,5 +1,7 @@
 /**
- * The unit that flows between operators: a value, its event time, and the metadata the UI needs.
+ * What travels with a record between operators, besides its value and event time: keys and the
+ * window a result comes from. A record itself is not an object: operators pass its value,
+ * timestamp, origin and trace id as arguments (see `Output.emit`).
  */
 import type { Millis } from './time';
 import type { PaneInfo } from './windows/pane';
@@ -21,31 +23,6 @@ export interface WindowOrigin {
   readonly key: Key | undefined;
   readonly window: WindowBounds;
   readonly pane: PaneInfo;
-}
-
-/**
- * A record in flight. Records are created once and never changed, so an operator may keep one.
- *
- * `id` is only assigned while the trace records events (it is 0 otherwise): it is how the trace
- * tells records apart and links a result to the inputs behind it.
- */
-export interface StreamRecord<T = unknown> {
-  readonly value: T;
-  /** Event time, or `undefined` for a record that has none (no timestamp assigner ran). */
-  readonly timestamp: Millis | undefined;
-  readonly id: number;
-  /** Set on window results, and kept by the stateless operators that follow. */
-  readonly origin: WindowOrigin | undefined;
-}
-
-/** Creates a record; every record has the same shape, which keeps property access fast. */
-export function streamRecord<T>(
-  value: T,
-  timestamp: Millis | undefined,
-  id: number,
-  origin: WindowOrigin | undefined,
-): StreamRecord<T> {
-  return { value, timestamp, id, origin };
 }
 
 /** True when `key` is a usable key; see {@link Key}. */

@@ -1,12 +1,14 @@
 /**
  * A chain of stateless operators (`map`, `filter`, `flatMap`) fused into one function, as Flink
  * chains operators: a record passes through every step in one call, with no record objects or
- * dispatch in between.
+ * dispatch in between. Only the value changes from step to step; the record's timestamp, origin and
+ * id wait in fields until the last step emits.
  */
 import { UserFunctionError, isOperatorFailure } from '../errors';
-import type { Key, StreamRecord } from '../records';
+import type { WindowOrigin } from '../records';
 import { StreamOperator } from '../runtime/operator';
 import { summarize } from '../summarize';
+import type { Millis } from '../time';
 
 /** One step of a chain. */
 export type StatelessStep =
@@ -24,7 +26,10 @@ export class ChainOperator extends StreamOperator {
   /** The names of the fused steps, in order. */
   readonly steps: readonly string[];
   private readonly head: Stage;
-  private current!: StreamRecord;
+  /** The record going through the chain, but for its value. */
+  private timestamp: Millis | undefined;
+  private origin: WindowOrigin | undefined;
+  private recordId = 0;
 
   constructor(id: string, name: string, steps: readonly StatelessStep[]) {
     super(id, name, 'chain', [undefined]);
@@ -34,15 +39,22 @@ export class ChainOperator extends StreamOperator {
     this.head = next;
   }
 
-  protected processElement(_gate: number, record: StreamRecord, _key: Key | undefined): void {
-    this.current = record;
-    this.head(record.value);
+  protected processElement(
+    _gate: number,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+  ): void {
+    this.timestamp = timestamp;
+    this.origin = origin;
+    this.recordId = id;
+    this.head(value);
   }
 
   private emitValue(value: unknown): void {
-    const record = this.current;
-    const lineage = this.job.trace === null ? undefined : [record.id];
-    this.output.emit(value, record.timestamp, lineage, record.origin);
+    const lineage = this.job.trace === null ? undefined : [this.recordId];
+    this.output.emit(value, this.timestamp, lineage, this.origin);
   }
 
   private stage(step: StatelessStep, next: Stage): Stage {
@@ -103,7 +115,7 @@ export class ChainOperator extends StreamOperator {
       {
         operatorId: this.id,
         operatorName: step.name,
-        record: { value, timestamp: this.current.timestamp },
+        record: { value, timestamp: this.timestamp },
       },
       error,
     );

@@ -11,7 +11,7 @@
 import type { Collector } from '../functions/collector';
 import type { ProcessJoinContext, ProcessJoinFunction } from '../functions/join-functions';
 import type { OutputTag } from '../output-tag';
-import type { Key, StreamRecord } from '../records';
+import type { Key, WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
 import { TimerService } from '../runtime/timer-service';
@@ -97,28 +97,34 @@ export class IntervalJoinOperator extends StreamOperator {
     return this.state.entries();
   }
 
-  protected processElement(gate: number, record: StreamRecord, key: Key | undefined): void {
+  protected processElement(
+    gate: number,
+    value: unknown,
+    timestamp: Millis | undefined,
+    _origin: WindowOrigin | undefined,
+    id: number,
+    key: Key | undefined,
+  ): void {
     const isLeft = gate === 0;
     const { lower, upper } = this.spec;
     // The right side sees the interval mirrored: r joins l when r − upper ≤ l ≤ r − lower.
     const relativeLower = isLeft ? lower : -upper;
     const relativeUpper = isLeft ? upper : -lower;
-    const timestamp = record.timestamp;
     if (timestamp === undefined) {
       throw this.executionError(
         'interval joins need event time, and this record has no timestamp. Assign timestamps and ' +
           'watermarks to both inputs (a WatermarkStrategy) before joining.',
-        { value: record.value, timestamp },
+        { value, timestamp },
       );
     }
     if (timestamp < this.timers.currentWatermark) {
-      this.late(record, isLeft, key);
+      this.late(value, timestamp, id, isLeft, key);
       return;
     }
     const ours = isLeft ? this.leftBuffer : this.rightBuffer;
     const others = isLeft ? this.rightBuffer : this.leftBuffer;
     const bucket = ours.get(timestamp);
-    const entry: Buffered = { value: record.value, id: record.id };
+    const entry: Buffered = { value, id };
     ours.put(timestamp, bucket === undefined ? [entry] : [...bucket, entry]);
     for (const [otherTimestamp, entries] of others.entries()) {
       if (
@@ -128,9 +134,8 @@ export class IntervalJoinOperator extends StreamOperator {
         continue;
       }
       for (const other of entries) {
-        if (isLeft)
-          this.join(record.value, timestamp, record.id, other.value, otherTimestamp, other.id);
-        else this.join(other.value, otherTimestamp, other.id, record.value, timestamp, record.id);
+        if (isLeft) this.join(value, timestamp, id, other.value, otherTimestamp, other.id);
+        else this.join(other.value, otherTimestamp, other.id, value, timestamp, id);
       }
     }
     const cleanupTime = relativeUpper > 0 ? timestamp + relativeUpper : timestamp;
@@ -192,7 +197,13 @@ export class IntervalJoinOperator extends StreamOperator {
     }
   }
 
-  private late(record: StreamRecord, isLeft: boolean, key: Key | undefined): void {
+  private late(
+    value: unknown,
+    timestamp: Millis,
+    id: number,
+    isLeft: boolean,
+    key: Key | undefined,
+  ): void {
     const tag = isLeft ? this.spec.leftLateTag : this.spec.rightLateTag;
     const outcome = tag === undefined ? 'dropped' : 'side-output';
     if (tag === undefined) this.metrics.lateRecordsDropped++;
@@ -200,15 +211,15 @@ export class IntervalJoinOperator extends StreamOperator {
     this.job.trace?.add({
       type: 'late',
       op: this.id,
-      record: record.id,
+      record: id,
       key: key ?? null,
-      eventTime: record.timestamp as Millis,
+      eventTime: timestamp,
       watermark: this.timers.currentWatermark,
       outcome,
     });
     if (tag !== undefined) {
-      const lineage = this.job.trace === null ? undefined : [record.id];
-      this.output.emitToSide(tag, record.value, record.timestamp, lineage);
+      const lineage = this.job.trace === null ? undefined : [id];
+      this.output.emitToSide(tag, value, timestamp, lineage);
     }
   }
 

@@ -15,7 +15,7 @@ import type {
   TimerService as UserTimerService,
 } from '../functions/contexts';
 import type { OutputTag } from '../output-tag';
-import type { Key, StreamRecord } from '../records';
+import type { Key, WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
 import { TimerService } from '../runtime/timer-service';
@@ -41,8 +41,9 @@ export class ProcessOperator extends StreamOperator {
   private readonly timers: TimerService;
   private readonly keyTimers = new Map<Key, TimerOwner>();
   private readonly keyed: boolean;
-  /** The record being processed, or undefined inside `onTimer`. */
-  private current: StreamRecord | undefined;
+  /** The trace id of the record being processed, or undefined inside `onTimer`. */
+  private currentId: number | undefined;
+  private currentOrigin: WindowOrigin | undefined;
   private currentTimestamp: Millis | undefined;
   private currentDomain: TimeDomain = 'event-time';
   private readonly context: OnTimerContext<Key>;
@@ -70,7 +71,7 @@ export class ProcessOperator extends StreamOperator {
     this.collector = {
       collect: (value) => {
         const lineage = this.lineage();
-        this.output.emit(value, this.currentTimestamp, lineage, this.current?.origin);
+        this.output.emit(value, this.currentTimestamp, lineage, this.currentOrigin);
       },
     };
     const timerService = this.timerService();
@@ -123,14 +124,21 @@ export class ProcessOperator extends StreamOperator {
     }
   }
 
-  protected processElement(gate: number, record: StreamRecord, _key: Key | undefined): void {
-    this.current = record;
-    this.currentTimestamp = record.timestamp;
+  protected processElement(
+    gate: number,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+  ): void {
+    this.currentId = id;
+    this.currentOrigin = origin;
+    this.currentTimestamp = timestamp;
     const handler = this.handlers.elements[gate];
     try {
-      handler?.(record.value, this.context, this.collector);
+      handler?.(value, this.context, this.collector);
     } catch (error) {
-      throw this.userError(error, record.value, record.timestamp);
+      throw this.userError(error, value, timestamp);
     }
   }
 
@@ -155,7 +163,8 @@ export class ProcessOperator extends StreamOperator {
       this.keyTimers.delete(key);
     }
     this.currentKey = key;
-    this.current = undefined;
+    this.currentId = undefined;
+    this.currentOrigin = undefined;
     this.currentTimestamp = domain === 'event-time' ? timer.time : undefined;
     this.currentDomain = domain;
     try {
@@ -171,7 +180,7 @@ export class ProcessOperator extends StreamOperator {
 
   private lineage(): number[] | undefined {
     if (this.job.trace === null) return undefined;
-    return this.current === undefined ? [] : [this.current.id];
+    return this.currentId === undefined ? [] : [this.currentId];
   }
 
   private requireKey(what: string): Key {

@@ -4,13 +4,14 @@
  * as it is.
  */
 import type { ReduceFunction } from '../functions/window-functions';
-import type { Key, StreamRecord } from '../records';
+import type { WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
 import { ValueStateDescriptor } from '../state/descriptors';
 import type { ValueState } from '../state/descriptors';
 import { KeyedStateBackend } from '../state/keyed-state-backend';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
+import type { Millis } from '../time';
 
 const EMPTY: unique symbol = Symbol('no value yet');
 
@@ -33,18 +34,24 @@ export class RollingReduceOperator extends StreamOperator {
     return this.state.entries();
   }
 
-  protected processElement(_gate: number, record: StreamRecord, _key: Key | undefined): void {
+  protected processElement(
+    _gate: number,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+  ): void {
     const previous = this.current.value();
-    let next = record.value;
+    let next = value;
     if (previous !== EMPTY) {
       try {
-        next = this.reduce(previous, record.value);
+        next = this.reduce(previous, value);
       } catch (error) {
-        throw this.userError(error, record.value, record.timestamp);
+        throw this.userError(error, value, timestamp);
       }
     }
     this.current.update(next);
-    const lineage = this.job.trace === null ? undefined : [record.id];
-    this.output.emit(next, record.timestamp, lineage, record.origin);
+    const lineage = this.job.trace === null ? undefined : [id];
+    this.output.emit(next, timestamp, lineage, origin);
   }
 }

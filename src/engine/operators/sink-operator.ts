@@ -2,11 +2,16 @@
  * Sinks: where results leave the pipeline. A sink operator hands every record to a writer the job
  * provides (a named table of collected records, an upsert table, or the print log).
  */
-import type { Key, StreamRecord } from '../records';
+import type { WindowOrigin } from '../records';
 import { StreamOperator } from '../runtime/operator';
+import type { Millis } from '../time';
 
 /** Receives the records reaching a sink. Errors it throws are reported against the sink. */
-export type SinkWriter = (record: StreamRecord) => void;
+export type SinkWriter = (
+  value: unknown,
+  timestamp: Millis | undefined,
+  origin: WindowOrigin | undefined,
+) => void;
 
 export class SinkOperator extends StreamOperator {
   constructor(
@@ -17,11 +22,16 @@ export class SinkOperator extends StreamOperator {
     super(id, name, 'sink', [undefined]);
   }
 
-  protected processElement(_gate: number, record: StreamRecord, _key: Key | undefined): void {
+  protected processElement(
+    _gate: number,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+  ): void {
     try {
-      this.write(record);
+      this.write(value, timestamp, origin);
     } catch (error) {
-      throw this.userError(error, record.value, record.timestamp);
+      throw this.userError(error, value, timestamp);
     }
   }
 }

@@ -7,7 +7,6 @@
  * the source asserts (scripted streams) and what the strategy's generator emits. When a partition
  * ends its watermark becomes the maximum; when all have ended, so does the source's.
  */
-import type { Key, StreamRecord } from '../records';
 import { StreamOperator } from '../runtime/operator';
 import type { Source, SourceEvent, SourceReader } from '../sources/source';
 import { summarize } from '../summarize';
@@ -129,7 +128,7 @@ export class SourceOperator<T> extends StreamOperator {
     }
   }
 
-  protected processElement(_gate: number, _record: StreamRecord, _key: Key | undefined): void {
+  protected processElement(): void {
     throw new Error('A source has no inputs.');
   }
 

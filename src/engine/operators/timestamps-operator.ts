@@ -4,7 +4,7 @@
  * generator over the whole stream, and discards the watermarks from upstream, except the final
  * maximum one that ends a bounded input.
  */
-import type { Key, StreamRecord } from '../records';
+import type { WindowOrigin } from '../records';
 import { StreamOperator } from '../runtime/operator';
 import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
@@ -33,11 +33,17 @@ export class TimestampsAndWatermarksOperator<T> extends StreamOperator implement
     this.generator = this.strategy.createGenerator({ currentProcessingTime: () => this.job.now() });
   }
 
-  protected processElement(_gate: number, record: StreamRecord, _key: Key | undefined): void {
-    const value = record.value as T;
-    const timestamp = this.extractTimestamp(value, record.timestamp);
-    const lineage = this.job.trace === null ? undefined : [record.id];
-    this.output.emit(value, timestamp, lineage, record.origin);
+  protected processElement(
+    _gate: number,
+    input: unknown,
+    previousTimestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+  ): void {
+    const value = input as T;
+    const timestamp = this.extractTimestamp(value, previousTimestamp);
+    const lineage = this.job.trace === null ? undefined : [id];
+    this.output.emit(value, timestamp, lineage, origin);
     try {
       this.generator.onEvent(value, timestamp, this);
     } catch (error) {

@@ -22,6 +22,7 @@ import { isKey } from '../records';
 import { summarize } from '../summarize';
 import type { Millis } from '../time';
 import type { KeySelector, StreamOperator } from './operator';
+import { collected } from './sink-row';
 import type { SinkStore } from './sink-store';
 
 /** The compiled job. */
@@ -206,23 +207,27 @@ function chain(id: string, members: readonly LogicalNode[]): ChainOperator {
 function writer(sink: SinkSpec, targets: SinkTargets): SinkWriter {
   const { store } = targets;
   switch (sink.kind) {
-    case 'collect':
-      store.declare('collect', sink.name);
-      return (record) => store.collect(sink.name, record, targets.now());
-    case 'upsert':
-      store.declare('upsert', sink.name);
-      return (record) => {
-        const key = sink.key(record.value);
+    case 'collect': {
+      const rows = store.collectRows(sink.name);
+      return (value, timestamp, origin) => {
+        rows.push(collected(value, timestamp, origin, targets.now()));
+      };
+    }
+    case 'upsert': {
+      const table = store.table(sink.name);
+      return (value, timestamp, origin) => {
+        const key = sink.key(value);
         if (!isKey(key)) {
           throw new TypeError(
             `the upsert table's key selector returned ${summarize(key, 40)}; a key must be a string, a number or a boolean.`,
           );
         }
-        store.upsert(sink.name, key, record, targets.now());
+        table.write(key, value, timestamp, origin, targets.now());
       };
+    }
     case 'print':
-      return (record) => {
-        const text = summarize(record.value, 1_000);
+      return (value) => {
+        const text = summarize(value, 1_000);
         const line = sink.prefix === undefined ? text : `${sink.prefix}> ${text}`;
         store.printed.push(line);
         targets.log?.(line);

@@ -2,7 +2,6 @@
  * What a running operator may ask of the job it belongs to: the clock, the trace, record ids,
  * processing-time wake-ups and the collection of side outputs.
  */
-import type { StreamRecord } from '../records';
 import type { TraceRecorder } from '../trace';
 import type { Millis } from '../time';
 import type { StreamOperator } from './operator';
@@ -17,5 +16,10 @@ export interface JobContext {
   /** Asks to have `operator.onProcessingTime` called once processing time reaches `time`. */
   wakeUpAt(operator: StreamOperator, time: Millis): void;
   /** Keeps a copy of every record sent to a side output, for the job result. */
-  recordSideOutput(tagId: string, record: StreamRecord, operator: StreamOperator): void;
+  recordSideOutput(
+    tagId: string,
+    value: unknown,
+    timestamp: Millis | undefined,
+    operator: StreamOperator,
+  ): void;
 }

@@ -8,8 +8,8 @@
 import { UserFunctionError, JobExecutionError } from '../errors';
 import { emptyMetrics } from '../metrics';
 import type { OperatorMetrics } from '../metrics';
-import { isKey, streamRecord } from '../records';
-import type { Key, StreamRecord, WindowOrigin } from '../records';
+import { isKey } from '../records';
+import type { Key, WindowOrigin } from '../records';
 import { summarize } from '../summarize';
 import type { Millis } from '../time';
 import { WatermarkValve } from '../watermarks/valve';
@@ -38,15 +38,18 @@ export class Output {
   constructor(private readonly operator: StreamOperator) {}
 
   /**
-   * Emits a new record on the main output. `lineage` (the ids of the inputs behind it) is only
-   * needed while tracing; pass `undefined` otherwise.
+   * Emits a new record on the main output and returns its id (0 when the trace is off). `lineage`
+   * (the ids of the inputs behind it) is only needed while tracing; pass `undefined` otherwise.
+   *
+   * The record travels as arguments (value, timestamp, origin, id), not as an object: most records
+   * pass straight through a few operators, and an object per hop would be most of their cost.
    */
   emit(
     value: unknown,
     timestamp: Millis | undefined,
     lineage: readonly number[] | undefined,
     origin: WindowOrigin | undefined,
-  ): StreamRecord {
+  ): number {
     const operator = this.operator;
     operator.metrics.recordsOut++;
     const trace = operator.job.trace;
@@ -63,13 +66,12 @@ export class Output {
         value: summarize(value),
       });
     }
-    const record = streamRecord(value, timestamp, id, origin);
     const edges = this.edges;
     for (let i = 0; i < edges.length; i++) {
       const edge = edges[i] as Edge;
-      edge.target.receive(edge, record);
+      edge.target.receive(edge, value, timestamp, origin, id);
     }
-    return record;
+    return id;
   }
 
   /** Emits a record to the side output named by `tag`. */
@@ -95,9 +97,10 @@ export class Output {
         value: summarize(value),
       });
     }
-    const record = streamRecord(value, timestamp, id, undefined);
-    operator.job.recordSideOutput(tag.id, record, operator);
-    for (const edge of this.sideEdges.get(tag.id) ?? []) edge.target.receive(edge, record);
+    operator.job.recordSideOutput(tag.id, value, timestamp, operator);
+    for (const edge of this.sideEdges.get(tag.id) ?? []) {
+      edge.target.receive(edge, value, timestamp, undefined, id);
+    }
   }
 
   /** Forwards a watermark on every output, side outputs included. */
@@ -170,8 +173,19 @@ export abstract class StreamOperator {
     return this.valve.channelWatermarks().map((watermark, i) => ({ watermark, idle: !!idle[i] }));
   }
 
-  /** Processes one record of logical input `gate`; `key` is set when that input is keyed. */
-  protected abstract processElement(gate: number, record: StreamRecord, key: Key | undefined): void;
+  /**
+   * Processes one record of logical input `gate`: its value, event time (`undefined` when it has
+   * none), window origin (on window results and what follows them) and trace id (0 when the trace
+   * is off). `key` is set when that input is keyed.
+   */
+  protected abstract processElement(
+    gate: number,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+    key: Key | undefined,
+  ): void;
 
   /**
    * Reacts to the combined watermark advancing. Operators with event-time timers fire them first;
@@ -208,11 +222,17 @@ export abstract class StreamOperator {
     return 0;
   }
 
-  /** Entry point for records arriving on an edge. */
-  receive(edge: Edge, record: StreamRecord): void {
+  /** Entry point for records arriving on an edge; see {@link Output.emit} for the arguments. */
+  receive(
+    edge: Edge,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+  ): void {
     this.metrics.recordsIn++;
     const selector = this.keySelectors[edge.gate];
-    const key = selector === undefined ? undefined : this.selectKey(selector, record);
+    const key = selector === undefined ? undefined : this.selectKey(selector, value, timestamp);
     this.currentKey = key;
     const trace = this.job.trace;
     if (trace !== null) {
@@ -220,13 +240,13 @@ export abstract class StreamOperator {
         type: 'arrival',
         op: this.id,
         input: edge.channel,
-        record: record.id,
-        eventTime: record.timestamp ?? null,
+        record: id,
+        eventTime: timestamp ?? null,
         key: key ?? null,
-        value: summarize(record.value),
+        value: summarize(value),
       });
     }
-    this.processElement(edge.gate, record, key);
+    this.processElement(edge.gate, value, timestamp, origin, id, key);
   }
 
   /** Entry point for watermarks arriving on an edge (or a source partition). */
@@ -278,18 +298,22 @@ export abstract class StreamOperator {
     this.processWatermark(watermark);
   }
 
-  private selectKey(selector: KeySelector<unknown>, record: StreamRecord): Key {
+  private selectKey(
+    selector: KeySelector<unknown>,
+    value: unknown,
+    timestamp: Millis | undefined,
+  ): Key {
     let key: unknown;
     try {
-      key = selector(record.value);
+      key = selector(value);
     } catch (error) {
-      throw this.userError(error, record.value, record.timestamp);
+      throw this.userError(error, value, timestamp);
     }
     if (!isKey(key)) {
       throw this.executionError(
         `keyBy returned ${summarize(key, 60)}, which cannot be a key. A key must be a string, ` +
           'a number or a boolean; to key by several fields, join them: (r) => `${r.a}|${r.b}`.',
-        { value: record.value, timestamp: record.timestamp },
+        { value, timestamp },
       );
     }
     return key;

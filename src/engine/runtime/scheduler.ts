@@ -15,15 +15,18 @@ import type { Millis } from '../time';
 import { PriorityQueue } from './priority-queue';
 import type { StreamOperator } from './operator';
 
+/** A source partition's next event arriving. */
+export interface ArrivalEvent {
+  readonly kind: 'arrival';
+  readonly time: Millis;
+  readonly order: number;
+  readonly seq: number;
+  readonly source: SourceOperator<unknown>;
+  readonly partition: number;
+}
+
 export type ScheduledEvent =
-  | {
-      readonly kind: 'arrival';
-      readonly time: Millis;
-      readonly order: number;
-      readonly seq: number;
-      readonly source: SourceOperator<unknown>;
-      readonly partition: number;
-    }
+  | ArrivalEvent
   | {
       readonly kind: 'timers';
       readonly time: Millis;
@@ -69,6 +72,22 @@ export class Scheduler {
   ): void {
     const order = sourceIndex * PARTITIONS_PER_SOURCE + partition;
     this.queue.push({ kind: 'arrival', time, order, seq: this.seq++, source, partition });
+  }
+
+  /** Queues the next arrival of the partition `previous` came from, at `time`. */
+  nextArrival(previous: ArrivalEvent, time: Millis): void {
+    this.queue.push({ ...previous, time, seq: this.seq++ });
+  }
+
+  /**
+   * True when an arrival at `time` at the partition with arrival order `order` (which has none
+   * queued) would come out before everything queued, were it queued now.
+   */
+  wouldComeFirst(time: Millis, order: number): boolean {
+    const first = this.queue.peek();
+    if (first === undefined || time < first.time) return true;
+    if (time > first.time) return false;
+    return first.kind !== 'arrival' || order < first.order;
   }
 
   wakeUp(time: Millis, operator: StreamOperator, operatorIndex: number): void {

@@ -63,7 +63,9 @@ export class KeyedStateBackend {
     return {
       value: () => {
         const key = this.key(descriptor.name);
-        return values.has(key) ? values.get(key) : descriptor.defaultValue;
+        // One lookup in the usual case; `has` only tells a stored `undefined` from none.
+        const value = values.get(key);
+        return value !== undefined || values.has(key) ? value : descriptor.defaultValue;
       },
       update: (value) => {
         const key = this.key(descriptor.name);

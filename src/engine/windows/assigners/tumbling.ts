@@ -17,6 +17,20 @@ function checkTumbling(name: string, size: Millis, offset: Millis): void {
 }
 
 /**
+ * The window starting at a given start, remembering the last one: consecutive elements mostly fall
+ * in the same window, and windows are immutable values, so the same one can be handed out again
+ * instead of a new one per element.
+ */
+function lastWindowCache(assigner: { readonly size: Millis }): (start: Millis) => TimeWindow {
+  let last: TimeWindow | undefined;
+  return (start) => {
+    if (last === undefined || last.start !== start)
+      last = new TimeWindow(start, start + assigner.size);
+    return last;
+  };
+}
+
+/**
  * Fixed-size, non-overlapping windows of event time: each element falls in exactly one,
  * `[start, start + size)` with `start = ts − ((ts − offset) mod size)`.
  *
@@ -27,6 +41,8 @@ function checkTumbling(name: string, size: Millis, offset: Millis): void {
  * ```
  */
 export class TumblingEventTimeWindows extends WindowAssigner<TimeWindow> {
+  private readonly windowAt = lastWindowCache(this);
+
   private constructor(
     readonly size: Millis,
     readonly offset: Millis,
@@ -40,8 +56,7 @@ export class TumblingEventTimeWindows extends WindowAssigner<TimeWindow> {
   }
 
   assignWindows(_element: unknown, timestamp: Millis, _now?: Millis): TimeWindow[] {
-    const start = windowStart(timestamp, this.offset, this.size);
-    return [new TimeWindow(start, start + this.size)];
+    return [this.windowAt(windowStart(timestamp, this.offset, this.size))];
   }
 
   getDefaultTrigger(): Trigger {
@@ -59,6 +74,8 @@ export class TumblingEventTimeWindows extends WindowAssigner<TimeWindow> {
 
 /** Fixed-size, non-overlapping windows of processing time, by the clock when the element arrives. */
 export class TumblingProcessingTimeWindows extends WindowAssigner<TimeWindow> {
+  private readonly windowAt = lastWindowCache(this);
+
   private constructor(
     readonly size: Millis,
     readonly offset: Millis,
@@ -72,8 +89,7 @@ export class TumblingProcessingTimeWindows extends WindowAssigner<TimeWindow> {
   }
 
   assignWindows(_element: unknown, _timestamp: Millis, now: Millis): TimeWindow[] {
-    const start = windowStart(now, this.offset, this.size);
-    return [new TimeWindow(start, start + this.size)];
+    return [this.windowAt(windowStart(now, this.offset, this.size))];
   }
 
   getDefaultTrigger(): Trigger {

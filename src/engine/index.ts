@@ -166,6 +166,9 @@ export * from './sources/index';
 export * from './datasets/index';
 export { Random } from './random';
 
+// Lesson checks
+export { checkInputFrom, type CheckInput, type CheckResult } from './check';
+
 // Errors and the trace
 export {
   PipelineDefinitionError,

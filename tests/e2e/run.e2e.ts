@@ -128,6 +128,31 @@ describe('running a pipeline', () => {
   });
 });
 
+describe("a lesson's check", () => {
+  const { start } = useBrowser();
+
+  it('says what to change, passes the solution, and gives the learner their code back', async () => {
+    const { page, open } = await start();
+    await open(LESSON);
+    expect(await runToEnd(page)).toBe('finished');
+    const verdict = page.locator('[data-check]');
+    await verdict.waitFor();
+    expect(await verdict.getAttribute('data-check')).toBe('fail');
+    expect(await verdict.innerText()).toMatch(/Every reading reached the sink: add a \.filter/);
+
+    await page.getByRole('button', { name: 'Show solution' }).click();
+    expect(await runToEnd(page)).toBe('finished');
+    await page.locator('[data-check="pass"]').waitFor();
+    expect(await sinkValues(page, 'alerts')).toHaveLength(4);
+
+    // The learner's own code comes back, and runs as it did.
+    await page.getByRole('button', { name: 'Back to my code' }).click();
+    expect(await runToEnd(page)).toBe('finished');
+    await page.locator('[data-check="fail"]').waitFor();
+    expect(await sinkValues(page, 'alerts')).toHaveLength(10);
+  });
+});
+
 describe('saving work', () => {
   const { start } = useBrowser();
 

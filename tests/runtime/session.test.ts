@@ -143,3 +143,35 @@ describe('warmUp', () => {
     expect(warmUp({ now: () => 0 })).toBe(true);
   });
 });
+
+describe('checking a lesson', () => {
+  const check = lessonFile('check.ts');
+
+  it('fails the starter of the first lesson, saying what to change', () => {
+    const { s } = load(lessonFile('starter/pipeline.ts'));
+    s.advance({ kind: 'end' }, 1000);
+    const outcome = s.check(check);
+    expect(outcome).toMatchObject({ ok: true, pass: false });
+    if (outcome.ok)
+      expect(outcome.message).toMatch(/Every reading reached the sink: add a \.filter/);
+  });
+
+  it('passes its solution', () => {
+    const { s } = load(lessonFile('solution/pipeline.ts'));
+    s.advance({ kind: 'end' }, 1000);
+    expect(s.check(check)).toMatchObject({ ok: true, pass: true });
+  });
+
+  it('says so when the check itself is broken, without blaming the learner', () => {
+    const { s } = load(lessonFile('solution/pipeline.ts'));
+    s.advance({ kind: 'end' }, 1000);
+    expect(s.check('export default () => 42;')).toEqual({
+      ok: false,
+      message: "The lesson's check did not answer { pass, message }.",
+    });
+    expect(s.check('export default () => { throw new Error("oops"); };')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The lesson's check failed: Error: oops/),
+    });
+  });
+});

@@ -1,4 +1,5 @@
 // Grades a run of "What is a stream?" by what reached the 'alerts' sink.
+import type { CheckInput, CheckResult } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -61,10 +62,7 @@ function mismatch(got: unknown, want: Alert): string | undefined {
   return undefined;
 }
 
-export default function check(result: { sinks: Record<string, unknown[]> }): {
-  pass: boolean;
-  message: string;
-} {
+export default function check(result: CheckInput): CheckResult {
   const got = result.sinks[SINK];
   if (got === undefined) {
     const names = Object.keys(result.sinks);

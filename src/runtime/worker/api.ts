@@ -84,6 +84,11 @@ export interface RunUpdate {
   readonly finished: boolean;
 }
 
+/** What a lesson's check said of the run, or why it could not say. */
+export type CheckOutcome =
+  | { readonly ok: true; readonly pass: boolean; readonly message: string }
+  | { readonly ok: false; readonly message: string };
+
 export interface WorkerApi {
   /** Answers at once: the worker is alive and listening. */
   ping(): 'pong';
@@ -91,6 +96,8 @@ export interface WorkerApi {
   load(request: LoadRequest): LoadResult;
   /** Runs the loaded pipeline forward. */
   advance(request: AdvanceRequest): Promise<AdvanceResult>;
+  /** Runs a lesson's check (its `check.ts` source) on what the loaded run produced. */
+  check(source: string): CheckOutcome;
 }
 
 export type { CodeProblem, DescribedError, ConsoleEntry };

@@ -26,6 +26,7 @@ const api: WorkerApi = {
     const result = session.advance(request.advance, request.sliceMs);
     return Comlink.transfer(result, [result.update.buffer]);
   },
+  check: (source: string) => session.check(source),
 };
 
 const onStart = (event: MessageEvent) => {

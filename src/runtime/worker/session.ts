@@ -9,6 +9,8 @@ import {
   PipelineDefinitionError,
   StreamExecutionEnvironment,
   UserFunctionError,
+  checkInputFrom,
+  type CheckInput,
   type JobController,
   type TraceEvent,
 } from 'streamlab';
@@ -19,7 +21,15 @@ import {
   ImportNotAllowedError,
   type CompiledModule,
 } from '../compile';
-import type { Advance, AdvanceResult, LoadRequest, LoadResult, RunFailure, RunUpdate } from './api';
+import type {
+  Advance,
+  AdvanceResult,
+  CheckOutcome,
+  LoadRequest,
+  LoadResult,
+  RunFailure,
+  RunUpdate,
+} from './api';
 import { createConsole } from './console-capture';
 
 const encoder = new TextEncoder();
@@ -130,6 +140,46 @@ export class RunSession {
       update: this.#update(),
     };
     return failure ? { ...result, failure } : result;
+  }
+
+  /**
+   * Grades the run with a lesson's check. The check is the lesson author's code: when it cannot
+   * run, the message says so rather than blaming the learner.
+   */
+  check(source: string): CheckOutcome {
+    const controller = this.#controller;
+    if (!controller) return { ok: false, message: 'There is no run to check yet.' };
+    const compiled = compileModule(source, 'check.ts');
+    if (!compiled.ok) {
+      return {
+        ok: false,
+        message: `The lesson's check does not compile: ${compiled.problem.message}`,
+      };
+    }
+    try {
+      const check = compiled.module.evaluate({
+        modules: { streamlab: engine },
+        console: this.#console.console,
+        guard: this.#loops.guard,
+      }).default;
+      if (typeof check !== 'function') {
+        return { ok: false, message: "The lesson's check has no default export to call." };
+      }
+      this.#loops.restart();
+      const verdict = (check as (input: CheckInput) => unknown)(
+        checkInputFrom(controller.result()),
+      );
+      const { pass, message } = (verdict ?? {}) as { pass?: unknown; message?: unknown };
+      if (typeof pass !== 'boolean' || typeof message !== 'string') {
+        return { ok: false, message: "The lesson's check did not answer { pass, message }." };
+      }
+      return { ok: true, pass, message };
+    } catch (error) {
+      return {
+        ok: false,
+        message: `The lesson's check failed: ${compiled.module.describe(error).message}`,
+      };
+    }
   }
 
   /** Runs until the target or the deadline; true when the target was reached. */

@@ -11,6 +11,7 @@ import { SandboxSupervisor, WatchdogTimeout } from '../../runtime/supervisor';
 import type {
   Advance,
   AdvanceResult,
+  CheckOutcome,
   ConsoleEntry,
   LoadResult,
   RunFailure,
@@ -63,6 +64,8 @@ export class RunStore {
   processingTime = $state(0);
   /** Bumped on every update, so views that read `data` know to redraw. */
   version = $state(0);
+  /** What the lesson's check said of the last finished run. */
+  check: CheckOutcome | undefined = $state.raw();
   /** Milliseconds from pressing Run to the first results (a run's first update). */
   firstResultMs: number | undefined = $state();
   data: RunData = emptyData();
@@ -72,6 +75,9 @@ export class RunStore {
   #generation = 0;
   #loaded = false;
   #files: { files: Record<string, string>; entry: string } | undefined;
+
+  /** @param checkSource a lesson's `check.ts`, run after every run that finishes. */
+  constructor(private readonly checkSource: string | null = null) {}
 
   /** Boots a sandbox in the background so the first Run starts at once. */
   warm(): void {
@@ -138,6 +144,7 @@ export class RunStore {
     this.watermarks = [];
     this.processingTime = 0;
     this.firstResultMs = undefined;
+    this.check = undefined;
     this.data = emptyData();
     this.version++;
   }
@@ -197,12 +204,24 @@ export class RunStore {
       if (generation !== this.#generation) return undefined;
       this.#apply(result);
       if (result.failure) this.#fail(result.failure);
-      else if (result.done) this.status = 'finished';
+      else if (result.done) {
+        this.status = 'finished';
+        await this.#runCheck(generation);
+      }
       return result;
     } catch (error) {
       if (generation === this.#generation) this.#fail(sandboxFailure(error, this.#files?.entry));
       return undefined;
     }
+  }
+
+  async #runCheck(generation: number): Promise<void> {
+    const source = this.checkSource;
+    if (source === null) return;
+    const outcome = await this.#supervisor.call(
+      (api) => api.check(source) as Promise<CheckOutcome>,
+    );
+    if (generation === this.#generation) this.check = outcome;
   }
 
   #apply(result: LoadResult | AdvanceResult): void {

@@ -5,8 +5,8 @@ const SAVE_DELAY_MS = 400;
 
 /**
  * The files a learner is working on in one place (a lesson or the sandbox): starts from saved
- * work or the starter, saves every change shortly after it is made, and can go back to the starter
- * with an undo.
+ * work or the starter, saves every change shortly after it is made, and can swap in the starter
+ * or the solution with an undo.
  */
 export class WorkSession {
   // Raw state: replaced whole on every edit, and stored as it is (a proxy cannot be cloned into IndexedDB).
@@ -14,8 +14,9 @@ export class WorkSession {
   /** False until saved work (if any) has been read, so the editor never shows the wrong text. */
   loaded = $state(false);
   saveState: 'saved' | 'saving' | 'unsaved' | 'failed' = $state('saved');
-  /** What "Reset to starter" replaced, kept so it can be undone. */
-  beforeReset: FileSet | undefined = $state.raw();
+  /** What the last swap (to the starter or the solution) replaced, kept so it can be undone. */
+  replaced: { readonly files: FileSet; readonly by: 'starter' | 'solution' } | undefined =
+    $state.raw();
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flush = () => void this.save();
@@ -44,7 +45,7 @@ export class WorkSession {
   update(name: string, text: string): void {
     if (this.files[name] === text) return;
     this.files = { ...this.files, [name]: text };
-    this.beforeReset = undefined;
+    this.replaced = undefined;
     this.saveState = 'unsaved';
     clearTimeout(this.#timer);
     this.#timer = setTimeout(this.#flush, SAVE_DELAY_MS);
@@ -62,20 +63,26 @@ export class WorkSession {
     }
   }
 
-  resetToStarter(): void {
-    this.beforeReset = this.files;
-    // Kept in storage too: a reset followed by a crash must not lose the learner's work.
-    void saveWork(`${this.scope}#before-reset`, this.files).catch(() => {});
-    this.files = this.starter;
+  /** Swaps in the starter or the solution; `undoReplace` brings the learner's code back. */
+  replaceWith(files: FileSet, by: 'starter' | 'solution'): void {
+    this.replaced = { files: this.files, by };
+    // Kept in storage too: a swap followed by a crash must not lose the learner's work.
+    void saveWork(`${this.scope}#replaced`, this.files).catch(() => {});
     clearTimeout(this.#timer);
-    this.saveState = 'saved';
-    void forgetWork(this.scope).catch(() => {});
+    this.files = files;
+    if (by === 'starter') {
+      this.saveState = 'saved';
+      void forgetWork(this.scope).catch(() => {});
+    } else {
+      this.saveState = 'unsaved';
+      void this.save();
+    }
   }
 
-  undoReset(): void {
-    if (!this.beforeReset) return;
-    this.files = this.beforeReset;
-    this.beforeReset = undefined;
+  undoReplace(): void {
+    if (!this.replaced) return;
+    this.files = this.replaced.files;
+    this.replaced = undefined;
     this.saveState = 'unsaved';
     void this.save();
   }

@@ -1,0 +1,51 @@
+/**
+ * What a lesson's check sees of a run, and what it answers. A check grades behaviour — what
+ * reached each sink, which windows fired, what was late — never the text of the code.
+ *
+ * ```ts
+ * import type { CheckInput, CheckResult } from 'streamlab';
+ *
+ * export default function check(run: CheckInput): CheckResult {
+ *   const alerts = run.sinks['alerts'] ?? [];
+ *   return alerts.length === 4
+ *     ? { pass: true, message: 'All four hot readings raised an alert.' }
+ *     : { pass: false, message: `Expected 4 alerts, got ${alerts.length}.` };
+ * }
+ * ```
+ */
+import type { CollectedRecord, JobMetrics, JobResult, UpsertRow } from './result';
+
+export interface CheckInput {
+  /** The values that reached each collect sink, in arrival order. */
+  readonly sinks: Readonly<Record<string, readonly unknown[]>>;
+  /** The same sinks as rows: value, event time, processing time, and for window results key, window and pane. */
+  readonly outputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  /** Records sent to each side output (late data, …), by tag id. */
+  readonly sideOutputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  /** Upsert tables: the latest row per key. */
+  readonly tables: Readonly<Record<string, readonly UpsertRow[]>>;
+  /** Counters per operator (records in and out, late records dropped, windows fired). */
+  readonly metrics: JobMetrics;
+  /** True when every source ended (the run was not cut short). */
+  readonly finished: boolean;
+}
+
+export interface CheckResult {
+  readonly pass: boolean;
+  /** Said to the learner: what was right, or what to change. */
+  readonly message: string;
+}
+
+/** The check's view of a run's result. */
+export function checkInputFrom(result: JobResult): CheckInput {
+  const sinks: Record<string, unknown[]> = {};
+  for (const [name, rows] of Object.entries(result.outputs)) sinks[name] = rows.map((r) => r.value);
+  return {
+    sinks,
+    outputs: result.outputs,
+    sideOutputs: result.sideOutputs,
+    tables: result.tables,
+    metrics: result.metrics,
+    finished: result.finished,
+  };
+}

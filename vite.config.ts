@@ -26,7 +26,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
   },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/runtime/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/engine/**/*.test.ts',
+      'tests/runtime/**/*.test.ts',
+      'tests/conformance/**/*.test.ts',
+    ],
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/unit.json' },

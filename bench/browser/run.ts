@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { playWithChart, runToFirstChartFrameMs } from './viz';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -165,12 +166,18 @@ try {
   const readyApp: number[] = [];
   const readyBare: number[] = [];
   const firstResult: number[] = [];
+  const firstChartFrame: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     readyApp.push(await editorReadyMs(browser, `${appUrl}#/learn/what-is-a-stream`));
     readyBare.push(await editorReadyMs(browser, bareUrl));
     firstResult.push(await runToFirstResultMs(browser, appUrl));
+    firstChartFrame.push(await runToFirstChartFrameMs(browser, appUrl, pasteProgram));
   }
   const longest = await longestTaskWhilePlayingMs(browser, appUrl);
+  const play10k = await playWithChart(browser, appUrl, pasteProgram, 10, 10);
+  const play100k = await playWithChart(browser, appUrl, pasteProgram, 50, 20);
+  const frames = (p: typeof play10k) =>
+    `${p.frames.fps} fps, p95 ${p.frames.p95} ms, longest task ${p.longestTaskMs.toFixed(0)} ms`;
   const rows = [
     {
       measure: 'page load → editor ready (lesson)',
@@ -189,6 +196,24 @@ try {
       'median ms': longest,
       aim: '< 50 ms',
       peer: '',
+    },
+    {
+      measure: 'Run → first chart frame (1 000 events)',
+      'median ms': median(firstChartFrame),
+      aim: '< 100 ms',
+      peer: '',
+    },
+    {
+      measure: 'slowest frame, 10 000 records at 25× with the chart',
+      'median ms': play10k.frames.max,
+      aim: '60 fps',
+      peer: frames(play10k),
+    },
+    {
+      measure: 'slowest frame, 100 000 records at 25× with the chart',
+      'median ms': play100k.frames.max,
+      aim: '< 50 ms',
+      peer: frames(play100k),
     },
   ].map((r) => ({ ...r, 'median ms': r['median ms'].toFixed(0) }));
   console.table(rows);

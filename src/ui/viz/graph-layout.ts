@@ -1,0 +1,41 @@
+/**
+ * A layered layout for the job graph, left to right: each operator sits one layer after the
+ * furthest of its inputs (longest path from the sources), and operators within a layer keep the
+ * graph's order. Job graphs are small (a handful to a few dozen operators) and already in
+ * topological order, so this needs no layout library.
+ */
+import type { JobGraph } from 'streamlab';
+
+export interface NodePlace {
+  readonly id: string;
+  readonly layer: number;
+  /** Position within its layer, from 0. */
+  readonly row: number;
+}
+
+export interface GraphLayout {
+  readonly nodes: readonly NodePlace[];
+  readonly layers: number;
+  /** How many operators each layer holds. */
+  readonly sizes: readonly number[];
+  /** The most operators any layer holds. */
+  readonly rows: number;
+}
+
+export function layoutGraph(graph: JobGraph): GraphLayout {
+  const layer = new Map<string, number>();
+  for (const op of graph.operators) {
+    const inputs = graph.edges.filter((e) => e.to === op.id);
+    layer.set(op.id, Math.max(0, ...inputs.map((e) => (layer.get(e.from) ?? 0) + 1)));
+  }
+  const filled = new Map<number, number>();
+  const nodes = graph.operators.map((op) => {
+    const l = layer.get(op.id) ?? 0;
+    const row = filled.get(l) ?? 0;
+    filled.set(l, row + 1);
+    return { id: op.id, layer: l, row };
+  });
+  const layers = Math.max(0, ...nodes.map((n) => n.layer)) + 1;
+  const sizes = Array.from({ length: layers }, (_, l) => filled.get(l) ?? 0);
+  return { nodes, layers, sizes, rows: Math.max(1, ...sizes) };
+}

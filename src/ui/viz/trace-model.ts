@@ -1,0 +1,405 @@
+/**
+ * The trace folded into what the views draw: per operator, the records that reached it (with
+ * their fate), what it emitted, its watermark over processing time, its windows and their panes,
+ * its timers and keyed-state writes.
+ *
+ * The fold is incremental: a run's trace only ever grows (the run store appends each batch), so
+ * `sync` folds just the events it has not seen yet. That keeps a playing run of 100 000 records
+ * cheap per frame. Every list is in trace order, which is processing-time order, so the views
+ * answer "as of processing time t" with a binary search (see `at-time.ts`).
+ */
+import type { Key, PaneTiming, TraceEvent } from 'streamlab';
+
+/**
+ * What became of a record at an operator: on time, late but still accepted within the allowed
+ * lateness, dropped, or sent to the late-data side output.
+ */
+export type Fate = 'on-time' | 'late' | 'dropped' | 'side-output';
+
+/** A record reaching an operator's input. */
+export interface RecordMark {
+  readonly id: number;
+  readonly op: string;
+  readonly seq: number;
+  /** Processing time of arrival. */
+  readonly time: number;
+  readonly eventTime: number | null;
+  readonly key: Key | null;
+  readonly value: string;
+  fate: Fate;
+  /** The operator's watermark when a late record arrived. */
+  lateBehind: number | null;
+}
+
+/** A record an operator emitted (main output, or the side output `tag`). */
+export interface EmitMark {
+  readonly id: number;
+  readonly op: string;
+  readonly seq: number;
+  readonly time: number;
+  readonly eventTime: number | null;
+  readonly lineage: readonly number[];
+  readonly tag: string | null;
+  readonly value: string;
+}
+
+/** The operator's own (combined) watermark moving. */
+export interface WatermarkMark {
+  readonly seq: number;
+  readonly time: number;
+  readonly watermark: number;
+}
+
+/** One firing of a window. */
+export interface PaneMark {
+  readonly op: string;
+  readonly key: Key | null;
+  readonly start: number;
+  readonly end: number;
+  readonly seq: number;
+  readonly time: number;
+  readonly timing: PaneTiming;
+  readonly index: number;
+  readonly isLast: boolean;
+  /** The first result record it emitted, 0 when it emitted none. */
+  readonly record: number;
+  /** That result's value, as the trace summarised it. */
+  readonly value: string | null;
+}
+
+/** One lifetime of a window of one key: from its first element until it is purged or merged. */
+export interface WindowMark {
+  readonly op: string;
+  readonly key: Key | null;
+  readonly start: number;
+  readonly end: number;
+  readonly created: number;
+  /** Seq of the arrival that opened it (for a merged session, of the earliest merged window's). */
+  readonly fromSeq: number;
+  /** Processing time it ended (purged or merged into another), or null while it lives. */
+  closed: number | null;
+  closedSeq: number | null;
+  closedBy: 'trigger' | 'cleanup' | 'merged' | null;
+  /** The time domain of its end-of-window timer: says whether elements fall in by event time. */
+  domain: 'event-time' | 'processing-time' | null;
+  readonly panes: PaneMark[];
+}
+
+export interface TimerMark {
+  readonly op: string;
+  readonly key: Key | null;
+  readonly domain: 'event-time' | 'processing-time';
+  readonly timestamp: number;
+  readonly registered: number;
+  fired: number | null;
+}
+
+export interface StateWriteMark {
+  readonly seq: number;
+  readonly time: number;
+  readonly key: Key | null;
+  readonly state: string;
+  /** Summary of the new value, or null when the state was cleared. */
+  readonly value: string | null;
+}
+
+/** Everything the trace says about one operator. */
+export interface OperatorTrace {
+  readonly arrivals: RecordMark[];
+  readonly emits: EmitMark[];
+  readonly watermarks: WatermarkMark[];
+  readonly idleness: { readonly time: number; readonly idle: boolean }[];
+  readonly windows: WindowMark[];
+  readonly panes: PaneMark[];
+  /** Arrivals that were behind the watermark, in order (a subset of `arrivals`). */
+  readonly late: RecordMark[];
+  readonly timers: TimerMark[];
+  readonly stateWrites: StateWriteMark[];
+}
+
+/** A key as a map key that keeps `1` and `"1"` apart. */
+export function keyId(key: Key | null): string {
+  return key === null ? '' : `${typeof key}:${String(key)}`;
+}
+
+const windowId = (key: Key | null, start: number, end: number) => `${keyId(key)}|${start}|${end}`;
+
+export class TraceModel {
+  readonly operators = new Map<string, OperatorTrace>();
+  readonly emitsById = new Map<number, EmitMark>();
+  /** Records sent to each side output, by tag, in order: the rows of `sideOutputs[tag]`. */
+  readonly sideOutputs = new Map<string, EmitMark[]>();
+  /** The distinct processing times at which something happened, ascending. */
+  readonly moments: number[] = [];
+  ended = false;
+  /** Events folded so far. */
+  size = 0;
+
+  #source: readonly TraceEvent[] | undefined;
+  #openWindows = new Map<string, Map<string, WindowMark>>();
+  #openTimers = new Map<string, Map<string, TimerMark>>();
+  #lastCreated = new Map<string, WindowMark>();
+
+  /**
+   * Folds the events of `trace` not folded yet. A different array (a new run) or a shorter one
+   * starts over. Returns true when anything changed.
+   */
+  sync(trace: readonly TraceEvent[]): boolean {
+    if (trace !== this.#source || trace.length < this.size) {
+      this.#clear();
+      this.#source = trace;
+    }
+    if (trace.length === this.size) return false;
+    for (let i = this.size; i < trace.length; i++) this.add(trace[i] as TraceEvent);
+    return true;
+  }
+
+  operator(op: string): OperatorTrace {
+    let found = this.operators.get(op);
+    if (found === undefined) {
+      found = {
+        arrivals: [],
+        emits: [],
+        watermarks: [],
+        idleness: [],
+        windows: [],
+        panes: [],
+        late: [],
+        timers: [],
+        stateWrites: [],
+      };
+      this.operators.set(op, found);
+    }
+    return found;
+  }
+
+  /** The last processing time the trace reached. */
+  get endTime(): number {
+    return this.moments[this.moments.length - 1] ?? 0;
+  }
+
+  add(event: TraceEvent): void {
+    this.size++;
+    if (this.moments[this.moments.length - 1] !== event.time) this.moments.push(event.time);
+    switch (event.type) {
+      case 'arrival':
+        this.operator(event.op).arrivals.push({
+          id: event.record,
+          op: event.op,
+          seq: event.seq,
+          time: event.time,
+          eventTime: event.eventTime,
+          key: event.key,
+          value: event.value,
+          fate: 'on-time',
+          lateBehind: null,
+        });
+        return;
+      case 'emit': {
+        const mark: EmitMark = {
+          id: event.record,
+          op: event.op,
+          seq: event.seq,
+          time: event.time,
+          eventTime: event.eventTime,
+          lineage: event.lineage,
+          tag: event.tag,
+          value: event.value,
+        };
+        this.operator(event.op).emits.push(mark);
+        this.emitsById.set(mark.id, mark);
+        if (mark.tag !== null) {
+          let list = this.sideOutputs.get(mark.tag);
+          if (list === undefined) this.sideOutputs.set(mark.tag, (list = []));
+          list.push(mark);
+        }
+        return;
+      }
+      case 'watermark':
+        if (event.input === -1) {
+          this.operator(event.op).watermarks.push({
+            seq: event.seq,
+            time: event.time,
+            watermark: event.watermark,
+          });
+        }
+        return;
+      case 'idleness':
+        if (event.input === -1) {
+          this.operator(event.op).idleness.push({ time: event.time, idle: event.idle });
+        }
+        return;
+      case 'late':
+        this.#late(event.op, event.record, event.outcome, event.watermark);
+        return;
+      case 'window-created': {
+        // The arrival that opened the window is the operator's newest one.
+        const fromSeq = this.operator(event.op).arrivals.at(-1)?.seq ?? event.seq;
+        this.#openWindow(event.op, event.key, event.start, event.end, event.time, fromSeq);
+        return;
+      }
+      case 'window-merged':
+        this.#merge(event);
+        return;
+      case 'window-fired':
+        this.#fire(event);
+        return;
+      case 'window-purged': {
+        const open = this.#openWindows.get(event.op);
+        const id = windowId(event.key, event.start, event.end);
+        const window = open?.get(id);
+        if (window) {
+          window.closed = event.time;
+          window.closedSeq = event.seq;
+          window.closedBy = event.reason;
+          open?.delete(id);
+        }
+        return;
+      }
+      case 'timer-registered':
+      case 'timer-fired':
+        this.#timer(event);
+        return;
+      case 'state-write':
+        this.operator(event.op).stateWrites.push({
+          seq: event.seq,
+          time: event.time,
+          key: event.key,
+          state: event.state,
+          value: event.value,
+        });
+        return;
+      case 'job-end':
+        this.ended = true;
+        return;
+    }
+  }
+
+  #clear(): void {
+    this.operators.clear();
+    this.emitsById.clear();
+    this.sideOutputs.clear();
+    this.moments.length = 0;
+    this.#openWindows.clear();
+    this.#openTimers.clear();
+    this.#lastCreated.clear();
+    this.ended = false;
+    this.size = 0;
+  }
+
+  #late(op: string, record: number, outcome: 'accepted' | 'dropped' | 'side-output', wm: number) {
+    const trace = this.operator(op);
+    // The late event follows its record's arrival at once; look back from the newest arrival.
+    for (let i = trace.arrivals.length - 1; i >= 0; i--) {
+      const arrival = trace.arrivals[i] as RecordMark;
+      if (arrival.id !== record) continue;
+      arrival.fate = outcome === 'accepted' ? 'late' : outcome;
+      arrival.lateBehind = wm;
+      trace.late.push(arrival);
+      return;
+    }
+  }
+
+  #openWindow(
+    op: string,
+    key: Key | null,
+    start: number,
+    end: number,
+    time: number,
+    fromSeq: number,
+  ) {
+    let open = this.#openWindows.get(op);
+    if (open === undefined) this.#openWindows.set(op, (open = new Map()));
+    const id = windowId(key, start, end);
+    let window = open.get(id);
+    if (window === undefined) {
+      window = {
+        op,
+        key,
+        start,
+        end,
+        created: time,
+        fromSeq,
+        closed: null,
+        closedSeq: null,
+        closedBy: null,
+        domain: null,
+        panes: [],
+      };
+      open.set(id, window);
+      this.operator(op).windows.push(window);
+    }
+    this.#lastCreated.set(op, window);
+    return window;
+  }
+
+  #merge(event: Extract<TraceEvent, { type: 'window-merged' }>) {
+    const open = this.#openWindows.get(event.op);
+    const target = windowId(event.key, event.start, event.end);
+    let fromSeq = event.seq;
+    event.mergedStarts.forEach((start, i) => {
+      const id = windowId(event.key, start, event.mergedEnds[i] as number);
+      const window = open?.get(id);
+      if (window === undefined) return;
+      fromSeq = Math.min(fromSeq, window.fromSeq);
+      if (id === target) return;
+      window.closed = event.time;
+      window.closedSeq = event.seq;
+      window.closedBy = 'merged';
+      open?.delete(id);
+    });
+    this.#openWindow(event.op, event.key, event.start, event.end, event.time, fromSeq);
+  }
+
+  #fire(event: Extract<TraceEvent, { type: 'window-fired' }>) {
+    const pane: PaneMark = {
+      op: event.op,
+      key: event.key,
+      start: event.start,
+      end: event.end,
+      seq: event.seq,
+      time: event.time,
+      timing: event.timing,
+      index: event.index,
+      isLast: event.isLast,
+      record: event.record,
+      value: event.record === 0 ? null : (this.emitsById.get(event.record)?.value ?? null),
+    };
+    const trace = this.operator(event.op);
+    trace.panes.push(pane);
+    const id = windowId(event.key, event.start, event.end);
+    const window =
+      this.#openWindows.get(event.op)?.get(id) ??
+      trace.windows.findLast((w) => windowId(w.key, w.start, w.end) === id);
+    window?.panes.push(pane);
+  }
+
+  #timer(event: Extract<TraceEvent, { type: 'timer-registered' | 'timer-fired' }>) {
+    let open = this.#openTimers.get(event.op);
+    if (open === undefined) this.#openTimers.set(event.op, (open = new Map()));
+    const id = `${keyId(event.key)}|${event.domain}|${event.timestamp}`;
+    if (event.type === 'timer-fired') {
+      const timer = open.get(id);
+      if (timer) timer.fired = event.time;
+      open.delete(id);
+      return;
+    }
+    if (open.has(id)) return; // one timer per key and time, as the engine keeps them
+    const timer: TimerMark = {
+      op: event.op,
+      key: event.key,
+      domain: event.domain,
+      timestamp: event.timestamp,
+      registered: event.time,
+      fired: null,
+    };
+    open.set(id, timer);
+    this.operator(event.op).timers.push(timer);
+    // A window registers its end-of-window timer right after it is created: its domain tells
+    // whether elements fall into the window by event time or by arrival.
+    const created = this.#lastCreated.get(event.op);
+    if (created && created.domain === null && created.end - 1 === event.timestamp) {
+      if (keyId(created.key) === keyId(event.key)) created.domain = event.domain;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFocus, eventTimeView } from '../../src/ui/viz/event-time-view';
+import { layoutGraph } from '../../src/ui/viz/graph-layout';
+import { bucketize, timeRange } from '../../src/ui/viz/lanes-view';
+import { keyId, TraceModel } from '../../src/ui/viz/trace-model';
+import { lateScript } from './viz-fixture';
+
+describe('eventTimeView', () => {
+  const result = lateScript();
+  const model = new TraceModel();
+  model.sync(result.trace);
+  const op = defaultFocus(result.graph, model);
+
+  it('focuses the window operator', () => {
+    expect(op).toBe('op-2');
+  });
+
+  it('shows what had happened by the moment chosen, on axes that cover the whole run', () => {
+    const early = eventTimeView(model, op, 2000, null);
+    expect(early.records.map((r) => r.eventTime)).toEqual([1000, 3000, 6000]);
+    expect(early.watermarks.map((w) => w.watermark)).toEqual([5000]);
+    expect(early.panes.map((p) => [p.key, p.timing])).toEqual([
+      ['a', 'ON_TIME'],
+      ['b', 'ON_TIME'],
+    ]);
+    expect(early.eventExtent).toEqual([0, 10000]);
+    expect(early.timeExtent).toEqual([0, 4000]);
+    expect(early.keys).toEqual(['a', 'b']);
+
+    const end = eventTimeView(model, op, 4000, null);
+    expect(end.records.find((r) => r.eventTime === 2000)?.fate).toBe('side-output');
+    expect(end.panes).toHaveLength(3);
+  });
+
+  it('filters records, windows and panes by key', () => {
+    const onlyB = eventTimeView(model, op, Infinity, keyId('b'));
+    expect(onlyB.records.map((r) => r.key)).toEqual(['b']);
+    expect(onlyB.panes.map((p) => p.key)).toEqual(['b']);
+    expect(onlyB.windows.map((w) => w.window.key)).toEqual(['b']);
+  });
+});
+
+describe('layoutGraph', () => {
+  it('puts each operator one layer after its furthest input', () => {
+    const { graph } = lateScript();
+    expect(layoutGraph(graph)).toEqual({
+      nodes: [
+        { id: 'op-1', layer: 0, row: 0 },
+        { id: 'op-2', layer: 1, row: 0 },
+        { id: 'op-3', layer: 2, row: 0 },
+        { id: 'op-4', layer: 2, row: 1 },
+      ],
+      layers: 3,
+      sizes: [1, 1, 2],
+      rows: 2,
+    });
+  });
+});
+
+describe('bucketize', () => {
+  it('gathers items a few pixels apart, shows the first few and counts the rest', () => {
+    const items = [0, 1, 2, 3, 4, 50].map((time, id) => ({ time, id }));
+    const buckets = bucketize(
+      items,
+      [0, items.length],
+      (t) => t,
+      10,
+      3,
+      100,
+      (item) => item.id === 4,
+    );
+    expect(buckets.map((b) => [b.x, b.items.map((i) => i.id), b.more, b.hiddenMatch])).toEqual([
+      [5, [0, 1, 2], 2, true],
+      [55, [5], 0, false],
+    ]);
+  });
+});
+
+describe('timeRange', () => {
+  it('finds the items in a closed time range, ties included', () => {
+    const items = [0, 5, 5, 10, 20].map((time) => ({ time }));
+    expect(timeRange(items, 5, 10)).toEqual([1, 4]);
+    expect(timeRange(items, 6, 9)).toEqual([3, 3]);
+    expect(timeRange(items, -Infinity, 0)).toEqual([0, 1]);
+    expect(timeRange(items, 30, 40)).toEqual([5, 5]);
+  });
+});

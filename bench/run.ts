@@ -1,12 +1,20 @@
 /**
- * `npm run bench`: runs every suite in bench/suites, several rounds with the contenders
- * interleaved, and prints medians, throughput, ratios to the baseline and peak heap growth.
+ * `npm run bench`: runs every suite in bench/suites and prints medians, throughput, ratios to the
+ * baseline and peak heap growth.
+ *
+ * Each contender is measured in a worker thread of its own, one worker at a time: interleaved in one
+ * isolate, the contenders evicted each other's optimized code, and a fast contender's time could
+ * vary twentyfold from run to run. Workers keep every figure within this one process and run, so
+ * the ratios still compare like with like.
  */
 import { readdirSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import type { MeasureReport, MeasureRequest } from './measure';
 import type { BenchSuite } from './suite';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const WARM_UPS = Math.max(1, Number(process.env.BENCH_WARM_UPS ?? 3));
 const only = process.argv[2];
 
 interface Measurement {
@@ -21,51 +29,53 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-function collectGarbage() {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * Measures one contender in a fresh worker. The worker loads TypeScript through tsx's API: the
+ * `--import tsx` hook of this thread does not reach workers.
+ */
+function measureInWorker(request: MeasureRequest): Promise<MeasureReport> {
+  const entry = new URL('./measure.ts', import.meta.url).href;
+  const loader = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(loader, { eval: true, workerData: request });
+    worker.once('message', (report: MeasureReport) => {
+      resolve(report);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      reject(
+        new Error(`the worker measuring ${request.contender} exited (${code}) without a report`),
+      );
+    });
+  });
 }
 
-function measure(suite: BenchSuite): Measurement[] {
-  const names = Object.keys(suite.contenders);
-  const times = new Map<string, number[]>(names.map((n) => [n, []]));
-  const peaks = new Map<string, number>(names.map((n) => [n, 0]));
-  const results = new Map<string, unknown>();
+async function measure(suite: BenchSuite, suiteUrl: string): Promise<Measurement[]> {
   const same = suite.sameResult ?? isDeepStrictEqual;
-
-  // A warm-up round lets the JIT settle and gives each contender's answer to compare.
-  for (const name of names) results.set(name, suite.contenders[name]?.());
-  const expected = results.get(suite.baseline);
-  for (const [name, result] of results) {
-    if (!same(result, expected)) {
+  const reports = new Map<string, MeasureReport>();
+  for (const contender of Object.keys(suite.contenders)) {
+    const request = { suiteUrl, contender, warmUps: WARM_UPS, rounds: ROUNDS };
+    reports.set(contender, await measureInWorker(request));
+  }
+  const expected = reports.get(suite.baseline)?.result;
+  for (const [name, report] of reports) {
+    if (!same(report.result, expected)) {
       throw new Error(`${suite.name}: ${name} computed a different result from ${suite.baseline}`);
     }
   }
-
-  for (let round = 0; round < ROUNDS; round++) {
-    // Rotate the order each round so no contender always runs on a warm or cold heap.
-    const order = names.map((_, i) => names[(i + round) % names.length] ?? '');
-    for (const name of order) {
-      collectGarbage();
-      const heapBefore = process.memoryUsage().heapUsed;
-      const start = process.hrtime.bigint();
-      suite.contenders[name]?.();
-      const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
-      const grown = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-      times.get(name)?.push(elapsed);
-      peaks.set(name, Math.max(peaks.get(name) ?? 0, grown));
-    }
-  }
-  return names.map((name) => ({
+  return [...reports].map(([name, report]) => ({
     name,
-    medianMs: median(times.get(name) ?? []),
-    peakHeapMb: peaks.get(name) ?? 0,
+    medianMs: median(report.times),
+    peakHeapMb: report.peakHeapMb,
   }));
 }
 
 function report(suite: BenchSuite, measurements: Measurement[]) {
   const base = measurements.find((m) => m.name === suite.baseline);
   console.log(
-    `\n${suite.name}  (${suite.items.toLocaleString('en')} ${suite.itemName}, median of ${ROUNDS})`,
+    `\n${suite.name}  (${suite.items.toLocaleString('en')} ${suite.itemName}, median of ${ROUNDS} ` +
+      `after ${WARM_UPS} warm-up${WARM_UPS === 1 ? '' : 's'}, each contender in its own worker)`,
   );
   console.table(
     measurements.map((m) => ({
@@ -86,8 +96,9 @@ if (files.length === 0) {
   console.log('No benchmark suites in bench/suites yet.');
 }
 for (const file of files) {
-  const module = (await import(new URL(file, dir).href)) as { default: BenchSuite };
-  report(module.default, measure(module.default));
+  const suiteUrl = new URL(file, dir).href;
+  const module = (await import(suiteUrl)) as { default: BenchSuite };
+  report(module.default, await measure(module.default, suiteUrl));
 }
 if (!(globalThis as { gc?: unknown }).gc) {
   console.log('\n(heap figures are rougher without --expose-gc; `npm run bench` passes it)');

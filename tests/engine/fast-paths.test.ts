@@ -1,16 +1,24 @@
 /**
  * The engine's shortcuts must not show: draining a partition's arrivals without the event queue,
- * building upsert rows only when read, and looking fixed windows up by window then key.
+ * reading in-memory records in batches, building upsert rows only when read, and looking fixed
+ * windows up by window then key.
  */
 import { describe, expect, it } from 'vitest';
 import {
   KeyedProcessFunction,
   StreamExecutionEnvironment,
   TumblingEventTimeWindows,
+  elementsSource,
 } from '../../src/engine/index';
-import type { Collector, JobResult, KeyedContext, OnTimerContext } from '../../src/engine/index';
+import type {
+  Collector,
+  JobResult,
+  KeyedContext,
+  OnTimerContext,
+  Source,
+} from '../../src/engine/index';
 import type { Event } from './helpers';
-import { ev, eventsStrategy, rec, scriptedSource } from './helpers';
+import { ev, eventsStrategy, rec, scriptedSource, wm } from './helpers';
 
 /** Two partitions arriving at the same times, and a timer due between two arrivals. */
 const partitions = [
@@ -104,6 +112,75 @@ describe('fast paths', () => {
         key: 'b',
         updates: 3,
       },
+    ]);
+  });
+
+  it('reads in-memory records in batches exactly as event by event, trace included', () => {
+    const values = Array.from({ length: 1_500 }, (_, i) => ev(i % 3 === 0 ? 'a' : 'b', i, i % 7));
+    const batched = elementsSource(values, { arrivalIntervalMs: 3 });
+    // The same source without the optional batch read: the scheduler reads it event by event.
+    const single: Source<Event> = {
+      ...batched,
+      createReader: (partition, from) => {
+        const reader = batched.createReader(partition, from);
+        return { next: () => reader.next(), position: () => reader.position() };
+      },
+    };
+    const result = (source: Source<Event>): JobResult => {
+      const env = StreamExecutionEnvironment.create({
+        autoWatermarkInterval: 100,
+        trace: { level: 'full' },
+      });
+      const events = env.fromSource(source, eventsStrategy(5));
+      events
+        .keyBy((e) => e.key)
+        .process(new TimeoutAfter50())
+        .sinkTo(env.collect('log'));
+      events
+        .keyBy((e) => e.key)
+        .window(TumblingEventTimeWindows.of(20))
+        .sum('n')
+        .sinkTo(env.collect('sums'));
+      return env.execute();
+    };
+    const fast = result(batched);
+    expect(fast).toEqual(result(single));
+    expect(fast.outputs['sums']).toHaveLength(150);
+  });
+
+  it('lists a key whose windows all closed after the keys that kept theirs', () => {
+    const env = StreamExecutionEnvironment.create();
+    env
+      .fromSource(
+        scriptedSource([
+          [
+            rec(ev('a', 0), 0, 0),
+            rec(ev('b', 5), 5, 10),
+            rec(ev('b', 25), 25, 20),
+            wm(19, 25),
+            rec(ev('a', 30), 30, 30),
+            rec(ev('b', 35), 35, 40),
+          ],
+        ]),
+        eventsStrategy(0),
+      )
+      .keyBy((e) => e.key)
+      .window(TumblingEventTimeWindows.of(20))
+      .sum('n')
+      .sinkTo(env.collect('sums'));
+    const job = env.executeStepwise();
+    for (let i = 0; i < 3; i++) job.step();
+    expect(job.pendingWindows().map((w) => [w.key, w.start] as const)).toEqual([
+      ['a', 0],
+      ['b', 0],
+      ['b', 20],
+    ]);
+    job.step();
+    job.step();
+    // Watermark 19 closed [0, 20): a held no window until its next element, b kept [20, 40).
+    expect(job.pendingWindows().map((w) => [w.key, w.start] as const)).toEqual([
+      ['b', 20],
+      ['a', 20],
     ]);
   });
 

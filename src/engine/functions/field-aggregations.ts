@@ -57,6 +57,8 @@ export function fieldReducer(
   const read = reader(kind, field);
   switch (kind) {
     case 'sum':
+      // Bare numbers are summed directly, with no record to copy.
+      if (field === undefined) return (a, b) => (read(a) as number) + (read(b) as number);
       return (a, b) => withField(a, field, (read(a) as number) + (read(b) as number));
     case 'min':
       // Flink replaces the field whenever the new value is not larger (ties included).

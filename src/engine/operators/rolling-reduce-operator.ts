@@ -4,20 +4,26 @@
  * as it is.
  */
 import type { ReduceFunction } from '../functions/window-functions';
-import type { WindowOrigin } from '../records';
+import type { Key, WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
-import { ValueStateDescriptor } from '../state/descriptors';
-import type { ValueState } from '../state/descriptors';
-import { KeyedStateBackend } from '../state/keyed-state-backend';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
+import { summarize } from '../summarize';
 import type { Millis } from '../time';
 
-const EMPTY: unique symbol = Symbol('no value yet');
+/** The name the reduced value goes by in inspection and in the trace's state writes. */
+const STATE = 'reduced';
+
+/** A key's reduced value, updated in place: one map lookup per record, none on a repeated key. */
+interface Reduced {
+  value: unknown;
+}
 
 export class RollingReduceOperator extends StreamOperator {
-  readonly state: KeyedStateBackend;
-  private readonly current: ValueState<unknown>;
+  /** By key, in the order keys were first seen. */
+  private readonly reduced = new Map<Key, Reduced>();
+  private lastKey: Key | undefined;
+  private lastSlot: Reduced | undefined;
 
   constructor(
     id: string,
@@ -26,12 +32,10 @@ export class RollingReduceOperator extends StreamOperator {
     private readonly reduce: ReduceFunction<unknown>,
   ) {
     super(id, name, 'rolling-reduce', [keySelector]);
-    this.state = new KeyedStateBackend(this);
-    this.current = this.state.getState(new ValueStateDescriptor<unknown>('reduced', EMPTY));
   }
 
   override keyedState(): KeyedStateEntry[] {
-    return this.state.entries();
+    return [...this.reduced].map(([key, slot]) => ({ state: STATE, key, value: slot.value }));
   }
 
   protected processElement(
@@ -40,18 +44,36 @@ export class RollingReduceOperator extends StreamOperator {
     timestamp: Millis | undefined,
     origin: WindowOrigin | undefined,
     id: number,
+    key: Key | undefined,
   ): void {
-    const previous = this.current.value();
+    const slot = key === this.lastKey ? this.lastSlot : this.reduced.get(key as Key);
     let next = value;
-    if (previous !== EMPTY) {
+    if (slot === undefined) {
+      const created = { value };
+      this.reduced.set(key as Key, created);
+      this.lastSlot = created;
+    } else {
       try {
-        next = this.reduce(previous, value);
+        next = this.reduce(slot.value, value);
       } catch (error) {
         throw this.userError(error, value, timestamp);
       }
+      slot.value = next;
+      this.lastSlot = slot;
     }
-    this.current.update(next);
-    const lineage = this.job.trace === null ? undefined : [id];
-    this.output.emit(next, timestamp, lineage, origin);
+    this.lastKey = key;
+    const trace = this.job.trace;
+    if (trace === null) {
+      this.output.emit(next, timestamp, undefined, origin);
+      return;
+    }
+    trace.addRecordEvent({
+      type: 'state-write',
+      op: this.id,
+      key: key as Key,
+      state: STATE,
+      value: next === undefined ? null : summarize(next),
+    });
+    this.output.emit(next, timestamp, [id], origin);
   }
 }

@@ -8,16 +8,26 @@
  * ends its watermark becomes the maximum; when all have ended, so does the source's.
  */
 import { StreamOperator } from '../runtime/operator';
-import type { Source, SourceEvent, SourceReader } from '../sources/source';
+import type { RecordBuffer, Source, SourceEvent, SourceReader } from '../sources/source';
 import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
 import type { Millis } from '../time';
 import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
 import type { WatermarkStrategy } from '../watermarks/strategy';
 
+/** Records read at once from a reader that can (see `SourceReader.readRecords`). */
+const BATCH = 512;
+
 class Partition<T> implements WatermarkOutput {
   reader!: SourceReader<T>;
+  /** The next event, when it was read with `next()`; `undefined` while records are buffered. */
   pending: SourceEvent<T> | undefined;
+  /** Records read in one batch, without an event object each: `buffer[cursor]` is next. */
+  readonly buffer: RecordBuffer<T> = { values: [], arrivalTimes: [] };
+  cursor = 0;
+  buffered = 0;
+  /** Arrival time of the last event read, which the next one must not precede. */
+  lastArrival: Millis = 0;
   generator: WatermarkGenerator<T> | undefined;
   finished = false;
   private watermark: Millis = MIN_WATERMARK;
@@ -88,6 +98,7 @@ export class SourceOperator<T> extends StreamOperator {
     for (const partition of this.partitions) {
       partition.reader = this.source.createReader(partition.index);
       partition.generator = this.strategy?.createGenerator(clock);
+      partition.lastArrival = this.job.now();
       this.running++;
       this.fetch(partition);
     }
@@ -96,15 +107,28 @@ export class SourceOperator<T> extends StreamOperator {
   }
 
   /** The arrival time of a partition's next event, or `undefined` once it has ended. */
-  nextArrival(partition: number): Millis | undefined {
-    return this.partitions[partition]?.pending?.arrivalTime;
+  nextArrival(index: number): Millis | undefined {
+    const partition = this.partitions[index];
+    if (partition === undefined) return undefined;
+    if (partition.cursor < partition.buffered) {
+      return partition.buffer.arrivalTimes[partition.cursor];
+    }
+    return partition.pending?.arrivalTime;
   }
 
-  /** Processes a partition's pending event (its arrival time has come) and reads the next one. */
+  /** Processes a partition's next event (its arrival time has come) and reads the one after. */
   arrive(index: number): void {
     const partition = this.partitions[index];
-    const event = partition?.pending;
-    if (partition === undefined || event === undefined) return;
+    if (partition === undefined) return;
+    if (partition.cursor < partition.buffered) {
+      const value = partition.buffer.values[partition.cursor++] as T;
+      this.emitRecord(partition, value, undefined);
+      if (partition.cursor === partition.buffered) this.fetch(partition);
+      else this.checkOrder(partition, partition.buffer.arrivalTimes[partition.cursor] as Millis);
+      return;
+    }
+    const event = partition.pending;
+    if (event === undefined) return;
     switch (event.kind) {
       case 'record':
         this.emitRecord(partition, event.value, event.timestamp);
@@ -188,9 +212,17 @@ export class SourceOperator<T> extends StreamOperator {
     return timestamp;
   }
 
+  /** Reads the partition's next event: a batch of records if the reader can, else one event. */
   private fetch(partition: Partition<T>): void {
-    const previous = partition.pending?.arrivalTime ?? this.job.now();
-    const next = partition.reader.next();
+    const { reader, buffer } = partition;
+    partition.cursor = 0;
+    partition.buffered = reader.readRecords?.(buffer, BATCH) ?? 0;
+    if (partition.buffered > 0) {
+      partition.pending = undefined;
+      this.checkOrder(partition, buffer.arrivalTimes[0] as Millis);
+      return;
+    }
+    const next = reader.next();
     partition.pending = next;
     if (next === undefined) {
       partition.finished = true;
@@ -198,11 +230,17 @@ export class SourceOperator<T> extends StreamOperator {
       partition.emitWatermark(MAX_WATERMARK);
       return;
     }
-    if (!(next.arrivalTime >= previous)) {
-      throw this.executionError(
-        `partition ${partition.index} of source "${this.source.name}" went back in time: an ` +
-          `event arrives at ${next.arrivalTime} after one at ${previous}. Arrival times must not decrease.`,
-      );
-    }
+    this.checkOrder(partition, next.arrivalTime);
+  }
+
+  /** Fails when the partition's next event would arrive before the one read before it. */
+  private checkOrder(partition: Partition<T>, arrivalTime: Millis): void {
+    const previous = partition.lastArrival;
+    partition.lastArrival = arrivalTime;
+    if (arrivalTime >= previous) return;
+    throw this.executionError(
+      `partition ${partition.index} of source "${this.source.name}" went back in time: an ` +
+        `event arrives at ${arrivalTime} after one at ${previous}. Arrival times must not decrease.`,
+    );
   }
 }

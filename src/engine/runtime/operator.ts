@@ -52,21 +52,14 @@ export class Output {
   ): number {
     const operator = this.operator;
     operator.metrics.recordsOut++;
-    const trace = operator.job.trace;
-    let id = 0;
-    if (trace !== null) {
-      id = operator.job.nextRecordId();
-      trace.addRecordEvent({
-        type: 'emit',
-        op: operator.id,
-        record: id,
-        eventTime: timestamp ?? null,
-        lineage: lineage ?? [],
-        tag: null,
-        value: summarize(value),
-      });
-    }
+    const id = operator.job.trace === null ? 0 : this.traceEmit(value, timestamp, lineage, null);
     const edges = this.edges;
+    if (edges.length === 1) {
+      // Most outputs have one reader: a direct call, which the JIT can inline, and no loop.
+      const edge = edges[0] as Edge;
+      edge.target.receive(edge, value, timestamp, origin, id);
+      return id;
+    }
     for (let i = 0; i < edges.length; i++) {
       const edge = edges[i] as Edge;
       edge.target.receive(edge, value, timestamp, origin, id);
@@ -83,24 +76,32 @@ export class Output {
   ): void {
     const operator = this.operator;
     operator.metrics.recordsToSideOutputs++;
-    const trace = operator.job.trace;
-    let id = 0;
-    if (trace !== null) {
-      id = operator.job.nextRecordId();
-      trace.addRecordEvent({
-        type: 'emit',
-        op: operator.id,
-        record: id,
-        eventTime: timestamp ?? null,
-        lineage: lineage ?? [],
-        tag: tag.id,
-        value: summarize(value),
-      });
-    }
+    const id = operator.job.trace === null ? 0 : this.traceEmit(value, timestamp, lineage, tag.id);
     operator.job.recordSideOutput(tag.id, value, timestamp, operator);
     for (const edge of this.sideEdges.get(tag.id) ?? []) {
       edge.target.receive(edge, value, timestamp, undefined, id);
     }
+  }
+
+  /** Records an emitted record in the trace and returns its new id. */
+  private traceEmit(
+    value: unknown,
+    timestamp: Millis | undefined,
+    lineage: readonly number[] | undefined,
+    tag: string | null,
+  ): number {
+    const { job, id: op } = this.operator;
+    const id = job.nextRecordId();
+    job.trace?.addRecordEvent({
+      type: 'emit',
+      op,
+      record: id,
+      eventTime: timestamp ?? null,
+      lineage: lineage ?? [],
+      tag,
+      value: summarize(value),
+    });
+    return id;
   }
 
   /** Forwards a watermark on every output, side outputs included. */
@@ -234,19 +235,27 @@ export abstract class StreamOperator {
     const selector = this.keySelectors[edge.gate];
     const key = selector === undefined ? undefined : this.selectKey(selector, value, timestamp);
     this.currentKey = key;
-    const trace = this.job.trace;
-    if (trace !== null) {
-      trace.addRecordEvent({
-        type: 'arrival',
-        op: this.id,
-        input: edge.channel,
-        record: id,
-        eventTime: timestamp ?? null,
-        key: key ?? null,
-        value: summarize(value),
-      });
-    }
+    if (this.job.trace !== null) this.traceArrival(edge, value, timestamp, id, key);
     this.processElement(edge.gate, value, timestamp, origin, id, key);
+  }
+
+  /** Kept out of {@link receive}, so that the untraced path stays small enough to inline. */
+  private traceArrival(
+    edge: Edge,
+    value: unknown,
+    timestamp: Millis | undefined,
+    id: number,
+    key: Key | undefined,
+  ): void {
+    this.job.trace?.addRecordEvent({
+      type: 'arrival',
+      op: this.id,
+      input: edge.channel,
+      record: id,
+      eventTime: timestamp ?? null,
+      key: key ?? null,
+      value: summarize(value),
+    });
   }
 
   /** Entry point for watermarks arriving on an edge (or a source partition). */

@@ -18,6 +18,9 @@ interface LatestWrite {
 
 export class UpsertTable {
   private readonly latest = new Map<Key, LatestWrite>();
+  /** The slot written last: a running total writes the same key again and again. */
+  private lastKey: Key | undefined;
+  private lastSlot: LatestWrite | undefined;
 
   write(
     key: Key,
@@ -26,11 +29,14 @@ export class UpsertTable {
     origin: WindowOrigin | undefined,
     now: Millis,
   ): void {
-    const slot = this.latest.get(key);
+    const slot = key === this.lastKey ? this.lastSlot : this.latest.get(key);
+    this.lastKey = key;
     if (slot === undefined) {
-      this.latest.set(key, { value, timestamp, origin, processingTime: now, updates: 1 });
+      this.lastSlot = { value, timestamp, origin, processingTime: now, updates: 1 };
+      this.latest.set(key, this.lastSlot);
       return;
     }
+    this.lastSlot = slot;
     slot.value = value;
     slot.timestamp = timestamp;
     slot.origin = origin;

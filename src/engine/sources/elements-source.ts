@@ -1,4 +1,11 @@
-import type { Millis, Source, SourceEvent, SourcePosition, SourceReader } from './source';
+import type {
+  Millis,
+  RecordBuffer,
+  Source,
+  SourceEvent,
+  SourcePosition,
+  SourceReader,
+} from './source';
 import { numbersOf, requireNonNegative, requirePartition } from './validate';
 
 /** Options of {@link elementsSource}. */
@@ -26,7 +33,7 @@ export function elementsSource<T>(
   const { name = 'elements', arrivalIntervalMs = 100 } = options;
   requireNonNegative(arrivalIntervalMs, 'arrivalIntervalMs');
   // A copy, so that changing the caller's array after the pipeline is built changes nothing.
-  const elements = [...values];
+  const elements = values.slice();
   return {
     name,
     partitions: 1,
@@ -41,6 +48,16 @@ export function elementsSource<T>(
           const arrivalTime = index * arrivalIntervalMs;
           index++;
           return { kind: 'record', arrivalTime, value };
+        },
+        readRecords(buffer: RecordBuffer<T>, max: number): number {
+          const count = Math.min(max, elements.length - index);
+          const { values, arrivalTimes } = buffer;
+          for (let i = 0; i < count; i++) {
+            values[i] = elements[index] as T;
+            arrivalTimes[i] = index * arrivalIntervalMs;
+            index++;
+          }
+          return count;
         },
         position: () => index,
       };

@@ -1,7 +1,14 @@
 /**
  * Sources: where records come from, and when they arrive in the engine's virtual time.
  */
-export type { Millis, Source, SourceEvent, SourcePosition, SourceReader } from './source';
+export type {
+  Millis,
+  RecordBuffer,
+  Source,
+  SourceEvent,
+  SourcePosition,
+  SourceReader,
+} from './source';
 export { elementsSource, type ElementsSourceOptions } from './elements-source';
 export {
   TestStream,

@@ -39,10 +39,24 @@ export type SourceEvent<T> =
       readonly arrivalTime: Millis;
     };
 
+/** Where {@link SourceReader.readRecords} puts records: parallel arrays, filled from index 0. */
+export interface RecordBuffer<T> {
+  readonly values: T[];
+  readonly arrivalTimes: Millis[];
+}
+
 /** Reads one partition of a source, in non-decreasing arrival time. */
 export interface SourceReader<T> {
   /** The next event, or `undefined` once the partition is exhausted (bounded sources only). */
   next(): SourceEvent<T> | undefined;
+  /**
+   * Optional fast path, for readers of many plain records (in-memory arrays): reads up to `max`
+   * of the next events into `buffer` and returns how many, without an event object per record.
+   * It reads only records that carry no timestamp of their own, and stops before anything else
+   * (returning 0 when the next event is not such a record, or there is none); `next()` then reads
+   * that event. Afterwards the reader stands where as many `next()` calls would have left it.
+   */
+  readRecords?(buffer: RecordBuffer<T>, max: number): number;
   /** Where the reader stands: enough to resume exactly here. Structured-clone friendly. */
   position(): SourcePosition;
 }

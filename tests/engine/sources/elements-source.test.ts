@@ -26,6 +26,19 @@ describe('elementsSource', () => {
     expect(readAll(source.createReader(0))).toHaveLength(2);
   });
 
+  it('reads batches of records exactly as next() would', () => {
+    const source = elementsSource(['a', 'b', 'c', 'd', 'e'], { arrivalIntervalMs: 10 });
+    const reader = source.createReader(0);
+    reader.next();
+    const buffer = { values: [] as string[], arrivalTimes: [] as number[] };
+    expect(reader.readRecords?.(buffer, 3)).toBe(3);
+    expect(buffer).toEqual({ values: ['b', 'c', 'd'], arrivalTimes: [10, 20, 30] });
+    expect(reader.position()).toBe(4);
+    expect(reader.next()).toEqual({ kind: 'record', arrivalTime: 40, value: 'e' });
+    expect(reader.readRecords?.(buffer, 3)).toBe(0);
+    expect(reader.next()).toBeUndefined();
+  });
+
   it('resumes exactly from every position', () => {
     expectResumesExactly(elementsSource(['x', 'y', 'z', 'w']), 0);
   });

@@ -24,6 +24,9 @@ export interface WindowEntry extends TimerOwner {
   triggerState: Record<string, unknown>;
   /** False once the window was cleaned up or merged into another: its timers are then ignored. */
   alive: boolean;
+  /** For listing fixed windows in order: when the entry was created, and its key's run began. */
+  created: number;
+  keySince: number;
 }
 
 export function newWindowEntry(
@@ -40,6 +43,8 @@ export function newWindowEntry(
     panes: 0,
     triggerState: {},
     alive: true,
+    created: 0,
+    keySince: 0,
     eventTimers: [],
     processingTimers: [],
   };

@@ -16,7 +16,7 @@ import { isOperatorFailure } from '../../errors';
 import type { Collector } from '../../functions/collector';
 import type { ProcessWindowContext, ProcessWindowFunction } from '../../functions/window-functions';
 import type { OutputTag } from '../../output-tag';
-import type { Key, WindowOrigin } from '../../records';
+import type { Key, WindowBounds, WindowOrigin } from '../../records';
 import type { KeySelector } from '../../runtime/operator';
 import { StreamOperator } from '../../runtime/operator';
 import { TimerService } from '../../runtime/timer-service';
@@ -33,6 +33,7 @@ import { mergeTimeWindows } from '../../windows/window';
 import type { TimeWindow, Window } from '../../windows/window';
 import type { WindowContents } from './window-contents';
 import { newWindowEntry } from './window-entry';
+import { FixedWindowIndex } from './fixed-window-index';
 import type { WindowEntry, WindowTable } from './window-entry';
 import { WindowTriggerContext } from './window-trigger-context';
 
@@ -81,14 +82,9 @@ interface Firing {
 
 export class WindowOperator extends StreamOperator {
   readonly timers: TimerService;
+  /** Session windows, by key then start (fixed windows are in {@link fixed}). */
   private readonly windows: WindowTable = new Map();
-  /**
-   * The same entries of fixed (non-merging) windows, by window start then key: an element's lookup
-   * goes through one small map (the few windows open at a time) and one that every element of
-   * that window uses, instead of a map of its own per key, which is far kinder to the CPU cache
-   * with many keys. {@link windows} stays the table of record (inspection, cleanup, sessions).
-   */
-  private readonly byWindow = new Map<Millis, Map<Key | undefined, WindowEntry>>();
+  private readonly fixed = new FixedWindowIndex();
   private readonly assigner: WindowAssigner;
   private readonly trigger: Trigger;
   private readonly eventTime: boolean;
@@ -97,6 +93,12 @@ export class WindowOperator extends StreamOperator {
   private readonly triggerContext: WindowTriggerContext;
   private readonly evictorContext: EvictorContext;
   private firing: Firing | undefined;
+  /**
+   * The bounds and pane of the last firing: the results of one window for every key fire one after
+   * another and share them (both are read-only), instead of two objects per result.
+   */
+  private lastBounds: WindowBounds | undefined;
+  private lastPane: PaneInfo | undefined;
   private readonly collector: Collector<unknown> = {
     collect: (value) => this.emitResult(value),
   };
@@ -137,20 +139,21 @@ export class WindowOperator extends StreamOperator {
 
   /** The windows held right now, by key then start. */
   pendingWindows(): PendingWindow[] {
+    const entries = this.merging
+      ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
+      : this.fixed.entries();
     const pending: PendingWindow[] = [];
-    for (const byStart of this.windows.values()) {
-      for (const entry of byStart.values()) {
-        pending.push({
-          key: entry.key,
-          start: entry.window.start,
-          end: entry.window.end,
-          count: entry.count,
-          contents: entry.contents,
-          panes: entry.panes,
-          eventTimers: [...entry.eventTimers],
-          processingTimers: [...entry.processingTimers],
-        });
-      }
+    for (const entry of entries) {
+      pending.push({
+        key: entry.key,
+        start: entry.window.start,
+        end: entry.window.end,
+        count: entry.count,
+        contents: entry.contents,
+        panes: entry.panes,
+        eventTimers: [...entry.eventTimers],
+        processingTimers: [...entry.processingTimers],
+      });
     }
     return pending;
   }
@@ -286,15 +289,10 @@ export class WindowOperator extends StreamOperator {
   /** The entry of a non-merging window, created on first use; `undefined` if the window is late. */
   private entryFor(key: Key | undefined, window: Window): WindowEntry | undefined {
     if (this.isWindowLate(window)) return undefined;
-    let byKey = this.byWindow.get(window.start);
-    const existing = byKey?.get(key);
+    const existing = this.fixed.get(key, window.start);
     if (existing !== undefined) return existing;
-    if (byKey === undefined) {
-      byKey = new Map();
-      this.byWindow.set(window.start, byKey);
-    }
-    const entry = this.createEntry(key, window, this.windowsOf(key));
-    byKey.set(key, entry);
+    const entry = this.createEntry(key, window);
+    this.fixed.add(entry);
     return entry;
   }
 
@@ -321,7 +319,10 @@ export class WindowOperator extends StreamOperator {
       // Nothing merges: the window is new, or equal to one already held.
       const same = existing.find((e) => e.window.equals(window));
       if (same !== undefined) return same;
-      return this.isWindowLate(window) ? undefined : this.createEntry(key, window, byStart);
+      if (this.isWindowLate(window)) return undefined;
+      const entry = this.createEntry(key, window);
+      byStart.set(window.start, entry);
+      return entry;
     }
     const only = group[0];
     if (group.length === 1 && only !== undefined && only.window.equals(cover)) {
@@ -393,13 +394,8 @@ export class WindowOperator extends StreamOperator {
     return result;
   }
 
-  private createEntry(
-    key: Key | undefined,
-    window: Window,
-    byStart: Map<Millis, WindowEntry>,
-  ): WindowEntry {
+  private createEntry(key: Key | undefined, window: Window): WindowEntry {
     const entry = newWindowEntry(key, window, this.job.trace !== null);
-    byStart.set(window.start, entry);
     this.job.trace?.add({
       type: 'window-created',
       op: this.id,
@@ -427,7 +423,7 @@ export class WindowOperator extends StreamOperator {
     const firing: Firing = {
       timestamp: window.maxTimestamp(),
       lineage: entry.lineage === undefined ? undefined : [...entry.lineage],
-      origin: { key: entry.key, window: { start: window.start, end: window.end }, pane },
+      origin: { key: entry.key, window: this.bounds(window), pane },
       firstRecord: 0,
     };
     this.firing = firing;
@@ -484,12 +480,19 @@ export class WindowOperator extends StreamOperator {
     const now = this.eventTime ? this.timers.currentWatermark : this.job.now();
     const time = byOwnTimer ? timer.time : now;
     const timing = time < end ? 'EARLY' : byOwnTimer && time === end ? 'ON_TIME' : 'LATE';
-    return {
-      timing,
-      index: entry.panes,
-      isFirst: entry.panes === 0,
-      isLast: byOwnTimer && this.cleanupTime(entry.window) === timer.time,
-    };
+    const index = entry.panes;
+    const isLast = byOwnTimer && this.cleanupTime(entry.window) === timer.time;
+    const last = this.lastPane;
+    if (last?.timing === timing && last.index === index && last.isLast === isLast) return last;
+    this.lastPane = { timing, index, isFirst: index === 0, isLast };
+    return this.lastPane;
+  }
+
+  private bounds(window: Window): WindowBounds {
+    const last = this.lastBounds;
+    if (last?.start === window.start && last.end === window.end) return last;
+    this.lastBounds = { start: window.start, end: window.end };
+    return this.lastBounds;
   }
 
   private purge(entry: WindowEntry, reason: 'trigger' | 'cleanup'): void {
@@ -516,13 +519,14 @@ export class WindowOperator extends StreamOperator {
       throw this.windowError(error, entry);
     }
     entry.alive = false;
+    if (!this.merging) {
+      this.fixed.remove(entry);
+      return;
+    }
     const { key, window } = entry;
     const byStart = this.windows.get(key);
     byStart?.delete(window.start);
     if (byStart?.size === 0) this.windows.delete(key);
-    const byKey = this.byWindow.get(window.start);
-    byKey?.delete(key);
-    if (byKey?.size === 0) this.byWindow.delete(window.start);
   }
 
   private handleLateElement(

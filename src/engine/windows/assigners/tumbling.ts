@@ -17,16 +17,23 @@ function checkTumbling(name: string, size: Millis, offset: Millis): void {
 }
 
 /**
- * The window starting at a given start, remembering the last one: consecutive elements mostly fall
- * in the same window, and windows are immutable values, so the same one can be handed out again
- * instead of a new one per element.
+ * The window starting at a given start, remembering the last two: consecutive elements mostly fall
+ * in the same window, or (out of order, near a boundary) alternate between two neighbours, and
+ * windows are immutable values, so the same one can be handed out again instead of a new one per
+ * element.
  */
 function lastWindowCache(assigner: { readonly size: Millis }): (start: Millis) => TimeWindow {
   let last: TimeWindow | undefined;
+  let previous: TimeWindow | undefined;
   return (start) => {
-    if (last === undefined || last.start !== start)
-      last = new TimeWindow(start, start + assigner.size);
-    return last;
+    if (last !== undefined && last.start === start) return last;
+    const window =
+      previous !== undefined && previous.start === start
+        ? previous
+        : new TimeWindow(start, start + assigner.size);
+    previous = last;
+    last = window;
+    return window;
   };
 }
 

@@ -1,0 +1,71 @@
+/**
+ * The table of fixed (non-merging) windows: entries by window start, then key. An element's lookup
+ * goes through one small map (the few windows open at a time) and one that every element of that
+ * window uses, instead of a map of its own per key, which is far kinder to the CPU cache with many
+ * keys, and no map is created or dropped per key and window.
+ *
+ * Inspection lists the windows by key, then in creation order, keys in the order they came to hold
+ * their current windows: entries remember both, so no per-key table is needed for it.
+ */
+import type { Key } from '../../records';
+import type { Millis } from '../../time';
+import type { WindowEntry } from './window-entry';
+
+/** How many windows a key holds, and the creation number of the first of them. */
+interface KeyRun {
+  open: number;
+  since: number;
+}
+
+export class FixedWindowIndex {
+  private readonly byWindow = new Map<Millis, Map<Key | undefined, WindowEntry>>();
+  /** The map of the window used last: consecutive elements mostly fall in the same window. */
+  private lastStart: Millis | undefined;
+  private lastByKey: Map<Key | undefined, WindowEntry> | undefined;
+  private readonly runs = new Map<Key | undefined, KeyRun>();
+  private created = 0;
+
+  get(key: Key | undefined, start: Millis): WindowEntry | undefined {
+    const byKey = start === this.lastStart ? this.lastByKey : this.byWindow.get(start);
+    if (byKey === undefined) return undefined;
+    this.lastStart = start;
+    this.lastByKey = byKey;
+    return byKey.get(key);
+  }
+
+  add(entry: WindowEntry): void {
+    const { key, window } = entry;
+    let byKey = this.byWindow.get(window.start);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.byWindow.set(window.start, byKey);
+    }
+    byKey.set(key, entry);
+    entry.created = ++this.created;
+    let run = this.runs.get(key);
+    if (run === undefined) {
+      run = { open: 0, since: 0 };
+      this.runs.set(key, run);
+    }
+    if (run.open++ === 0) run.since = entry.created;
+    entry.keySince = run.since;
+  }
+
+  remove(entry: WindowEntry): void {
+    const { key, window } = entry;
+    const byKey = this.byWindow.get(window.start);
+    if (byKey === undefined || !byKey.delete(key)) return;
+    const run = this.runs.get(key);
+    if (run !== undefined && --run.open === 0) this.runs.delete(key);
+    if (byKey.size > 0) return;
+    this.byWindow.delete(window.start);
+    if (this.lastByKey === byKey) this.lastStart = this.lastByKey = undefined;
+  }
+
+  /** Every entry, by key (in the order keys came to hold their windows), then creation. */
+  entries(): WindowEntry[] {
+    const entries: WindowEntry[] = [];
+    for (const byKey of this.byWindow.values()) entries.push(...byKey.values());
+    return entries.sort((a, b) => a.keySince - b.keySince || a.created - b.created);
+  }
+}

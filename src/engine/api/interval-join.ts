@@ -90,13 +90,10 @@ export class IntervalJoined<L, R, K extends Key> {
         'process needs a ProcessJoinFunction: { processElement(left, right, ctx, out) { ... } }.',
       );
     }
+    // As Flink's IntervalJoinOperator: `between` checked lower ≤ upper before the exclusive
+    // bounds shift them, so (0, 0) exclusive is accepted and simply joins nothing.
     const lower = this.lowerInclusive ? this.lower : this.lower + 1;
     const upper = this.upperInclusive ? this.upper : this.upper - 1;
-    if (lower > upper) {
-      throw new PipelineDefinitionError(
-        `With exclusive bounds the interval (${this.lower}, ${this.upper}) holds no timestamp; widen it.`,
-      );
-    }
     return this.left.addNode<O>(
       {
         kind: 'interval-join',

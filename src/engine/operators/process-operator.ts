@@ -3,8 +3,10 @@
  * `KeyedProcessOperator`, `CoProcessOperator`, `KeyedCoProcessOperator`).
  *
  * On a keyed stream the function gets keyed state (declared in `open`) and timers; timers are kept
- * per key, one per time and domain. `onTimer` output carries the timer's time for event-time timers
- * and no timestamp for processing-time ones, as in Flink.
+ * per key, one per time and domain. In `onTimer`, `ctx.timestamp()` and side outputs carry the
+ * timer's time in both domains; records collected on the main output carry it for event-time
+ * timers and no timestamp for processing-time ones (Flink's `OnTimerContextImpl` and
+ * `collector.eraseTimestamp()`).
  */
 import { PipelineDefinitionError } from '../errors';
 import type { Collector } from '../functions/collector';
@@ -45,6 +47,8 @@ export class ProcessOperator extends StreamOperator {
   private currentId: number | undefined;
   private currentOrigin: WindowOrigin | undefined;
   private currentTimestamp: Millis | undefined;
+  /** What the main output stamps on collected records: `currentTimestamp`, except as above. */
+  private outputTimestamp: Millis | undefined;
   private currentDomain: TimeDomain = 'event-time';
   private readonly context: OnTimerContext<Key>;
   private readonly collector: Collector<unknown>;
@@ -71,7 +75,7 @@ export class ProcessOperator extends StreamOperator {
     this.collector = {
       collect: (value) => {
         const lineage = this.lineage();
-        this.output.emit(value, this.currentTimestamp, lineage, this.currentOrigin);
+        this.output.emit(value, this.outputTimestamp, lineage, this.currentOrigin);
       },
     };
     const timerService = this.timerService();
@@ -134,6 +138,7 @@ export class ProcessOperator extends StreamOperator {
     this.currentId = id;
     this.currentOrigin = origin;
     this.currentTimestamp = timestamp;
+    this.outputTimestamp = timestamp;
     const handler = this.handlers.elements[gate];
     try {
       handler?.(value, this.context, this.collector);
@@ -165,7 +170,8 @@ export class ProcessOperator extends StreamOperator {
     this.currentKey = key;
     this.currentId = undefined;
     this.currentOrigin = undefined;
-    this.currentTimestamp = domain === 'event-time' ? timer.time : undefined;
+    this.currentTimestamp = timer.time;
+    this.outputTimestamp = domain === 'event-time' ? timer.time : undefined;
     this.currentDomain = domain;
     try {
       this.handlers.onTimer?.(timer.time, this.context, this.collector);

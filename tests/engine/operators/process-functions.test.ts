@@ -68,7 +68,7 @@ describe('KeyedProcessFunction', () => {
     expect(values(result, 'out')).toEqual(['a=2@90000', 'b=1@100000', 'x=1@260000']);
   });
 
-  it('gives list and map state per key, and fires processing-time timers without a timestamp', () => {
+  it('gives list and map state per key; processing-time timers see their time, their output carries none', () => {
     class Collect extends KeyedProcessFunction<string, Event, string> {
       private seen!: ListState<number>;
       private counts!: MapState<string, number>;
@@ -104,11 +104,18 @@ describe('KeyedProcessFunction', () => {
         .process(new Collect())
         .sinkTo(env.collect('out'));
     });
-    // a's timers at 50 and 60 both see both of a's records (the second arrived at 10).
+    // a's timers at 50 and 60 both see both of a's records (the second arrived at 10). As in
+    // Flink's OnTimerContextImpl, ctx.timestamp() is the timer's time, while what onTimer collects
+    // has its timestamp erased.
     expect(values(result, 'out')).toEqual([
-      'processing-time 1,2 2 undefined',
-      'processing-time 1,2 2 undefined',
-      'processing-time 3 1 undefined',
+      'processing-time 1,2 2 50',
+      'processing-time 1,2 2 60',
+      'processing-time 3 1 150',
+    ]);
+    expect(result.outputs.out?.map((row) => row.timestamp)).toEqual([
+      undefined,
+      undefined,
+      undefined,
     ]);
   });
 

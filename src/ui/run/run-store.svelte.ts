@@ -71,6 +71,9 @@ export class RunStore {
   data: RunData = emptyData();
 
   #supervisor = new SandboxSupervisor();
+  /** The newest update not yet shown, and the frame that will show it. */
+  #latest: RunUpdate | undefined;
+  #frame: number | undefined;
   /** Changes with every new run or reset; a loop that sees it change stops. */
   #generation = 0;
   #loaded = false;
@@ -118,6 +121,7 @@ export class RunStore {
   pause(): void {
     if (this.status !== 'playing' && this.status !== 'running') return;
     this.#generation++;
+    this.#publish();
     this.status = 'paused';
   }
 
@@ -130,12 +134,16 @@ export class RunStore {
     }
     this.status = 'paused';
     const result = await this.#advance(generation, { kind: 'arrivals', count: 1 });
+    this.#publish();
     if (result && !result.done) this.status = 'paused';
   }
 
   /** Forgets the run; the next Run starts from the beginning in a fresh sandbox. */
   reset(): void {
     this.#generation++;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
+    this.#latest = undefined;
     this.#loaded = false;
     this.status = 'idle';
     this.failure = undefined;
@@ -205,6 +213,7 @@ export class RunStore {
       this.#apply(result);
       if (result.failure) this.#fail(result.failure);
       else if (result.done) {
+        this.#publish();
         this.status = 'finished';
         await this.#runCheck(generation);
       }
@@ -233,6 +242,18 @@ export class RunStore {
     Object.assign(data.tables, update.tables);
     for (const line of update.printed) data.printed.push(line);
     for (const entry of update.console) data.console.push(entry);
+    this.#latest = update;
+    // Views redraw at most once a frame, however many updates arrive in it.
+    this.#frame ??= requestAnimationFrame(() => this.#publish());
+  }
+
+  /** Shows the latest update's counters and lets the views redraw. */
+  #publish(): void {
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    this.#frame = undefined;
+    const update = this.#latest;
+    if (!update) return;
+    this.#latest = undefined;
     this.metrics = update.metrics;
     this.watermarks = update.watermarks;
     this.processingTime = update.processingTime;
@@ -240,6 +261,7 @@ export class RunStore {
   }
 
   #fail(failure: RunFailure): void {
+    this.#publish();
     this.#generation++;
     this.failure = failure;
     this.status = 'failed';

@@ -22,17 +22,11 @@ export function lessonsPlugin(options: { root: string }): Plugin {
       root = resolve(config.root, options.root);
     },
     resolveId(id) {
-      if (id === INDEX_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(CHAPTER_PREFIX)) {
-        return `\0${id}`;
-      }
-      return undefined;
+      return isContentId(id) ? `\0${id}` : undefined;
     },
     load(id) {
       const real = id.slice(1);
-      const ours =
-        id.startsWith('\0') &&
-        (real === INDEX_ID || real.startsWith(LESSON_PREFIX) || real.startsWith(CHAPTER_PREFIX));
-      if (!ours) return undefined;
+      if (!id.startsWith('\0') || !isContentId(real)) return undefined;
       const lib = getLibrary();
       for (const file of lib.files) this.addWatchFile(file);
       if (real === INDEX_ID) return indexModule(lib);
@@ -60,6 +54,11 @@ export function lessonsPlugin(options: { root: string }): Plugin {
   };
 }
 
+/** True for the ids of the modules this plugin makes. */
+function isContentId(id: string): boolean {
+  return id === INDEX_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(CHAPTER_PREFIX);
+}
+
 function indexModule(lib: LessonLibrary): string {
   const lessonLoaders = [...lib.lessons.keys()]
     .map(
@@ -82,8 +81,7 @@ function indexModule(lib: LessonLibrary): string {
 
 function invalidateAll(server: ViteDevServer) {
   for (const module of server.moduleGraph.idToModuleMap.values()) {
-    const id = module.id?.slice(1) ?? '';
-    if (id === INDEX_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(CHAPTER_PREFIX)) {
+    if (module.id?.startsWith('\0') && isContentId(module.id.slice(1))) {
       server.moduleGraph.invalidateModule(module);
     }
   }

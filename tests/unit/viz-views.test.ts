@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/engine';
 import { defaultFocus, eventTimeView } from '../../src/ui/viz/event-time-view';
 import { layoutGraph } from '../../src/ui/viz/graph-layout';
 import { bucketize, timeRange } from '../../src/ui/viz/lanes-view';
@@ -30,6 +31,21 @@ describe('eventTimeView', () => {
     const end = eventTimeView(model, op, 4000, null);
     expect(end.records.find((r) => r.eventTime === 2000)?.fate).toBe('side-output');
     expect(end.panes).toHaveLength(3);
+  });
+
+  it('counts the records that carry no event time, which have no place on the chart', () => {
+    const plain = runPipeline(
+      (env) => {
+        env.fromElements(1, 2, 3).sinkTo(env.collect('out'));
+      },
+      { trace: { level: 'full' } },
+    );
+    const plainModel = new TraceModel();
+    plainModel.sync(plain.trace);
+    const view = eventTimeView(plainModel, plain.graph.operators[0]?.id, Infinity, null);
+    expect(view.records).toEqual([]);
+    expect(view.timeless).toBe(3);
+    expect(eventTimeView(model, op, Infinity, null).timeless).toBe(0);
   });
 
   it('filters records, windows and panes by key', () => {

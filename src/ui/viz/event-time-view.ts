@@ -20,6 +20,8 @@ export interface EventTimeView {
   /** Windows with finite bounds (a global window has no place on the event-time axis). */
   readonly windows: readonly WindowAt[];
   readonly panes: readonly PaneMark[];
+  /** Records that arrived without an event time (no timestamp assigner): they have no place here. */
+  readonly timeless: number;
   /** Every key seen at the operator in the whole run, in first-seen order. */
   readonly keys: readonly (Key | null)[];
   readonly eventExtent: readonly [number, number];
@@ -90,6 +92,7 @@ export function eventTimeView(
       watermarks: [],
       windows: [],
       panes: [],
+      timeless: 0,
       keys: [],
       eventExtent: [0, 1000],
       timeExtent: [0, Math.max(1000, model.endTime)],
@@ -108,9 +111,13 @@ export function eventTimeView(
   if (lo > hi) [lo, hi] = [0, 1000];
   if (lo === hi) [lo, hi] = [lo - 500, hi + 500];
 
-  const arrived = trace.arrivals.slice(0, countUntil(trace.arrivals, t));
+  const arrived = trace.arrivals
+    .slice(0, countUntil(trace.arrivals, t))
+    .filter((r) => matches(r.key));
+  const records = arrived.filter((r) => r.eventTime !== null);
   return {
-    records: arrived.filter((r) => r.eventTime !== null && matches(r.key)),
+    records,
+    timeless: arrived.length - records.length,
     watermarks: until(trace.watermarks, t),
     windows: windowsAt(trace, t).filter(
       (w) => isBounded(w.window.start) && isBounded(w.window.end) && matches(w.window.key),

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import CheckBanner from '../../src/ui/run/CheckBanner.svelte';
+import FailureBanner from '../../src/ui/run/FailureBanner.svelte';
+
+describe('CheckBanner', () => {
+  it('says a passed check plainly', async () => {
+    const screen = await render(CheckBanner, {
+      outcome: { ok: true, pass: true, message: 'All four hot readings raised an alert.' },
+    });
+    const banner = screen.getByRole('status');
+    await expect.element(banner).toHaveAttribute('data-check', 'pass');
+    await expect.element(banner).toHaveTextContent('Check passed. All four hot readings');
+  });
+
+  it('tells a failed check from a check that could not run', async () => {
+    const failed = await render(CheckBanner, {
+      outcome: { ok: true, pass: false, message: 'Expected 4 alerts, got 10.' },
+    });
+    await expect.element(failed.getByRole('status')).toHaveTextContent('Not yet. Expected 4');
+    failed.unmount();
+    const broken = await render(CheckBanner, {
+      outcome: { ok: false, message: 'No default export.' },
+    });
+    await expect.element(broken.getByRole('status')).toHaveAttribute('data-check', 'error');
+    await expect.element(broken.getByRole('status')).toHaveTextContent('The check could not run.');
+  });
+});
+
+describe('FailureBanner', () => {
+  it('names the kind of failure and its place, with the operator and the record', async () => {
+    const screen = await render(FailureBanner, {
+      failure: {
+        kind: 'runtime',
+        message: 'Error: two is not allowed',
+        file: 'pipeline.ts',
+        line: 6,
+        column: 28,
+        operator: 'Map',
+        record: { value: '{"n":2}', timestamp: 1500 },
+        stack: 'Error: two is not allowed\n    at <anonymous> (pipeline.ts:6:28)',
+      },
+    });
+    const alert = screen.getByRole('alert');
+    await expect.element(alert).toHaveTextContent('Your code threw an error — line 6, column 28');
+    await expect
+      .element(alert)
+      .toHaveTextContent('Operator Map on record {"n":2} at event time 1.5 s');
+    await expect.element(screen.getByText('Stack')).toBeVisible();
+  });
+});

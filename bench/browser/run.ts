@@ -6,8 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { longestTask, recordLongTasks, resetLongTasks, setCode } from '../../tests/e2e/workbench';
 import { playWithChart, runToFirstChartFrameMs } from './viz';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -51,20 +52,6 @@ async function editorReadyMs(browser: Browser, url: string): Promise<number> {
   return ms;
 }
 
-async function pasteProgram(page: Page, code: string) {
-  await page.locator('[data-editor-status="ready"]').waitFor({ timeout: 30_000 });
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((text) => {
-    const target = document.querySelector(
-      '.monaco-editor .native-edit-context, .monaco-editor textarea',
-    );
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    target?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
-  }, code);
-}
-
 const windowedProgram = (
   events: number,
 ) => `import { Time, TumblingEventTimeWindows, WatermarkStrategy } from 'streamlab';
@@ -88,7 +75,7 @@ export default function pipeline(env: StreamExecutionEnvironment) {
 async function runToFirstResultMs(browser: Browser, base: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${base}#/sandbox`);
-  await pasteProgram(page, windowedProgram(1000));
+  await setCode(page, windowedProgram(1000));
   await page.waitForTimeout(500); // let the spare sandbox boot, as it does while a learner reads
   const ms = await page.evaluate(
     () =>
@@ -113,27 +100,19 @@ async function runToFirstResultMs(browser: Browser, base: string): Promise<numbe
 /** The longest main-thread task while a 100 000-event run plays as fast as possible. */
 async function longestTaskWhilePlayingMs(browser: Browser, base: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __tasks: number[] };
-    w.__tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__tasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await recordLongTasks(page);
   await page.goto(`${base}#/sandbox`);
-  await pasteProgram(page, windowedProgram(100_000));
+  await setCode(page, windowedProgram(100_000));
   await page.waitForTimeout(500);
   await page.getByLabel('Speed').selectOption({ label: 'as fast as possible' });
-  await page.evaluate(() => ((window as unknown as { __tasks: number[] }).__tasks = []));
+  await resetLongTasks(page);
   await page.getByRole('button', { name: 'Play' }).click();
   await page
     .locator('[data-run-status="finished"], [data-run-status="failed"]')
     .waitFor({ timeout: 120_000 });
   const status = await page.locator('[data-run-status]').getAttribute('data-run-status');
   if (status !== 'finished') throw new Error(`the 100 000-event run ${status}`);
-  const longest = await page.evaluate(() =>
-    Math.max(0, ...(window as unknown as { __tasks: number[] }).__tasks),
-  );
+  const longest = await longestTask(page);
   await page.close();
   return longest;
 }
@@ -171,11 +150,11 @@ try {
     readyApp.push(await editorReadyMs(browser, `${appUrl}#/learn/what-is-a-stream`));
     readyBare.push(await editorReadyMs(browser, bareUrl));
     firstResult.push(await runToFirstResultMs(browser, appUrl));
-    firstChartFrame.push(await runToFirstChartFrameMs(browser, appUrl, pasteProgram));
+    firstChartFrame.push(await runToFirstChartFrameMs(browser, appUrl));
   }
   const longest = await longestTaskWhilePlayingMs(browser, appUrl);
-  const play10k = await playWithChart(browser, appUrl, pasteProgram, 10, 10);
-  const play100k = await playWithChart(browser, appUrl, pasteProgram, 50, 20);
+  const play10k = await playWithChart(browser, appUrl, 10, 10);
+  const play100k = await playWithChart(browser, appUrl, 50, 20);
   const frames = (p: typeof play10k) =>
     `${p.frames.fps} fps, p95 ${p.frames.p95} ms, longest task ${p.longestTaskMs.toFixed(0)} ms`;
   const rows = [

@@ -3,6 +3,7 @@
  * plays with the event-time chart open, and the time from Run to the first chart frame.
  */
 import type { Browser, Page } from 'playwright-core';
+import { longestTask, recordLongTasks, resetLongTasks, setCode } from '../../tests/e2e/workbench';
 
 /** A sensor pipeline of `count` sensors × `perSecond` readings/s for `seconds` of event time. */
 export function sensors(count: number, perSecond: number, seconds: number): string {
@@ -69,13 +70,11 @@ export async function stopFrames(page: Page): Promise<Frames> {
   };
 }
 
-type Paste = (page: Page, code: string) => Promise<void>;
-
 /** From the Run click to the first record drawn on the event-time chart. */
-export async function runToFirstChartFrameMs(browser: Browser, base: string, paste: Paste) {
+export async function runToFirstChartFrameMs(browser: Browser, base: string) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.goto(`${base}#/sandbox`);
-  await paste(page, sensors(10, 1, 100));
+  await setCode(page, sensors(10, 1, 100));
   await page.getByRole('tab', { name: 'Event time' }).click();
   await page.waitForTimeout(500); // the spare sandbox boots while a learner reads
   const ms = await page.evaluate(
@@ -101,31 +100,22 @@ export async function runToFirstChartFrameMs(browser: Browser, base: string, pas
 export async function playWithChart(
   browser: Browser,
   base: string,
-  paste: Paste,
   sensorsCount: number,
   perSecond: number,
 ): Promise<{ frames: Frames; longestTaskMs: number }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __tasks: number[] };
-    w.__tasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__tasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-  });
+  await recordLongTasks(page);
   await page.goto(`${base}#/sandbox`);
-  await paste(page, sensors(sensorsCount, perSecond, 100));
+  await setCode(page, sensors(sensorsCount, perSecond, 100));
   await page.getByRole('tab', { name: 'Event time' }).click();
   await page.waitForTimeout(500);
-  await page.evaluate(() => ((window as unknown as { __tasks: number[] }).__tasks = []));
+  await resetLongTasks(page);
   await startFrames(page);
   await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '25×' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.locator('[data-run-status="finished"]').waitFor({ timeout: 170_000 });
   const frames = await stopFrames(page);
-  const longestTaskMs = await page.evaluate(() =>
-    Math.max(0, ...(window as unknown as { __tasks: number[] }).__tasks),
-  );
+  const longestTaskMs = await longestTask(page);
   await page.close();
   return { frames, longestTaskMs };
 }

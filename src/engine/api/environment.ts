@@ -226,13 +226,10 @@ export class StreamExecutionEnvironment {
 
   private start(): JobRuntime {
     const store = new SinkStore();
-    // Sinks read the job's clock, which exists once the job does; they only run after that.
-    const job: JobRuntime = new JobRuntime(
-      compile(this.graph.nodes, { store, now: () => job.now(), log: this.log }),
-      store,
-      { autoWatermarkInterval: this.config.getAutoWatermarkInterval(), trace: this.trace },
-    );
-    return job;
+    return new JobRuntime(compile(this.graph.nodes, { store, log: this.log }), store, {
+      autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
+      trace: this.trace,
+    });
   }
 }
 

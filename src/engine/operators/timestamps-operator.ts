@@ -33,6 +33,11 @@ export class TimestampsAndWatermarksOperator<T> extends StreamOperator implement
     this.generator = this.strategy.createGenerator({ currentProcessingTime: () => this.job.now() });
   }
 
+  /** Its generator reads processing time but asks for no wake-ups: ticks call it. */
+  override get batchSafe(): boolean {
+    return true;
+  }
+
   protected processElement(
     _gate: number,
     input: unknown,

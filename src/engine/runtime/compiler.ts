@@ -20,7 +20,6 @@ import { WindowOperator } from '../operators/window/window-operator';
 import type { GraphEdge, JobGraph, OperatorNode } from '../result';
 import { isKey } from '../records';
 import { summarize } from '../summarize';
-import type { Millis } from '../time';
 import type { KeySelector, StreamOperator } from './operator';
 import { collected } from './sink-row';
 import type { SinkStore } from './sink-store';
@@ -38,7 +37,6 @@ export interface PhysicalPlan {
 /** What sinks write to. */
 export interface SinkTargets {
   readonly store: SinkStore;
-  now(): Millis;
   /** Receives each printed line, if given. */
   readonly log: ((line: string) => void) | undefined;
 }
@@ -209,20 +207,20 @@ function writer(sink: SinkSpec, targets: SinkTargets): SinkWriter {
   switch (sink.kind) {
     case 'collect': {
       const rows = store.collectRows(sink.name);
-      return (value, timestamp, origin) => {
-        rows.push(collected(value, timestamp, origin, targets.now()));
+      return (value, timestamp, origin, now) => {
+        rows.push(collected(value, timestamp, origin, now));
       };
     }
     case 'upsert': {
       const table = store.table(sink.name);
-      return (value, timestamp, origin) => {
+      return (value, timestamp, origin, now) => {
         const key = sink.key(value);
         if (!isKey(key)) {
           throw new TypeError(
             `the upsert table's key selector returned ${summarize(key, 40)}; a key must be a string, a number or a boolean.`,
           );
         }
-        table.write(key, value, timestamp, origin, targets.now());
+        table.write(key, value, timestamp, origin, now);
       };
     }
     case 'print':

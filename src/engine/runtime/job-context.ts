@@ -9,6 +9,13 @@ import type { StreamOperator } from './operator';
 export interface JobContext {
   /** The virtual processing time. */
   now(): Millis;
+  /**
+   * Sets the clock to the arrival time of the batched record about to be processed (see
+   * `StreamOperator.receiveBatch`), so that it reads as it did when the record arrived. Each
+   * operator goes through a batch in arrival order, and so the clock never goes back past the
+   * time the batch began.
+   */
+  arriveAt(time: Millis): void;
   /** The trace, or null when the run only keeps counters. */
   readonly trace: TraceRecorder | null;
   /** A fresh record id (only called while tracing). */

@@ -39,6 +39,8 @@ export class JobRuntime implements JobContext {
   private readonly scheduler = new Scheduler();
   private readonly operatorIndex = new Map<StreamOperator, number>();
   private readonly emitters: StreamOperator[];
+  /** Sources whose records may arrive in batches (see {@link arrive}). */
+  private readonly batched = new Set<SourceOperator<unknown>>();
   private clock: Millis = 0;
   private lastRecordId = 0;
   private started = false;
@@ -55,10 +57,17 @@ export class JobRuntime implements JobContext {
     plan.operators.forEach((operator, index) => this.operatorIndex.set(operator, index));
     this.emitters = plan.operators.filter((operator) => operator.generatesWatermarks);
     for (const operator of plan.operators) operator.setup(this, plan.channels.get(operator) ?? 0);
+    if (this.trace === null) {
+      for (const source of plan.sources) if (batchSafeBehind(source)) this.batched.add(source);
+    }
   }
 
   now(): Millis {
     return this.clock;
+  }
+
+  arriveAt(time: Millis): void {
+    this.clock = time;
   }
 
   nextRecordId(): number {
@@ -196,22 +205,43 @@ export class JobRuntime implements JobContext {
    * Processes an arrival, then the partition's next arrivals for as long as each would come out of
    * the queue next anyway (nothing else is due before it) and is due by `drainUntil`: the order of
    * events is exactly the queue's, without a queue operation per record.
+   *
+   * With the trace off, a source whose operators are all batch-safe hands such a run of records on
+   * as a batch. Nothing can join the queue while the batch goes through (no operator behind the
+   * source asks for wake-ups; ticks are only queued between events), so which records belong to
+   * the run is known before the first is processed.
    */
   private arrive(event: ArrivalEvent, drainUntil: Millis): void {
-    const { source, partition } = event;
-    source.arrive(partition);
+    const { source, partition, order } = event;
+    const batched = drainUntil > -Infinity && this.batched.has(source);
+    if (batched) this.arriveBatch(source, partition, order, drainUntil);
+    else source.arrive(partition);
     let time = source.nextArrival(partition);
-    while (
-      time !== undefined &&
-      time <= drainUntil &&
-      this.scheduler.wouldComeFirst(time, event.order)
-    ) {
+    while (time !== undefined && time <= drainUntil && this.scheduler.wouldComeFirst(time, order)) {
       this.clock = Math.max(this.clock, time);
-      source.arrive(partition);
+      if (batched) this.arriveBatch(source, partition, order, drainUntil);
+      else source.arrive(partition);
       time = source.nextArrival(partition);
     }
     if (time === undefined) this.checkEnd();
     else this.scheduler.nextArrival(event, time);
+  }
+
+  /** Processes the partition's next event, and after it the buffered records due with it. */
+  private arriveBatch(
+    source: SourceOperator<unknown>,
+    partition: number,
+    order: number,
+    drainUntil: Millis,
+  ): void {
+    const first = this.scheduler.peek();
+    let limit = first === undefined ? Infinity : first.time;
+    let atLimit = first === undefined || first.kind !== 'arrival' || order < first.order;
+    if (drainUntil < limit) {
+      limit = drainUntil;
+      atLimit = true;
+    }
+    source.arriveBatch(partition, limit, atLimit);
   }
 
   private scheduleArrivals(source: SourceOperator<unknown>, sourceIndex: number): void {
@@ -240,4 +270,20 @@ export class JobRuntime implements JobContext {
       throw error;
     }
   }
+}
+
+/** True when every operator a source's records can reach is batch-safe. */
+function batchSafeBehind(source: SourceOperator<unknown>): boolean {
+  const seen = new Set<StreamOperator>();
+  const pending: StreamOperator[] = [source];
+  for (let operator = pending.pop(); operator !== undefined; operator = pending.pop()) {
+    if (seen.has(operator)) continue;
+    seen.add(operator);
+    if (operator !== source && !operator.batchSafe) return false;
+    for (const edge of operator.output.edges) pending.push(edge.target);
+    for (const edges of operator.output.sideEdges.values()) {
+      for (const edge of edges) pending.push(edge.target);
+    }
+  }
+  return true;
 }

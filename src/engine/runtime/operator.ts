@@ -17,6 +17,7 @@ import type { ValveOutput } from '../watermarks/valve';
 import type { OutputTag } from '../output-tag';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
 import type { JobContext } from './job-context';
+import type { RecordBatch } from './record-batch';
 
 /** Extracts the key of a record on a keyed input. */
 export type KeySelector<T, K extends Key = Key> = (value: T) => K;
@@ -65,6 +66,42 @@ export class Output {
       edge.target.receive(edge, value, timestamp, origin, id);
     }
     return id;
+  }
+
+  /**
+   * Emits a batch of new records on the main output (trace off only). A single reader that takes
+   * batches gets it whole; otherwise the records go out one by one, each reaching every reader
+   * before the next, as {@link emit} would send them.
+   */
+  emitBatch(batch: RecordBatch): void {
+    const n = batch.length;
+    if (n === 0) return;
+    const operator = this.operator;
+    const edges = this.edges;
+    if (edges.length === 1 && this.sideEdges.size === 0) {
+      const edge = edges[0] as Edge;
+      operator.metrics.recordsOut += n;
+      try {
+        edge.target.receiveBatch(edge, batch);
+      } catch (error) {
+        // One by one, the records after the failing one would not have been emitted.
+        operator.outputFailedAt = edge.target.batchFailedAt;
+        operator.metrics.recordsOut -= n - operator.outputFailedAt - 1;
+        throw error;
+      }
+      return;
+    }
+    const { values, timestamps, arrivals } = batch;
+    let i = 0;
+    try {
+      for (; i < n; i++) {
+        operator.job.arriveAt(arrivals[i] as Millis);
+        this.emit(values[i], timestamps[i], undefined, undefined);
+      }
+    } catch (error) {
+      operator.outputFailedAt = i;
+      throw error;
+    }
   }
 
   /** Emits a record to the side output named by `tag`. */
@@ -141,6 +178,14 @@ export abstract class StreamOperator {
   protected valve!: WatermarkValve;
   /** The key of the record (or timer) being processed, on keyed operators. */
   currentKey: Key | undefined = undefined;
+  /**
+   * After {@link receiveBatch} threw: the index of the batch's record it failed on. The operator
+   * upstream takes back what it counted for the records after it, which one by one it would
+   * never have processed.
+   */
+  batchFailedAt = 0;
+  /** After {@link Output.emitBatch} threw: the index of the record the reader failed on. */
+  outputFailedAt = 0;
   private readonly valveOutput: ValveOutput = {
     watermark: (watermark) => this.advanceWatermark(watermark),
     status: (idle) => this.processStatus(idle),
@@ -237,6 +282,61 @@ export abstract class StreamOperator {
     this.currentKey = key;
     if (this.job.trace !== null) this.traceArrival(edge, value, timestamp, id, key);
     this.processElement(edge.gate, value, timestamp, origin, id, key);
+  }
+
+  /**
+   * True when the operator never asks for a processing-time wake-up, whatever records, watermarks
+   * or user functions it sees. The job hands records to a source's operators in batches only when
+   * all of them are: a wake-up asked for mid-batch might be due before the batch's later records.
+   */
+  get batchSafe(): boolean {
+    return false;
+  }
+
+  /**
+   * Entry point for a batch of records (trace off, and only when every operator behind the source
+   * is {@link batchSafe}; see `JobRuntime.arrive`). Nothing else can happen between the batch's
+   * arrivals, so processing them in turn is processing them as they arrive, provided the clock
+   * reads each record's arrival time. Operators that gain from it override this with a loop of
+   * their own; this one takes the records one by one.
+   */
+  receiveBatch(edge: Edge, batch: RecordBatch): void {
+    const { values, timestamps, arrivals } = batch;
+    let i = 0;
+    try {
+      for (; i < batch.length; i++) {
+        this.job.arriveAt(arrivals[i] as Millis);
+        this.receive(edge, values[i], timestamps[i], undefined, 0);
+      }
+    } catch (error) {
+      this.batchFailedAt = i;
+      throw error;
+    }
+  }
+
+  /** Emits a batch the operator filled, and empties it for the next. */
+  protected handOn(out: RecordBatch): void {
+    try {
+      this.output.emitBatch(out);
+    } finally {
+      out.clear();
+    }
+  }
+
+  /**
+   * Emits what a batch produced before a failure on the record that arrived at `arrival`: the
+   * operators downstream see the records that preceded it, as they would have one by one, and if
+   * one of them fails on those, its failure came first and is the one that propagates.
+   */
+  protected handOnBeforeFailure(out: RecordBatch, arrival: Millis): void {
+    this.handOn(out);
+    // The job stops at the failing record, so the clock reads its arrival time, as one by one.
+    this.job.arriveAt(arrival);
+  }
+
+  /** The key of a record on keyed input `gate`, checked as {@link receive} checks it. */
+  protected keyOf(gate: number, value: unknown, timestamp: Millis | undefined): Key {
+    return this.selectKey(this.keySelectors[gate] as KeySelector<unknown>, value, timestamp);
   }
 
   /** Kept out of {@link receive}, so that the untraced path stays small enough to inline. */

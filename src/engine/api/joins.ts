@@ -134,6 +134,28 @@ export class CoGroupWindowedStreams<L, R> extends JoinWindow<L, R> {
   }
 }
 
+/** What `where(...).equalTo(...)` leads to: the choice of windows. */
+interface KeyedPair<R, K extends Key, W> {
+  equalTo(rightKey: KeySelector<R, K>): { window(assigner: WindowAssigner): W };
+}
+
+/** The `where` / `equalTo` / `window` steps a join and a coGroup share; `Stage` is what follows. */
+function whereEqualTo<L, R, K extends Key, W>(
+  left: DataStream<L>,
+  right: DataStream<R>,
+  leftKey: KeySelector<L, K>,
+  Stage: new (...args: ConstructorParameters<typeof JoinWindow<L, R>>) => W,
+): KeyedPair<R, K, W> {
+  requireKeySelector(leftKey, 'where');
+  return {
+    equalTo: (rightKey) => {
+      requireKeySelector(rightKey, 'equalTo');
+      const keys = [leftKey, rightKey] as [KeySelector<unknown>, KeySelector<unknown>];
+      return { window: (assigner) => new Stage(left, right, keys, assigner) };
+    },
+  };
+}
+
 /** `a.join(b)`: say how to key each side with `where` and `equalTo`, then choose the windows. */
 export class JoinedStreams<L, R> {
   /** @internal */
@@ -143,23 +165,8 @@ export class JoinedStreams<L, R> {
   ) {}
 
   /** The key of the left (first) stream. */
-  where<K extends Key>(
-    leftKey: KeySelector<L, K>,
-  ): {
-    equalTo(rightKey: KeySelector<R, K>): {
-      window(assigner: WindowAssigner): JoinWindowedStreams<L, R>;
-    };
-  } {
-    requireKeySelector(leftKey, 'where');
-    return {
-      equalTo: (rightKey) => {
-        requireKeySelector(rightKey, 'equalTo');
-        const keys = [leftKey, rightKey] as [KeySelector<unknown>, KeySelector<unknown>];
-        return {
-          window: (assigner) => new JoinWindowedStreams(this.left, this.right, keys, assigner),
-        };
-      },
-    };
+  where<K extends Key>(leftKey: KeySelector<L, K>): KeyedPair<R, K, JoinWindowedStreams<L, R>> {
+    return whereEqualTo(this.left, this.right, leftKey, JoinWindowedStreams<L, R>);
   }
 }
 
@@ -172,22 +179,7 @@ export class CoGroupedStreams<L, R> {
   ) {}
 
   /** The key of the left (first) stream. */
-  where<K extends Key>(
-    leftKey: KeySelector<L, K>,
-  ): {
-    equalTo(rightKey: KeySelector<R, K>): {
-      window(assigner: WindowAssigner): CoGroupWindowedStreams<L, R>;
-    };
-  } {
-    requireKeySelector(leftKey, 'where');
-    return {
-      equalTo: (rightKey) => {
-        requireKeySelector(rightKey, 'equalTo');
-        const keys = [leftKey, rightKey] as [KeySelector<unknown>, KeySelector<unknown>];
-        return {
-          window: (assigner) => new CoGroupWindowedStreams(this.left, this.right, keys, assigner),
-        };
-      },
-    };
+  where<K extends Key>(leftKey: KeySelector<L, K>): KeyedPair<R, K, CoGroupWindowedStreams<L, R>> {
+    return whereEqualTo(this.left, this.right, leftKey, CoGroupWindowedStreams<L, R>);
   }
 }

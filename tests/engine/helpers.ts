@@ -54,6 +54,15 @@ export interface Event {
 
 export const ev = (key: string, ts: number, n = 1): Event => ({ key, ts, n });
 
+/** An event's `n`, as the string window results are compared by. */
+export const n = (v: unknown): string => String((v as Event).n);
+
+/** An event as a scripted element carrying its own timestamp. */
+export const at = (value: Event): { value: Event; timestamp: number } => ({
+  value,
+  timestamp: value.ts,
+});
+
 /** Reads events with their own `ts` as event time and a bounded out-of-orderness strategy. */
 export function eventsStrategy(outOfOrderness: Millis = 0): WatermarkStrategy<Event> {
   return WatermarkStrategy.forBoundedOutOfOrderness<Event>(outOfOrderness).withTimestampAssigner(

@@ -9,10 +9,7 @@ import {
   WatermarkStrategy,
 } from '../../../src/engine/index';
 import type { Event } from '../helpers';
-import { ev, run, windows } from '../helpers';
-
-const n = (v: unknown): string => String((v as Event).n);
-const at = (value: Event): { value: Event; timestamp: number } => ({ value, timestamp: value.ts });
+import { at, ev, n, run, windows } from '../helpers';
 
 describe('event-time windows fire on the watermark', () => {
   it('fires when the watermark reaches end − 1, not before', () => {

@@ -13,10 +13,7 @@ import type {
   TriggerResult,
 } from '../../../src/engine/index';
 import type { Event } from '../helpers';
-import { ev, run, windows } from '../helpers';
-
-const n = (v: unknown): string => String((v as Event).n);
-const at = (value: Event): { value: Event; timestamp: number } => ({ value, timestamp: value.ts });
+import { at, ev, n, run, windows } from '../helpers';
 
 class Members extends ProcessWindowFunction<Event, string, string, TimeWindow> {
   process(

@@ -10,10 +10,7 @@ import {
   TumblingProcessingTimeWindows,
 } from '../../../src/engine/index';
 import type { Event } from '../helpers';
-import { ev, rec, run, scriptedSource, values, windows } from '../helpers';
-
-const n = (v: unknown): string => String((v as Event).n);
-const at = (value: Event): { value: Event; timestamp: number } => ({ value, timestamp: value.ts });
+import { at, ev, n, rec, run, scriptedSource, values, windows } from '../helpers';
 
 describe('count windows', () => {
   it('countWindow(n) fires and purges every n elements of a key', () => {

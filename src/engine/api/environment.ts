@@ -160,7 +160,10 @@ export class StreamExecutionEnvironment {
     return this.fromCollection(values);
   }
 
-  /** A bounded stream of the values of an array, without timestamps. */
+  /**
+   * A bounded stream of the values of an array, without timestamps. The array is read as the job
+   * runs, not copied: do not change it once the pipeline is built.
+   */
   fromCollection<T>(
     values: readonly T[],
     options: ElementsSourceOptions = {},

@@ -18,22 +18,35 @@ export type FieldAggregation = 'sum' | 'min' | 'max' | 'minBy' | 'maxBy';
 type Read = (record: unknown) => number | string;
 
 function reader(kind: FieldAggregation, field: string | number | undefined): Read {
+  // One small function per case: they run once or twice per record, and stay small enough for
+  // the JIT to inline only when the failure message is built elsewhere.
+  const sum = kind === 'sum';
+  if (field === undefined) {
+    return sum
+      ? (record) => (typeof record === 'number' ? record : notComparable(kind, field, record))
+      : (record) =>
+          typeof record === 'number' || typeof record === 'string'
+            ? record
+            : notComparable(kind, field, record);
+  }
   return (record) => {
-    const value =
-      field === undefined ? record : (record as Record<string | number, unknown>)[field];
-    const ok =
-      kind === 'sum'
-        ? typeof value === 'number'
-        : typeof value === 'number' || typeof value === 'string';
-    if (!ok) {
-      const where = field === undefined ? 'the record' : `field "${String(field)}"`;
-      throw new TypeError(
-        `${kind}(${field === undefined ? '' : JSON.stringify(field)}) needs ${where} to be a ` +
-          `${kind === 'sum' ? 'number' : 'number or string'}, found ${value === undefined ? 'undefined' : typeof value}.`,
-      );
-    }
-    return value as number | string;
+    const value = (record as Record<string | number, unknown>)[field];
+    if (typeof value === 'number') return value;
+    if (typeof value === 'string' && !sum) return value;
+    return notComparable(kind, field, value);
   };
+}
+
+function notComparable(
+  kind: FieldAggregation,
+  field: string | number | undefined,
+  value: unknown,
+): never {
+  const where = field === undefined ? 'the record' : `field "${String(field)}"`;
+  throw new TypeError(
+    `${kind}(${field === undefined ? '' : JSON.stringify(field)}) needs ${where} to be a ` +
+      `${kind === 'sum' ? 'number' : 'number or string'}, found ${value === undefined ? 'undefined' : typeof value}.`,
+  );
 }
 
 /** A copy of `record` with `field` set to `value` (or `value` itself for bare numbers). */

@@ -8,7 +8,7 @@ import { UserFunctionError, isOperatorFailure } from '../errors';
 import type { WindowOrigin } from '../records';
 import { StreamOperator } from '../runtime/operator';
 import type { Edge } from '../runtime/operator';
-import { RecordBatch } from '../runtime/record-batch';
+import type { Failure, Fusible, FusedRecord, FusionBuilder } from '../runtime/fusion';
 import { summarize } from '../summarize';
 import type { Millis } from '../time';
 
@@ -24,70 +24,69 @@ export type StatelessStep =
 
 type Stage = (value: unknown) => void;
 
-export class ChainOperator extends StreamOperator {
+export class ChainOperator extends StreamOperator implements Fusible {
   /** The names of the fused steps, in order. */
   readonly steps: readonly string[];
+  private readonly definitions: readonly StatelessStep[];
   private readonly head: Stage;
-  /** The same steps, ending in {@link batch} instead of the output (see {@link receiveBatch}). */
-  private readonly batchHead: Stage;
-  private readonly batch = new RecordBatch();
-  /** For each record of {@link batch}, the index of the input record it came from. */
-  private readonly inputOf: number[] = [];
   /** The record going through the chain, but for its value. */
   private timestamp: Millis | undefined;
   private origin: WindowOrigin | undefined;
   private recordId = 0;
-  private arrival: Millis = 0;
-  /** Index of the record going through the chain in its batch. */
-  private index = 0;
 
   constructor(id: string, name: string, steps: readonly StatelessStep[]) {
     super(id, name, 'chain', [undefined]);
     this.steps = steps.map((step) => step.name);
+    this.definitions = steps;
     this.head = this.stages(steps, (value) => this.emitValue(value));
-    this.batchHead = this.stages(steps, (value) => {
-      this.inputOf[this.batch.length] = this.index;
-      this.batch.push(value, this.timestamp, this.arrival);
-    });
   }
 
   override get batchSafe(): boolean {
     return true;
   }
 
-  /** Runs each record of the batch through every step, then hands on what came out as a batch. */
-  override receiveBatch(_edge: Edge, input: RecordBatch): void {
-    const { values, timestamps, arrivals } = input;
-    const head = this.batchHead;
-    const counted = this.metrics.recordsIn;
-    try {
-      for (let i = 0; i < input.length; i++) {
-        this.metrics.recordsIn++;
-        this.index = i;
-        this.timestamp = timestamps[i];
-        this.arrival = arrivals[i] as Millis;
-        head(values[i]);
-      }
-    } catch (error) {
-      this.batchFailedAt = this.index;
-      this.handOnOrFail(counted, () => this.handOnBeforeFailure(this.batch, this.arrival));
-      throw error;
-    }
-    this.handOnOrFail(counted, () => this.handOn(this.batch));
+  /** Writes the steps into a fused push: each step's result is a local, each filter an `if`. */
+  fuse(code: FusionBuilder, _edge: Edge, record: FusedRecord): void {
+    code.count(this.metrics, 'recordsIn');
+    this.fuseFrom(0, code, record);
   }
 
-  /**
-   * Runs `handOn`; when a record handed on fails downstream, counts (and reports as failed) the
-   * input records only as far as the one it came from, as one by one.
-   */
-  private handOnOrFail(counted: number, handOn: () => void): void {
-    try {
-      handOn();
-    } catch (error) {
-      const failed = this.inputOf[this.outputFailedAt] as number;
-      this.metrics.recordsIn = counted + failed + 1;
-      this.batchFailedAt = failed;
-      throw error;
+  private fuseFrom(index: number, code: FusionBuilder, record: FusedRecord): void {
+    const step = this.definitions[index];
+    if (step === undefined) {
+      code.emit(this, record);
+      return;
+    }
+    const fail: Failure = (error, value, timestamp) =>
+      this.stepError(step, error, value, timestamp);
+    const call = `${code.bind(step.fn)}(${record.value})`;
+    switch (step.kind) {
+      case 'map': {
+        const value = code.guarded('v', call, fail, record.value, record);
+        this.fuseFrom(index + 1, code, { ...record, value });
+        break;
+      }
+      case 'filter': {
+        const keep = code.guarded('keep', call, fail, record.value, record);
+        code.block(`if (${keep})`, () => this.fuseFrom(index + 1, code, record));
+        break;
+      }
+      case 'flatMap': {
+        const items = code.guarded(
+          'items',
+          `${code.bind((result: unknown) => this.itemsOf(step, result))}(${call})`,
+          fail,
+          record.value,
+          record,
+        );
+        const i = code.local('i');
+        code.block(`for (let ${i} = 0; ${i} < ${items}.length; ${i}++)`, () => {
+          const value = code.local('v');
+          code.line(`const ${value} = ${items}[${i}];`);
+          this.fuseFrom(index + 1, code, { ...record, value });
+        });
+        break;
+      }
     }
   }
 
@@ -124,7 +123,7 @@ export class ChainOperator extends StreamOperator {
           try {
             result = fn(value);
           } catch (error) {
-            throw this.stepError(step, error, value);
+            throw this.stepError(step, error, value, this.timestamp);
           }
           next(result);
         };
@@ -136,7 +135,7 @@ export class ChainOperator extends StreamOperator {
           try {
             keep = fn(value);
           } catch (error) {
-            throw this.stepError(step, error, value);
+            throw this.stepError(step, error, value, this.timestamp);
           }
           if (keep) next(value);
         };
@@ -146,10 +145,9 @@ export class ChainOperator extends StreamOperator {
         return (value) => {
           let items: readonly unknown[];
           try {
-            const result = fn(value);
-            items = Array.isArray(result) ? result : this.iterate(step, result);
+            items = this.itemsOf(step, fn(value));
           } catch (error) {
-            throw this.stepError(step, error, value);
+            throw this.stepError(step, error, value, this.timestamp);
           }
           for (let i = 0; i < items.length; i++) next(items[i]);
         };
@@ -157,7 +155,9 @@ export class ChainOperator extends StreamOperator {
     }
   }
 
-  private iterate(step: StatelessStep, result: unknown): unknown[] {
+  /** A flatMap's results as an array; fails when it returned something that is not iterable. */
+  private itemsOf(step: StatelessStep, result: unknown): readonly unknown[] {
+    if (Array.isArray(result)) return result;
     if (result === null || typeof result !== 'object' || !(Symbol.iterator in result)) {
       throw new TypeError(
         `${step.name} must return an array (or another iterable) of results, got ` +
@@ -167,13 +167,18 @@ export class ChainOperator extends StreamOperator {
     return [...(result as Iterable<unknown>)];
   }
 
-  private stepError(step: StatelessStep, error: unknown, value: unknown): Error {
+  private stepError(
+    step: StatelessStep,
+    error: unknown,
+    value: unknown,
+    timestamp: Millis | undefined,
+  ): Error {
     if (isOperatorFailure(error)) return error;
     return new UserFunctionError(
       {
         operatorId: this.id,
         operatorName: step.name,
-        record: { value, timestamp: this.timestamp },
+        record: { value, timestamp },
       },
       error,
     );

@@ -8,7 +8,7 @@ import type { Key, WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
 import type { Edge } from '../runtime/operator';
-import { RecordBatch } from '../runtime/record-batch';
+import type { Failure, Fusible, FusedRecord, FusionBuilder } from '../runtime/fusion';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
 import { summarize } from '../summarize';
 import type { Millis } from '../time';
@@ -19,26 +19,18 @@ const STATE = 'reduced';
 /** A key's reduced value, updated in place: one map lookup per record, none on a repeated key. */
 interface Reduced {
   value: unknown;
+  /** False until the key's first record: that record becomes the value as it is. */
+  set: boolean;
 }
 
-/** In a batch's undo log: the record was its key's first, so before it the key had no value. */
-const NO_VALUE = Symbol('no value');
-
-export class RollingReduceOperator extends StreamOperator {
+export class RollingReduceOperator extends StreamOperator implements Fusible {
   /** By key, in the order keys were first seen. */
   private readonly reduced = new Map<Key, Reduced>();
-  private lastKey: Key | undefined;
-  private lastSlot: Reduced | undefined;
-  /** The key's value before the last record reduced, or {@link NO_VALUE}. */
-  private replaced: unknown;
-  private readonly batch = new RecordBatch();
-  /**
-   * The batch's undo log: for each record, its key and the key's value before it. When a record
-   * handed on fails downstream, the records after it are taken back, as one by one they would
-   * never have been reduced.
-   */
-  private readonly keysOfBatch: Key[] = [];
-  private readonly replacedInBatch: unknown[] = [];
+  /** The slot used last: a stream with few keys repeats them, and a map lookup is the cost. */
+  private readonly last: { key: Key | undefined; slot: Reduced } = {
+    key: undefined,
+    slot: { value: undefined, set: false },
+  };
 
   constructor(
     id: string,
@@ -57,55 +49,29 @@ export class RollingReduceOperator extends StreamOperator {
     return true;
   }
 
-  /** Reduces each record of the batch, then hands on the new values as a batch. */
-  override receiveBatch(_edge: Edge, input: RecordBatch): void {
-    const { values, timestamps, arrivals } = input;
-    const out = this.batch;
-    const counted = this.metrics.recordsIn;
-    let i = 0;
-    try {
-      for (; i < input.length; i++) {
-        const value = values[i];
-        const timestamp = timestamps[i];
-        const key = this.keyOf(0, value, timestamp);
-        this.currentKey = key;
-        const next = this.reduceRecord(value, timestamp, key);
-        this.keysOfBatch[i] = key;
-        this.replacedInBatch[i] = this.replaced;
-        out.push(next, timestamp, arrivals[i] as Millis);
-      }
-    } catch (error) {
-      this.metrics.recordsIn = counted + i + 1;
-      this.batchFailedAt = i;
-      this.handOnOrUndo(counted, () => this.handOnBeforeFailure(out, arrivals[i] as Millis));
-      throw error;
-    }
-    this.metrics.recordsIn = counted + input.length;
-    this.handOnOrUndo(counted, () => this.handOn(out));
-  }
-
-  /** Runs `handOn`; when a record handed on fails downstream, takes back the records after it. */
-  private handOnOrUndo(counted: number, handOn: () => void): void {
-    const length = this.batch.length;
-    try {
-      handOn();
-    } catch (error) {
-      const failed = this.outputFailedAt;
-      for (let i = length - 1; i > failed; i--) this.undo(i);
-      this.lastKey = undefined;
-      this.lastSlot = undefined;
-      this.currentKey = this.keysOfBatch[failed];
-      this.metrics.recordsIn = counted + failed + 1;
-      this.batchFailedAt = failed;
-      throw error;
-    }
-  }
-
-  private undo(index: number): void {
-    const key = this.keysOfBatch[index] as Key;
-    const replaced = this.replacedInBatch[index];
-    if (replaced === NO_VALUE) this.reduced.delete(key);
-    else (this.reduced.get(key) as Reduced).value = replaced;
+  /** Writes the key selection and {@link reduceRecord}, inline, into a fused loop. */
+  fuse(code: FusionBuilder, edge: Edge, record: FusedRecord): void {
+    const { value } = record;
+    code.count(this.metrics, 'recordsIn');
+    const key = this.fuseKey(code, edge.gate, record);
+    const last = code.bind(this.last);
+    const slot = code.local('slot');
+    const slotOf = code.bind((k: Key) => this.slotOf(k));
+    code.line(`let ${slot} = ${last}.slot;`);
+    // The slot used last is remembered only when the key changes (see reduceRecord).
+    code.line(
+      `if (${key} !== ${last}.key) { ${slot} = ${slotOf}(${key}); ${last}.key = ${key}; ${last}.slot = ${slot}; }`,
+    );
+    const reduced = code.local('v');
+    code.line(`let ${reduced} = ${value};`);
+    const fail: Failure = (error, v, ts) => this.userError(error, v, ts);
+    code.block(`if (${slot}.set)`, () => {
+      const call = `${reduced} = ${code.bind(this.reduce)}(${slot}.value, ${value});`;
+      code.attempt(call, fail, value, record);
+    });
+    code.line(`else ${slot}.set = true;`);
+    code.line(`${slot}.value = ${reduced};`);
+    code.emit(this, { ...record, value: reduced });
   }
 
   protected processElement(
@@ -134,24 +100,34 @@ export class RollingReduceOperator extends StreamOperator {
 
   /** Combines a record with its key's value, and returns (and keeps) the result. */
   private reduceRecord(value: unknown, timestamp: Millis | undefined, key: Key): unknown {
-    const slot = key === this.lastKey ? this.lastSlot : this.reduced.get(key);
+    const last = this.last;
+    if (key !== last.key) {
+      // Stored only on a change of key: a store per record would cost more than the lookup saves.
+      last.slot = this.slotOf(key);
+      last.key = key;
+    }
+    const slot = last.slot;
     let next = value;
-    if (slot === undefined) {
-      const created = { value };
-      this.reduced.set(key, created);
-      this.lastSlot = created;
-      this.replaced = NO_VALUE;
-    } else {
+    if (slot.set) {
       try {
         next = this.reduce(slot.value, value);
       } catch (error) {
         throw this.userError(error, value, timestamp);
       }
-      this.replaced = slot.value;
-      slot.value = next;
-      this.lastSlot = slot;
+    } else {
+      slot.set = true;
     }
-    this.lastKey = key;
+    slot.value = next;
     return next;
+  }
+
+  /** The key's slot, created empty for a new key. */
+  private slotOf(key: Key): Reduced {
+    let slot = this.reduced.get(key);
+    if (slot === undefined) {
+      slot = { value: undefined, set: false };
+      this.reduced.set(key, slot);
+    }
+    return slot;
   }
 }

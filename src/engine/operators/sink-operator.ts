@@ -5,7 +5,7 @@
 import type { WindowOrigin } from '../records';
 import { StreamOperator } from '../runtime/operator';
 import type { Edge } from '../runtime/operator';
-import type { RecordBatch } from '../runtime/record-batch';
+import type { Failure, Fusible, FusedRecord, FusionBuilder } from '../runtime/fusion';
 import type { Millis } from '../time';
 
 /**
@@ -19,7 +19,7 @@ export type SinkWriter = (
   now: Millis,
 ) => void;
 
-export class SinkOperator extends StreamOperator {
+export class SinkOperator extends StreamOperator implements Fusible {
   constructor(
     id: string,
     name: string,
@@ -32,22 +32,13 @@ export class SinkOperator extends StreamOperator {
     return true;
   }
 
-  /** Writes each record of the batch at the time it arrived, without moving the clock each time. */
-  override receiveBatch(_edge: Edge, batch: RecordBatch): void {
-    const { values, timestamps, arrivals } = batch;
-    const write = this.write;
-    for (let i = 0; i < batch.length; i++) {
-      this.metrics.recordsIn++;
-      const value = values[i];
-      const arrival = arrivals[i] as Millis;
-      try {
-        write(value, timestamps[i], undefined, arrival);
-      } catch (error) {
-        this.job.arriveAt(arrival);
-        this.batchFailedAt = i;
-        throw this.userError(error, value, timestamps[i]);
-      }
-    }
+  /** Writes the record's write into a fused loop, at its arrival time. */
+  fuse(code: FusionBuilder, _edge: Edge, record: FusedRecord): void {
+    const { value, timestamp, arrival } = record;
+    code.count(this.metrics, 'recordsIn');
+    const write = `${code.bind(this.write)}(${value}, ${timestamp}, undefined, ${arrival});`;
+    const fail: Failure = (error, v, ts) => this.userError(error, v, ts);
+    code.attempt(write, fail, value, record);
   }
 
   protected processElement(

@@ -8,7 +8,7 @@
  * ends its watermark becomes the maximum; when all have ended, so does the source's.
  */
 import { StreamOperator } from '../runtime/operator';
-import { RecordBatch } from '../runtime/record-batch';
+import { FusionBuilder } from '../runtime/fusion';
 import type { RecordBuffer, Source, SourceEvent, SourceReader } from '../sources/source';
 import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
@@ -19,18 +19,15 @@ import type { WatermarkStrategy } from '../watermarks/strategy';
 /** Records read at once from a reader that can (see `SourceReader.readRecords`). */
 const BATCH = 512;
 
+/** See {@link SourceOperator.drainLoop}. */
+type Drain<T> = (partition: Partition<T>, limit: Millis, atLimit: boolean, due: boolean) => boolean;
+
 class Partition<T> implements WatermarkOutput {
   reader!: SourceReader<T>;
   /** The next event, when it was read with `next()`; `undefined` while records are buffered. */
   pending: SourceEvent<T> | undefined;
   /** Records read in one batch, without an event object each: `buffer[cursor]` is next. */
   readonly buffer: RecordBuffer<T> = { values: [], arrivalTimes: [] };
-  /** The buffer's records with no timestamps, as a batch to hand on as they are. */
-  readonly bufferBatch = new RecordBatch(
-    this.buffer.values,
-    new Array<undefined>(BATCH).fill(undefined),
-    this.buffer.arrivalTimes,
-  );
   cursor = 0;
   buffered = 0;
   /** Arrival time of the last event read, which the next one must not precede. */
@@ -48,7 +45,6 @@ class Partition<T> implements WatermarkOutput {
   emitWatermark(watermark: Millis): void {
     const clamped = clampWatermark(watermark);
     if (clamped <= this.watermark) return;
-    this.operator.flushBatch();
     this.watermark = clamped;
     this.markActive();
     this.operator.receiveWatermark({ channel: this.index }, clamped);
@@ -56,14 +52,12 @@ class Partition<T> implements WatermarkOutput {
 
   markIdle(): void {
     if (this.idle) return;
-    this.operator.flushBatch();
     this.idle = true;
     this.operator.receiveStatus({ channel: this.index }, true);
   }
 
   markActive(): void {
     if (!this.idle) return;
-    this.operator.flushBatch();
     this.idle = false;
     this.operator.receiveStatus({ channel: this.index }, false);
   }
@@ -72,12 +66,8 @@ class Partition<T> implements WatermarkOutput {
 export class SourceOperator<T> extends StreamOperator {
   private readonly partitions: Partition<T>[];
   private running = 0;
-  /** Records read by {@link arriveBatch} and not yet handed on. */
-  private readonly batch = new RecordBatch();
-  /** Arrival time of the record {@link arriveBatch} read last. */
-  private arrival: Millis = 0;
-  /** Set when handing on a batch failed: the failure is not the source's. */
-  private downstreamFailed = false;
+  /** The generated loop of {@link arriveBatch}, made on first use. */
+  private drain: Drain<T> | undefined;
 
   constructor(
     id: string,
@@ -164,9 +154,10 @@ export class SourceOperator<T> extends StreamOperator {
 
   /**
    * Processes a partition's next event like {@link arrive}, then its next buffered records for as
-   * long as each arrives before `limit` (or at it, when `atLimit`), handing the records on as a
-   * batch (see `StreamOperator.receiveBatch`). A watermark or status the partition emits on the
-   * way first hands on the records before it, so it follows them as it would one by one.
+   * long as each arrives before `limit` (or at it, when `atLimit`), taking each through the
+   * operators behind the source before reading the next (see {@link drainLoop}). A watermark or
+   * status the partition emits on the way goes out between the records it follows and precedes,
+   * as it would one by one.
    */
   arriveBatch(index: number, limit: Millis, atLimit: boolean): void {
     const partition = this.partitions[index];
@@ -175,108 +166,68 @@ export class SourceOperator<T> extends StreamOperator {
       this.arrive(index);
       return;
     }
-    this.downstreamFailed = false;
-    try {
-      this.readBatch(partition, limit, atLimit);
-      this.flushBatch();
-    } catch (error) {
-      // A failure downstream already set the clock to the record it failed on.
-      if (this.downstreamFailed) throw error;
-      this.flushBatch();
-      this.job.arriveAt(this.arrival);
-      throw error;
-    }
-  }
-
-  /** Hands on the records {@link arriveBatch} has read so far. */
-  flushBatch(): void {
-    if (this.batch.length > 0) this.handOnRead(this.batch);
-  }
-
-  private handOnRead(batch: RecordBatch): void {
-    const length = batch.length;
-    try {
-      this.handOn(batch);
-    } catch (error) {
-      this.downstreamFailed = true;
-      // One by one, the records after the one that failed would not have been read.
-      this.metrics.recordsIn -= length - this.outputFailedAt - 1;
-      throw error;
-    }
-    // The operators downstream moved the clock along the batch; it is the last record's time.
-    this.job.arriveAt(this.arrival);
-  }
-
-  /** Reads the partition's records as far as they are due, one by one or a buffer at once. */
-  private readBatch(partition: Partition<T>, limit: Millis, atLimit: boolean): void {
-    // Records without timestamps, read from the start of a buffer, can go on as they lie.
-    const inPlace = this.strategy === undefined;
+    const drain = (this.drain ??= this.drainLoop());
+    // The first record is due: the scheduler popped its arrival.
+    let due = true;
     for (;;) {
-      const more =
-        inPlace && partition.cursor === 0 && this.batch.length === 0
-          ? this.handOnBuffer(partition, limit, atLimit)
-          : this.readRecord(partition);
-      if (!more) return;
-      const arrival = partition.buffer.arrivalTimes[partition.cursor] as Millis;
-      if (arrival > limit || (arrival === limit && !atLimit)) return;
-    }
-  }
-
-  /**
-   * Adds the partition's next buffered record to the batch; returns whether the one after it is
-   * buffered too. Without a strategy nothing here reads the clock, so it moves once, when the
-   * batch has been handed on.
-   */
-  private readRecord(partition: Partition<T>): boolean {
-    const { buffer } = partition;
-    const arrival = buffer.arrivalTimes[partition.cursor] as Millis;
-    this.arrival = arrival;
-    const value = buffer.values[partition.cursor++] as T;
-    if (this.strategy === undefined) {
-      this.metrics.recordsIn++;
-      this.batch.push(value, undefined, arrival);
-    } else {
-      this.job.arriveAt(arrival);
-      this.batchRecord(partition, value, arrival);
-    }
-    return this.advance(partition);
-  }
-
-  /**
-   * Hands on the buffered records due by `limit` (the first one is), from the first, as a view of
-   * the buffer; returns whether a buffered record follows them.
-   */
-  private handOnBuffer(partition: Partition<T>, limit: Millis, atLimit: boolean): boolean {
-    const arrivalTimes = partition.buffer.arrivalTimes;
-    const buffered = partition.buffered;
-    // Up to the first record not due, or the first that goes back in time (advance reports it).
-    let count = 1;
-    for (; count < buffered; count++) {
-      const arrival = arrivalTimes[count] as Millis;
-      if (arrival < (arrivalTimes[count - 1] as Millis)) break;
-      if (arrival > limit || (arrival === limit && !atLimit)) break;
-    }
-    this.metrics.recordsIn += count;
-    this.arrival = arrivalTimes[count - 1] as Millis;
-    partition.lastArrival = this.arrival;
-    partition.cursor = count;
-    partition.bufferBatch.length = count;
-    this.handOnRead(partition.bufferBatch);
-    return this.advance(partition);
-  }
-
-  /**
-   * After the record before the cursor: reads the next buffer if this one is done, else checks
-   * the next record's arrival time; returns whether the next record is buffered.
-   */
-  private advance(partition: Partition<T>): boolean {
-    if (partition.cursor === partition.buffered) {
-      this.flushBatch();
+      if (drain(partition, limit, atLimit, due)) return;
+      due = false;
       this.fetch(partition);
-      return partition.cursor < partition.buffered;
+      // Done when the input ended or the next event is not a buffered record.
+      if (partition.cursor >= partition.buffered) return;
     }
-    this.checkOrder(partition, partition.buffer.arrivalTimes[partition.cursor] as Millis);
-    return true;
+  }
+
+  /**
+   * The loop that takes a partition's buffered records, as far as they are due, through the
+   * operators behind the source, fused into one generated function (see `fusion.ts`). Per record
+   * it does what {@link arrive} and {@link emitRecord} do with the trace off: check the arrival
+   * order, set the clock, assign the timestamp, hand the record on, then show it to the watermark
+   * generator. It returns true when it stopped at a record that is not due yet.
+   */
+  private drainLoop(): Drain<T> {
+    const code = new FusionBuilder(this.job);
+    const outOfOrder = code.bind((p: Partition<T>, previous: Millis, arrival: Millis) => {
+      p.lastArrival = previous;
+      this.checkOrder(p, arrival);
+    });
+    code.onEntry('const { values, arrivalTimes } = partition.buffer;');
+    code.onEntry('const end = partition.buffered;');
+    // The partition's cursor and last arrival live in locals while the loop runs.
+    code.onEntry('let next = partition.cursor;');
+    code.onEntry('let previous = partition.lastArrival;');
+    code.onEntry(`let clock = ${code.bind(this.job)}.now();`);
+    code.onExit('partition.cursor = next;');
+    code.onExit('partition.lastArrival = previous;');
+    // The clock moves once, at the end, unless code that reads it runs (see FusionBuilder.setClock).
+    code.onExit(`${code.bind(this.job)}.arriveAt(clock);`);
+    code.block('for (let cursor = next; cursor < end; cursor++)', () => {
+      code.line('const arrival = arrivalTimes[cursor];');
+      code.line(`if (arrival < previous) ${outOfOrder}(partition, previous, arrival);`);
+      code.line('if (!due && (arrival > limit || (arrival === limit && !atLimit))) return true;');
+      code.line('due = false;');
+      code.line('previous = arrival;');
+      code.line('next = cursor + 1;');
+      code.line('clock = arrival;');
+      code.count(this.metrics, 'recordsIn');
+      code.line('const value = values[cursor];');
+      if (this.strategy === undefined) {
+        code.emit(this, { value: 'value', timestamp: 'undefined', arrival: 'arrival' });
+        return;
+      }
+      const assign = (value: T) => this.assignTimestamp(value, undefined);
+      code.line(`const timestamp = ${code.bind(assign)}(value);`);
+      // As in emitRecord, the record goes out before the generator sees it.
+      const record = { value: 'value', timestamp: 'timestamp', arrival: 'arrival' };
+      code.emit(this, record);
+      // The generator may emit a watermark, and what it sets off reads the clock.
+      code.setClock(record);
+      const observe = (p: Partition<T>, value: T, timestamp: Millis | undefined) =>
+        this.observe(p, value, timestamp);
+      code.line(`${code.bind(observe)}(partition, value, timestamp);`);
+    });
+    code.line('return false;');
+    return code.compile<Drain<T>>('partition, limit, atLimit, due');
   }
 
   override emitPeriodicWatermarks(): void {
@@ -310,14 +261,6 @@ export class SourceOperator<T> extends StreamOperator {
     // As in Flink, the record goes out before the generator sees it, so a punctuated watermark
     // derived from a record follows that record.
     this.output.emit(value, timestamp, lineage, undefined);
-    this.observe(partition, value, timestamp);
-  }
-
-  /** {@link emitRecord} for a record of a batch: the record joins the batch instead of going on. */
-  private batchRecord(partition: Partition<T>, value: T, arrival: Millis): void {
-    this.metrics.recordsIn++;
-    const timestamp = this.assignTimestamp(value, undefined);
-    this.batch.push(value, timestamp, arrival);
     this.observe(partition, value, timestamp);
   }
 

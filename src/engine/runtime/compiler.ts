@@ -202,6 +202,13 @@ function chain(id: string, members: readonly LogicalNode[]): ChainOperator {
   return new ChainOperator(id, members.map((m) => m.name).join(' → '), steps);
 }
 
+/** Kept out of the writer, which runs per record, so that it stays small enough to inline. */
+function notAKey(key: unknown): TypeError {
+  return new TypeError(
+    `the upsert table's key selector returned ${summarize(key, 40)}; a key must be a string, a number or a boolean.`,
+  );
+}
+
 function writer(sink: SinkSpec, targets: SinkTargets): SinkWriter {
   const { store } = targets;
   switch (sink.kind) {
@@ -213,13 +220,10 @@ function writer(sink: SinkSpec, targets: SinkTargets): SinkWriter {
     }
     case 'upsert': {
       const table = store.table(sink.name);
+      const selectKey = sink.key;
       return (value, timestamp, origin, now) => {
-        const key = sink.key(value);
-        if (!isKey(key)) {
-          throw new TypeError(
-            `the upsert table's key selector returned ${summarize(key, 40)}; a key must be a string, a number or a boolean.`,
-          );
-        }
+        const key = selectKey(value);
+        if (!isKey(key)) throw notAKey(key);
         table.write(key, value, timestamp, origin, now);
       };
     }

@@ -10,10 +10,9 @@ export interface JobContext {
   /** The virtual processing time. */
   now(): Millis;
   /**
-   * Sets the clock to the arrival time of the batched record about to be processed (see
-   * `StreamOperator.receiveBatch`), so that it reads as it did when the record arrived. Each
-   * operator goes through a batch in arrival order, and so the clock never goes back past the
-   * time the batch began.
+   * Sets the clock to the arrival time of the record a source is about to push through its
+   * operators (see `StreamOperator.pushInto`): a run of due records goes through without the
+   * scheduler, so the source moves the clock itself, forward only.
    */
   arriveAt(time: Millis): void;
   /** The trace, or null when the run only keeps counters. */

@@ -12,6 +12,7 @@ import { TraceRecorder } from '../trace';
 import type { TraceOptions } from '../trace';
 import type { Millis } from '../time';
 import type { JobContext } from './job-context';
+import { canGenerateCode } from './fusion';
 import type { StreamOperator } from './operator';
 import type { PhysicalPlan } from './compiler';
 import { Scheduler } from './scheduler';
@@ -57,7 +58,7 @@ export class JobRuntime implements JobContext {
     plan.operators.forEach((operator, index) => this.operatorIndex.set(operator, index));
     this.emitters = plan.operators.filter((operator) => operator.generatesWatermarks);
     for (const operator of plan.operators) operator.setup(this, plan.channels.get(operator) ?? 0);
-    if (this.trace === null) {
+    if (this.trace === null && canGenerateCode()) {
       for (const source of plan.sources) if (batchSafeBehind(source)) this.batched.add(source);
     }
   }

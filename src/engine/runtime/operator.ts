@@ -16,8 +16,15 @@ import { WatermarkValve } from '../watermarks/valve';
 import type { ValveOutput } from '../watermarks/valve';
 import type { OutputTag } from '../output-tag';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
+import type { Failure, FusedRecord, FusionBuilder } from './fusion';
 import type { JobContext } from './job-context';
-import type { RecordBatch } from './record-batch';
+
+/**
+ * One record's way into an operator (or out of one, to all its readers) on the untraced fast path:
+ * its value and event time. Nothing else travels: such records carry no trace id and no window
+ * origin, and the job's clock already reads their arrival time (see `StreamOperator.pushInto`).
+ */
+export type Push = (value: unknown, timestamp: Millis | undefined) => void;
 
 /** Extracts the key of a record on a keyed input. */
 export type KeySelector<T, K extends Key = Key> = (value: T) => K;
@@ -66,42 +73,6 @@ export class Output {
       edge.target.receive(edge, value, timestamp, origin, id);
     }
     return id;
-  }
-
-  /**
-   * Emits a batch of new records on the main output (trace off only). A single reader that takes
-   * batches gets it whole; otherwise the records go out one by one, each reaching every reader
-   * before the next, as {@link emit} would send them.
-   */
-  emitBatch(batch: RecordBatch): void {
-    const n = batch.length;
-    if (n === 0) return;
-    const operator = this.operator;
-    const edges = this.edges;
-    if (edges.length === 1 && this.sideEdges.size === 0) {
-      const edge = edges[0] as Edge;
-      operator.metrics.recordsOut += n;
-      try {
-        edge.target.receiveBatch(edge, batch);
-      } catch (error) {
-        // One by one, the records after the failing one would not have been emitted.
-        operator.outputFailedAt = edge.target.batchFailedAt;
-        operator.metrics.recordsOut -= n - operator.outputFailedAt - 1;
-        throw error;
-      }
-      return;
-    }
-    const { values, timestamps, arrivals } = batch;
-    let i = 0;
-    try {
-      for (; i < n; i++) {
-        operator.job.arriveAt(arrivals[i] as Millis);
-        this.emit(values[i], timestamps[i], undefined, undefined);
-      }
-    } catch (error) {
-      operator.outputFailedAt = i;
-      throw error;
-    }
   }
 
   /** Emits a record to the side output named by `tag`. */
@@ -178,14 +149,6 @@ export abstract class StreamOperator {
   protected valve!: WatermarkValve;
   /** The key of the record (or timer) being processed, on keyed operators. */
   currentKey: Key | undefined = undefined;
-  /**
-   * After {@link receiveBatch} threw: the index of the batch's record it failed on. The operator
-   * upstream takes back what it counted for the records after it, which one by one it would
-   * never have processed.
-   */
-  batchFailedAt = 0;
-  /** After {@link Output.emitBatch} threw: the index of the record the reader failed on. */
-  outputFailedAt = 0;
   private readonly valveOutput: ValveOutput = {
     watermark: (watermark) => this.advanceWatermark(watermark),
     status: (idle) => this.processStatus(idle),
@@ -286,57 +249,48 @@ export abstract class StreamOperator {
 
   /**
    * True when the operator never asks for a processing-time wake-up, whatever records, watermarks
-   * or user functions it sees. The job hands records to a source's operators in batches only when
-   * all of them are: a wake-up asked for mid-batch might be due before the batch's later records.
+   * or user functions it sees. With the trace off, the job lets a source push a run of records
+   * straight through its operators (see {@link pushInto}) only when all of them are: a wake-up
+   * asked for during the run might be due before the run's later records.
    */
   get batchSafe(): boolean {
     return false;
   }
 
   /**
-   * Entry point for a batch of records (trace off, and only when every operator behind the source
-   * is {@link batchSafe}; see `JobRuntime.arrive`). Nothing else can happen between the batch's
-   * arrivals, so processing them in turn is processing them as they arrive, provided the clock
-   * reads each record's arrival time. Operators that gain from it override this with a loop of
-   * their own; this one takes the records one by one.
+   * This operator's input `edge` as a {@link Push}, for the untraced fast path: a source whose
+   * operators are all {@link batchSafe} drains the records due at once, taking each through every
+   * operator before reading the next, with the clock set to its arrival time. That is exactly the
+   * order of processing them one by one, minus the scheduler's round trip. Operators that can be
+   * fused into the source's loop (see `fusion.ts`) never need this; the others are reached
+   * through it.
    */
-  receiveBatch(edge: Edge, batch: RecordBatch): void {
-    const { values, timestamps, arrivals } = batch;
-    let i = 0;
-    try {
-      for (; i < batch.length; i++) {
-        this.job.arriveAt(arrivals[i] as Millis);
-        this.receive(edge, values[i], timestamps[i], undefined, 0);
-      }
-    } catch (error) {
-      this.batchFailedAt = i;
-      throw error;
-    }
-  }
-
-  /** Emits a batch the operator filled, and empties it for the next. */
-  protected handOn(out: RecordBatch): void {
-    try {
-      this.output.emitBatch(out);
-    } finally {
-      out.clear();
-    }
-  }
-
-  /**
-   * Emits what a batch produced before a failure on the record that arrived at `arrival`: the
-   * operators downstream see the records that preceded it, as they would have one by one, and if
-   * one of them fails on those, its failure came first and is the one that propagates.
-   */
-  protected handOnBeforeFailure(out: RecordBatch, arrival: Millis): void {
-    this.handOn(out);
-    // The job stops at the failing record, so the clock reads its arrival time, as one by one.
-    this.job.arriveAt(arrival);
+  pushInto(edge: Edge): Push {
+    return (value, timestamp) => this.receive(edge, value, timestamp, undefined, 0);
   }
 
   /** The key of a record on keyed input `gate`, checked as {@link receive} checks it. */
   protected keyOf(gate: number, value: unknown, timestamp: Millis | undefined): Key {
     return this.selectKey(this.keySelectors[gate] as KeySelector<unknown>, value, timestamp);
+  }
+
+  /**
+   * Writes, into a fused loop, the key selection {@link receive} does for keyed input `gate`:
+   * the learner's selector and the check that its result can be a key. Returns the local holding
+   * the key. (Fused operators keep no keyed state that reads {@link currentKey}.)
+   */
+  protected fuseKey(code: FusionBuilder, gate: number, record: FusedRecord): string {
+    const { value, timestamp } = record;
+    const selector = this.keySelectors[gate] as KeySelector<unknown>;
+    const fail: Failure = (error, v, ts) => this.userError(error, v, ts);
+    const key = code.guarded('key', `${code.bind(selector)}(${value})`, fail, value, record);
+    const keyError = code.bind((k: unknown, v: unknown, ts: Millis | undefined) =>
+      this.keyError(k, v, ts),
+    );
+    code.line(
+      `if (!${code.bind(isKey)}(${key})) throw ${keyError}(${key}, ${value}, ${timestamp});`,
+    );
+    return key;
   }
 
   /** Kept out of {@link receive}, so that the untraced path stays small enough to inline. */
@@ -418,13 +372,20 @@ export abstract class StreamOperator {
     } catch (error) {
       throw this.userError(error, value, timestamp);
     }
-    if (!isKey(key)) {
-      throw this.executionError(
-        `keyBy returned ${summarize(key, 60)}, which cannot be a key. A key must be a string, ` +
-          'a number or a boolean; to key by several fields, join them: (r) => `${r.a}|${r.b}`.',
-        { value, timestamp },
-      );
-    }
+    if (!isKey(key)) throw this.keyError(key, value, timestamp);
     return key;
+  }
+
+  /**
+   * The failure for a key selector that returned something that cannot be a key. Kept out of
+   * {@link selectKey} (as every failure message is kept out of a per-record path): a function that
+   * builds a message is too large for the JIT to inline into its callers.
+   */
+  protected keyError(key: unknown, value: unknown, timestamp: Millis | undefined): Error {
+    return this.executionError(
+      `keyBy returned ${summarize(key, 60)}, which cannot be a key. A key must be a string, ` +
+        'a number or a boolean; to key by several fields, join them: (r) => `${r.a}|${r.b}`.',
+      { value, timestamp },
+    );
   }
 }

@@ -29,14 +29,17 @@ export class UpsertTable {
     origin: WindowOrigin | undefined,
     now: Millis,
   ): void {
-    const slot = key === this.lastKey ? this.lastSlot : this.latest.get(key);
-    this.lastKey = key;
-    if (slot === undefined) {
-      this.lastSlot = { value, timestamp, origin, processingTime: now, updates: 1 };
-      this.latest.set(key, this.lastSlot);
-      return;
+    let slot = this.lastSlot;
+    if (key !== this.lastKey || slot === undefined) {
+      slot = this.latest.get(key);
+      if (slot === undefined) {
+        slot = { value, timestamp, origin, processingTime: now, updates: 0 };
+        this.latest.set(key, slot);
+      }
+      // Remembered only when it changes: a store per write would cost more than the lookup saves.
+      this.lastKey = key;
+      this.lastSlot = slot;
     }
-    this.lastSlot = slot;
     slot.value = value;
     slot.timestamp = timestamp;
     slot.origin = origin;

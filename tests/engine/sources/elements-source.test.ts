@@ -19,11 +19,14 @@ describe('elementsSource', () => {
     expect(readAll(source.createReader(0)).map((e) => e.arrivalTime)).toEqual([0, 1_000]);
   });
 
-  it('is not affected by later changes to the caller’s array', () => {
+  it('reads the caller’s array as it runs, without copying it first', () => {
+    // Copying a million elements would cost more than processing them; the docs say so.
     const values = [1, 2];
     const source = elementsSource(values);
     values.push(3);
-    expect(readAll(source.createReader(0))).toHaveLength(2);
+    expect(readAll(source.createReader(0)).map((e) => e.kind === 'record' && e.value)).toEqual([
+      1, 2, 3,
+    ]);
   });
 
   it('reads batches of records exactly as next() would', () => {

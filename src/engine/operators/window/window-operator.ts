@@ -17,8 +17,7 @@ import type { Collector } from '../../functions/collector';
 import type { ProcessWindowContext, ProcessWindowFunction } from '../../functions/window-functions';
 import type { OutputTag } from '../../output-tag';
 import type { Key, WindowBounds, WindowOrigin } from '../../records';
-import type { Edge, KeySelector } from '../../runtime/operator';
-import type { RecordBatch } from '../../runtime/record-batch';
+import type { KeySelector } from '../../runtime/operator';
 import { StreamOperator } from '../../runtime/operator';
 import { TimerService } from '../../runtime/timer-service';
 import type { TimeDomain, Timer } from '../../runtime/timer-service';
@@ -145,28 +144,6 @@ export class WindowOperator extends StreamOperator {
    */
   override get batchSafe(): boolean {
     return this.eventTime && this.trigger.constructor === EventTimeTrigger;
-  }
-
-  /** Places each record of the batch in turn, as {@link receive} would, without its dispatch. */
-  override receiveBatch(edge: Edge, batch: RecordBatch): void {
-    const { values, timestamps, arrivals } = batch;
-    const gate = edge.gate;
-    const keyed = this.keySelectors[gate] !== undefined;
-    let i = 0;
-    try {
-      for (; i < batch.length; i++) {
-        this.job.arriveAt(arrivals[i] as Millis);
-        this.metrics.recordsIn++;
-        const value = values[i];
-        const timestamp = timestamps[i];
-        const key = keyed ? this.keyOf(gate, value, timestamp) : undefined;
-        this.currentKey = key;
-        this.processElement(gate, value, timestamp, undefined, 0, key);
-      }
-    } catch (error) {
-      this.batchFailedAt = i;
-      throw error;
-    }
   }
 
   /** The windows held right now, by key then start. */

@@ -1,7 +1,7 @@
 /**
- * With the trace off, running (runToEnd, advanceTo) hands a source's records on in batches when
- * nothing else can happen between their arrivals. Stepping never does: each step is one arrival,
- * record by record. So for random pipelines and inputs, a run and a step-by-step run of the same
+ * With the trace off, running (runToEnd, advanceTo) drains a source's due records in one generated
+ * loop, with the operators behind it fused in, when nothing else can happen between their
+ * arrivals. Stepping never does: each step is one arrival, record by record. So for random pipelines and inputs, a run and a step-by-step run of the same
  * job must give the same result: outputs, tables, side outputs, metrics, clock, operator state
  * — and the same failure, when a user function throws.
  */

@@ -26,10 +26,13 @@ interface Reduced {
 export class RollingReduceOperator extends StreamOperator implements Fusible {
   /** By key, in the order keys were first seen. */
   private readonly reduced = new Map<Key, Reduced>();
-  /** The slot used last: a stream with few keys repeats them, and a map lookup is the cost. */
-  private readonly last: { key: Key | undefined; slot: Reduced } = {
+  /**
+   * The slot used last: a stream with few keys repeats them, and a map lookup is the cost. Its
+   * slot is only read once a key has been seen (no key is `undefined`).
+   */
+  private readonly last: { key: Key | undefined; slot: Reduced | undefined } = {
     key: undefined,
-    slot: { value: undefined, set: false },
+    slot: undefined,
   };
 
   constructor(
@@ -56,11 +59,11 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     const key = this.fuseKey(code, edge.gate, record);
     const last = code.bind(this.last);
     const slot = code.local('slot');
-    const slotOf = code.bind((k: Key) => this.slotOf(k));
+    const slotOf = code.bind((k: Key, v: unknown) => this.slotOf(k, v));
     code.line(`let ${slot} = ${last}.slot;`);
     // The slot used last is remembered only when the key changes (see reduceRecord).
     code.line(
-      `if (${key} !== ${last}.key) { ${slot} = ${slotOf}(${key}); ${last}.key = ${key}; ${last}.slot = ${slot}; }`,
+      `if (${key} !== ${last}.key) { ${slot} = ${slotOf}(${key}, ${value}); ${last}.key = ${key}; ${last}.slot = ${slot}; }`,
     );
     const reduced = code.local('v');
     code.line(`let ${reduced} = ${value};`);
@@ -103,10 +106,10 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     const last = this.last;
     if (key !== last.key) {
       // Stored only on a change of key: a store per record would cost more than the lookup saves.
-      last.slot = this.slotOf(key);
+      last.slot = this.slotOf(key, value);
       last.key = key;
     }
-    const slot = last.slot;
+    const slot = last.slot as Reduced;
     let next = value;
     if (slot.set) {
       try {
@@ -121,11 +124,14 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     return next;
   }
 
-  /** The key's slot, created empty for a new key. */
-  private slotOf(key: Key): Reduced {
+  /**
+   * The key's slot, created empty for a new key. It starts out holding the key's first record
+   * (not yet `set`), so that a slot of numbers holds them unboxed from the start.
+   */
+  private slotOf(key: Key, first: unknown): Reduced {
     let slot = this.reduced.get(key);
     if (slot === undefined) {
-      slot = { value: undefined, set: false };
+      slot = { value: first, set: false };
       this.reduced.set(key, slot);
     }
     return slot;

@@ -9,27 +9,24 @@
  */
 import { StreamOperator } from '../runtime/operator';
 import { FusionBuilder } from '../runtime/fusion';
-import type { RecordBuffer, Source, SourceEvent, SourceReader } from '../sources/source';
+import type { RecordRun, Source, SourceEvent, SourceReader } from '../sources/source';
 import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
 import type { Millis } from '../time';
 import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
 import type { WatermarkStrategy } from '../watermarks/strategy';
 
-/** Records read at once from a reader that can (see `SourceReader.readRecords`). */
-const BATCH = 512;
-
 /** See {@link SourceOperator.drainLoop}. */
 type Drain<T> = (partition: Partition<T>, limit: Millis, atLimit: boolean, due: boolean) => boolean;
 
 class Partition<T> implements WatermarkOutput {
   reader!: SourceReader<T>;
-  /** The next event, when it was read with `next()`; `undefined` while records are buffered. */
+  /** The next event, when it was read with `next()`; `undefined` while a run is being read. */
   pending: SourceEvent<T> | undefined;
-  /** Records read in one batch, without an event object each: `buffer[cursor]` is next. */
-  readonly buffer: RecordBuffer<T> = { values: [], arrivalTimes: [] };
+  /** Records the reader lent, read in place: `run.values[cursor]` is next, up to `end`. */
+  run: RecordRun<T> | undefined;
   cursor = 0;
-  buffered = 0;
+  end = 0;
   /** Arrival time of the last event read, which the next one must not precede. */
   lastArrival: Millis = 0;
   generator: WatermarkGenerator<T> | undefined;
@@ -116,8 +113,8 @@ export class SourceOperator<T> extends StreamOperator {
   nextArrival(index: number): Millis | undefined {
     const partition = this.partitions[index];
     if (partition === undefined) return undefined;
-    if (partition.cursor < partition.buffered) {
-      return partition.buffer.arrivalTimes[partition.cursor];
+    if (partition.cursor < partition.end) {
+      return (partition.run as RecordRun<T>).arrivalTime(partition.cursor);
     }
     return partition.pending?.arrivalTime;
   }
@@ -126,11 +123,12 @@ export class SourceOperator<T> extends StreamOperator {
   arrive(index: number): void {
     const partition = this.partitions[index];
     if (partition === undefined) return;
-    if (partition.cursor < partition.buffered) {
-      const value = partition.buffer.values[partition.cursor++] as T;
+    if (partition.cursor < partition.end) {
+      const run = partition.run as RecordRun<T>;
+      const value = run.values[partition.cursor++] as T;
       this.emitRecord(partition, value, undefined);
-      if (partition.cursor === partition.buffered) this.fetch(partition);
-      else this.checkOrder(partition, partition.buffer.arrivalTimes[partition.cursor] as Millis);
+      if (partition.cursor === partition.end) this.fetch(partition);
+      else this.checkOrder(partition, run.arrivalTime(partition.cursor));
       return;
     }
     const event = partition.pending;
@@ -153,7 +151,7 @@ export class SourceOperator<T> extends StreamOperator {
   }
 
   /**
-   * Processes a partition's next event like {@link arrive}, then its next buffered records for as
+   * Processes a partition's next event like {@link arrive}, then its next lent records for as
    * long as each arrives before `limit` (or at it, when `atLimit`), taking each through the
    * operators behind the source before reading the next (see {@link drainLoop}). A watermark or
    * status the partition emits on the way goes out between the records it follows and precedes,
@@ -162,7 +160,7 @@ export class SourceOperator<T> extends StreamOperator {
   arriveBatch(index: number, limit: Millis, atLimit: boolean): void {
     const partition = this.partitions[index];
     if (partition === undefined) return;
-    if (partition.cursor >= partition.buffered) {
+    if (partition.cursor >= partition.end) {
       this.arrive(index);
       return;
     }
@@ -173,13 +171,13 @@ export class SourceOperator<T> extends StreamOperator {
       if (drain(partition, limit, atLimit, due)) return;
       due = false;
       this.fetch(partition);
-      // Done when the input ended or the next event is not a buffered record.
-      if (partition.cursor >= partition.buffered) return;
+      // Done when the input ended or the next event is not a lent record.
+      if (partition.cursor >= partition.end) return;
     }
   }
 
   /**
-   * The loop that takes a partition's buffered records, as far as they are due, through the
+   * The loop that takes a partition's lent records, as far as they are due, through the
    * operators behind the source, fused into one generated function (see `fusion.ts`). Per record
    * it does what {@link arrive} and {@link emitRecord} do with the trace off: check the arrival
    * order, set the clock, assign the timestamp, hand the record on, then show it to the watermark
@@ -191,8 +189,9 @@ export class SourceOperator<T> extends StreamOperator {
       p.lastArrival = previous;
       this.checkOrder(p, arrival);
     });
-    code.onEntry('const { values, arrivalTimes } = partition.buffer;');
-    code.onEntry('const end = partition.buffered;');
+    code.onEntry('const run = partition.run;');
+    code.onEntry('const values = run.values;');
+    code.onEntry('const end = partition.end;');
     // The partition's cursor and last arrival live in locals while the loop runs.
     code.onEntry('let next = partition.cursor;');
     code.onEntry('let previous = partition.lastArrival;');
@@ -202,9 +201,10 @@ export class SourceOperator<T> extends StreamOperator {
     // The clock moves once, at the end, unless code that reads it runs (see FusionBuilder.setClock).
     code.onExit(`${code.bind(this.job)}.arriveAt(clock);`);
     code.block('for (let cursor = next; cursor < end; cursor++)', () => {
-      code.line('const arrival = arrivalTimes[cursor];');
+      code.line('const arrival = run.arrivalTime(cursor);');
       code.line(`if (arrival < previous) ${outOfOrder}(partition, previous, arrival);`);
-      code.line('if (!due && (arrival > limit || (arrival === limit && !atLimit))) return true;');
+      // One comparison for the usual record, well before the limit.
+      code.line('if (arrival >= limit && !due && (arrival > limit || !atLimit)) return true;');
       code.line('due = false;');
       code.line('previous = arrival;');
       code.line('next = cursor + 1;');
@@ -301,14 +301,16 @@ export class SourceOperator<T> extends StreamOperator {
     return timestamp;
   }
 
-  /** Reads the partition's next event: a batch of records if the reader can, else one event. */
+  /** Reads the partition's next event: a run of records if the reader lends one, else one event. */
   private fetch(partition: Partition<T>): void {
-    const { reader, buffer } = partition;
-    partition.cursor = 0;
-    partition.buffered = reader.readRecords?.(buffer, BATCH) ?? 0;
-    if (partition.buffered > 0) {
+    const { reader } = partition;
+    const run = reader.readRecords?.();
+    partition.run = run;
+    partition.cursor = run?.from ?? 0;
+    partition.end = run?.to ?? 0;
+    if (partition.cursor < partition.end) {
       partition.pending = undefined;
-      this.checkOrder(partition, buffer.arrivalTimes[0] as Millis);
+      this.checkOrder(partition, (run as RecordRun<T>).arrivalTime(partition.cursor));
       return;
     }
     const next = reader.next();

@@ -1,6 +1,6 @@
 import type {
   Millis,
-  RecordBuffer,
+  RecordRun,
   Source,
   SourceEvent,
   SourcePosition,
@@ -36,6 +36,7 @@ export function elementsSource<T>(
   const { name = 'elements', arrivalIntervalMs = 100 } = options;
   requireNonNegative(arrivalIntervalMs, 'arrivalIntervalMs');
   const elements = values;
+  const arrivalTime = (index: number): Millis => index * arrivalIntervalMs;
   return {
     name,
     partitions: 1,
@@ -47,20 +48,13 @@ export function elementsSource<T>(
         next(): SourceEvent<T> | undefined {
           if (index >= elements.length) return undefined;
           const value = elements[index] as T;
-          const arrivalTime = index * arrivalIntervalMs;
-          index++;
-          return { kind: 'record', arrivalTime, value };
+          return { kind: 'record', arrivalTime: arrivalTime(index++), value };
         },
-        readRecords(buffer: RecordBuffer<T>, max: number): number {
-          const count = Math.min(max, elements.length - index);
-          const { values, arrivalTimes } = buffer;
-          const first = index;
-          for (let i = 0; i < count; i++) {
-            values[i] = elements[first + i] as T;
-            arrivalTimes[i] = (first + i) * arrivalIntervalMs;
-          }
-          index = first + count;
-          return count;
+        readRecords(): RecordRun<T> | undefined {
+          if (index >= elements.length) return undefined;
+          const from = index;
+          index = elements.length;
+          return { values: elements, from, to: index, arrivalTime };
         },
         position: () => index,
       };

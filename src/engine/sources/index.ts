@@ -3,7 +3,7 @@
  */
 export type {
   Millis,
-  RecordBuffer,
+  RecordRun,
   Source,
   SourceEvent,
   SourcePosition,

@@ -39,10 +39,20 @@ export type SourceEvent<T> =
       readonly arrivalTime: Millis;
     };
 
-/** Where {@link SourceReader.readRecords} puts records: parallel arrays, filled from index 0. */
-export interface RecordBuffer<T> {
-  readonly values: T[];
-  readonly arrivalTimes: Millis[];
+/**
+ * A run of plain records a reader lends the engine (see {@link SourceReader.readRecords}): the
+ * values `values[from]` up to `values[to - 1]`, read in place, in order. The array must not
+ * change while the run is read.
+ */
+export interface RecordRun<T> {
+  readonly values: readonly T[];
+  readonly from: number;
+  readonly to: number;
+  /**
+   * The arrival time of the record at `index`. The engine calls it once per record, so it should
+   * be a small computation (e.g. `index × interval`), not a lookup that allocates.
+   */
+  arrivalTime(index: number): Millis;
 }
 
 /** Reads one partition of a source, in non-decreasing arrival time. */
@@ -50,13 +60,13 @@ export interface SourceReader<T> {
   /** The next event, or `undefined` once the partition is exhausted (bounded sources only). */
   next(): SourceEvent<T> | undefined;
   /**
-   * Optional fast path, for readers of many plain records (in-memory arrays): reads up to `max`
-   * of the next events into `buffer` and returns how many, without an event object per record.
-   * It reads only records that carry no timestamp of their own, and stops before anything else
-   * (returning 0 when the next event is not such a record, or there is none); `next()` then reads
+   * Optional fast path, for readers of many plain records (in-memory arrays): lends the next
+   * records as a run, read in place, without an event object or a copy per record. It lends only
+   * records that carry no timestamp of their own, and stops before anything else (returning
+   * `undefined` when the next event is not such a record, or there is none); `next()` then reads
    * that event. Afterwards the reader stands where as many `next()` calls would have left it.
    */
-  readRecords?(buffer: RecordBuffer<T>, max: number): number;
+  readRecords?(): RecordRun<T> | undefined;
   /** Where the reader stands: enough to resume exactly here. Structured-clone friendly. */
   position(): SourcePosition;
 }

@@ -29,16 +29,17 @@ describe('elementsSource', () => {
     ]);
   });
 
-  it('reads batches of records exactly as next() would', () => {
-    const source = elementsSource(['a', 'b', 'c', 'd', 'e'], { arrivalIntervalMs: 10 });
+  it('lends its records in place, exactly as next() would read them', () => {
+    const values = ['a', 'b', 'c', 'd', 'e'];
+    const source = elementsSource(values, { arrivalIntervalMs: 10 });
     const reader = source.createReader(0);
     reader.next();
-    const buffer = { values: [] as string[], arrivalTimes: [] as number[] };
-    expect(reader.readRecords?.(buffer, 3)).toBe(3);
-    expect(buffer).toEqual({ values: ['b', 'c', 'd'], arrivalTimes: [10, 20, 30] });
-    expect(reader.position()).toBe(4);
-    expect(reader.next()).toEqual({ kind: 'record', arrivalTime: 40, value: 'e' });
-    expect(reader.readRecords?.(buffer, 3)).toBe(0);
+    const run = reader.readRecords?.();
+    expect(run).toMatchObject({ from: 1, to: 5 });
+    expect(run?.values).toBe(values);
+    expect([1, 2, 3, 4].map((i) => run?.arrivalTime(i))).toEqual([10, 20, 30, 40]);
+    expect(reader.position()).toBe(5);
+    expect(reader.readRecords?.()).toBeUndefined();
     expect(reader.next()).toBeUndefined();
   });
 

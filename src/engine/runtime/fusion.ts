@@ -53,6 +53,12 @@ const MAX_LINES = 2_000;
 type Factory = (...bound: unknown[]) => unknown;
 
 /**
+ * The Function constructor as it was when the engine loaded, before any learner code ran: a
+ * learner who replaces the global cannot change what the engine compiles with.
+ */
+const FunctionConstructor = Function;
+
+/**
  * Generated factories by their code. The same pipeline run again gets the same factory, and so
  * pushes the JIT has already seen: a new factory per run would look like a new function at every
  * call site, which stops the JIT from inlining it.
@@ -193,7 +199,7 @@ export class FusionBuilder {
     let factory = factories.get(key);
     if (factory === undefined) {
       // Code generation is this module's purpose; see the module comment.
-      factory = new Function(...names, body) as Factory;
+      factory = new FunctionConstructor(...names, body) as Factory;
       if (factories.size >= MAX_FACTORIES) factories.clear();
       factories.set(key, factory);
     }
@@ -211,7 +217,7 @@ export function canGenerateCode(): boolean {
   if (generates === undefined) {
     try {
       // A probe, with no code in it.
-      generates = typeof new Function('return 1') === 'function';
+      generates = typeof new FunctionConstructor('return 1') === 'function';
     } catch {
       generates = false;
     }

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
-import { longestTask, recordLongTasks, resetLongTasks, setCode } from '../../tests/e2e/workbench';
+import { setCode } from '../../tests/e2e/workbench';
+import { longestMainThreadTask } from './tasks';
 import { playWithChart, runToFirstChartFrameMs } from './viz';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -100,19 +101,18 @@ async function runToFirstResultMs(browser: Browser, base: string): Promise<numbe
 /** The longest main-thread task while a 100 000-event run plays as fast as possible. */
 async function longestTaskWhilePlayingMs(browser: Browser, base: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await recordLongTasks(page);
   await page.goto(`${base}#/sandbox`);
   await setCode(page, windowedProgram(100_000));
   await page.waitForTimeout(500);
   await page.getByLabel('Speed').selectOption({ label: 'as fast as possible' });
-  await resetLongTasks(page);
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page
-    .locator('[data-run-status="finished"], [data-run-status="failed"]')
-    .waitFor({ timeout: 120_000 });
+  const longest = await longestMainThreadTask(browser, page, async () => {
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page
+      .locator('[data-run-status="finished"], [data-run-status="failed"]')
+      .waitFor({ timeout: 120_000 });
+  });
   const status = await page.locator('[data-run-status]').getAttribute('data-run-status');
   if (status !== 'finished') throw new Error(`the 100 000-event run ${status}`);
-  const longest = await longestTask(page);
   await page.close();
   return longest;
 }
@@ -152,7 +152,8 @@ try {
     firstResult.push(await runToFirstResultMs(browser, appUrl));
     firstChartFrame.push(await runToFirstChartFrameMs(browser, appUrl));
   }
-  const longest = await longestTaskWhilePlayingMs(browser, appUrl);
+  const longest: number[] = [];
+  for (let i = 0; i < 3; i++) longest.push(await longestTaskWhilePlayingMs(browser, appUrl));
   const play10k = await playWithChart(browser, appUrl, 10, 10);
   const play100k = await playWithChart(browser, appUrl, 50, 20);
   const frames = (p: typeof play10k) =>
@@ -172,7 +173,7 @@ try {
     },
     {
       measure: 'longest main-thread task, 100 000 events at full speed',
-      'median ms': longest,
+      'median ms': median(longest),
       aim: '< 50 ms',
       peer: '',
     },

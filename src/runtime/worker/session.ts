@@ -35,7 +35,7 @@ import { createConsole } from './console-capture';
 const encoder = new TextEncoder();
 
 /** Trace events per update: enough to keep the page busy for a frame, not for a long task. */
-const MAX_TRACE_PER_UPDATE = 5000;
+const MAX_TRACE_PER_UPDATE = 2500;
 
 export interface SessionClock {
   /** Wall-clock milliseconds, for slicing work and the loop budget (never for the engine). */

@@ -3,10 +3,10 @@ import type {
   JobGraph,
   JobMetrics,
   OperatorWatermarks,
-  TraceEvent,
   UpsertRow,
 } from 'streamlab';
 import { SandboxCrash } from '../../runtime/sandbox';
+import { TraceModel } from '../viz/trace-model';
 import { SandboxSupervisor, WatchdogTimeout } from '../../runtime/supervisor';
 import type {
   Advance,
@@ -32,9 +32,8 @@ const FIRST_SLICE_MS = 6;
 
 const decoder = new TextDecoder();
 
-/** Accumulated results of a run. Plain arrays (not deep proxies): a run can hold 100 000 events. */
+/** Accumulated results of a run. Plain arrays (not deep proxies): a run can hold 100 000 rows. */
 export interface RunData {
-  trace: TraceEvent[];
   outputs: Record<string, CollectedRecord[]>;
   sideOutputs: Record<string, CollectedRecord[]>;
   tables: Record<string, readonly UpsertRow[]>;
@@ -43,7 +42,6 @@ export interface RunData {
 }
 
 const emptyData = (): RunData => ({
-  trace: [],
   outputs: {},
   sideOutputs: {},
   tables: {},
@@ -71,6 +69,12 @@ export class RunStore {
   /** Milliseconds from pressing Run to the first results (a run's first update). */
   firstResultMs: number | undefined = $state();
   data: RunData = emptyData();
+  /**
+   * The run's trace, folded as each batch arrives. The raw events are not kept: folded at once,
+   * they die young, where keeping them would have the page's garbage collector copy hundreds of
+   * thousands of objects while a long run plays.
+   */
+  readonly model = new TraceModel();
 
   #supervisor = new SandboxSupervisor();
   /** The newest update not yet shown, and the frame that will show it. */
@@ -156,6 +160,7 @@ export class RunStore {
     this.firstResultMs = undefined;
     this.check = undefined;
     this.data = emptyData();
+    this.model.reset();
     this.version++;
   }
 
@@ -242,7 +247,7 @@ export class RunStore {
   #apply(result: LoadResult | AdvanceResult): void {
     const update = JSON.parse(decoder.decode(result.update)) as RunUpdate;
     const data = this.data;
-    for (const event of update.trace) data.trace.push(event);
+    this.model.append(update.trace);
     appendAll(data.outputs, update.outputs);
     appendAll(data.sideOutputs, update.sideOutputs);
     Object.assign(data.tables, update.tables);

@@ -3,9 +3,10 @@
  * their fate), what it emitted, its watermark over processing time, its windows and their panes,
  * its timers and keyed-state writes.
  *
- * The fold is incremental: a run's trace only ever grows (the run store appends each batch), so
- * `sync` folds just the events it has not seen yet. That keeps a playing run of 100 000 records
- * cheap per frame. Every list is in trace order, which is processing-time order, so the views
+ * The fold is incremental: a run's trace only ever grows, and the run store folds each batch as it
+ * arrives (`append`) and keeps only the fold, so the page never holds the raw events of a long run
+ * (a 100 000-record run traces several times that many). `sync` folds a whole trace array, as
+ * tests and one-off callers have it. Every list is in trace order, which is processing-time order, so the views
  * answer "as of processing time t" with a binary search (see `at-time.ts`).
  */
 import type { Key, PaneTiming, TraceEvent } from 'streamlab';
@@ -152,6 +153,18 @@ export class TraceModel {
     if (trace.length === this.size) return false;
     for (let i = this.size; i < trace.length; i++) this.add(trace[i] as TraceEvent);
     return true;
+  }
+
+  /** Folds the next events of the run, in order. */
+  append(events: readonly TraceEvent[]): void {
+    this.#source = undefined;
+    for (let i = 0; i < events.length; i++) this.add(events[i] as TraceEvent);
+  }
+
+  /** Forgets everything, for a new run. */
+  reset(): void {
+    this.#clear();
+    this.#source = undefined;
   }
 
   operator(op: string): OperatorTrace {

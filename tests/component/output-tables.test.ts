@@ -1,0 +1,36 @@
+import type { CollectedRecord } from 'streamlab';
+import { describe, expect, it } from 'vitest';
+import { render } from 'vitest-browser-svelte';
+import OutputTables from '../../src/ui/run/OutputTables.svelte';
+import type { RunStore } from '../../src/ui/run/run-store.svelte';
+
+/** What the tables read of a run: its status, a version and the rows it collected. */
+function finishedRun(rows: number): RunStore {
+  const sums: CollectedRecord[] = Array.from({ length: rows }, (_, i) => ({
+    value: i,
+    timestamp: i * 1000,
+    processingTime: i * 100,
+  }));
+  return {
+    status: 'finished',
+    version: 1,
+    data: { outputs: { sums }, sideOutputs: {}, tables: {}, printed: [], console: [] },
+  } as unknown as RunStore;
+}
+
+describe('OutputTables', () => {
+  it('shows the newest rows first, fifty at a time, and more when asked', async () => {
+    const screen = await render(OutputTables, { run: finishedRun(120) });
+    const section = screen.getByRole('region', { name: 'sink sums' });
+    await expect.element(section).toHaveTextContent('120 rows');
+    const rows = () => section.element().querySelectorAll('tbody tr');
+    expect(rows()).toHaveLength(50);
+    expect(rows()[0]?.querySelector('td')?.textContent).toBe('119');
+    await expect.element(section).toHaveTextContent('Showing the newest 50 of 120.');
+
+    await screen.getByRole('button', { name: 'Show 70 more' }).click();
+    await expect.poll(() => rows().length).toBe(120);
+    expect(rows()[119]?.querySelector('td')?.textContent).toBe('0');
+    await expect.element(section).not.toHaveTextContent('Showing the newest');
+  });
+});

@@ -27,15 +27,17 @@ export class SandboxSupervisor {
     this.#spare.catch(() => (this.#spare = undefined));
   }
 
-  /** Swaps in a fresh sandbox for a new run and starts the next spare. */
+  /**
+   * Swaps in a fresh sandbox for a new run. The next spare is not started here: booting one
+   * (an iframe, a worker, the engine's bundle) on the run's critical path would delay its first
+   * results; the caller warms it once they are on screen.
+   */
   async fresh(): Promise<void> {
     this.#current?.dispose();
     this.#current = undefined;
-    this.warm();
     const next = this.#spare ?? createSandbox();
     this.#spare = undefined;
     this.#current = await next;
-    this.warm();
   }
 
   /** Calls the current sandbox with a deadline. Past it, or on a crash, the sandbox is gone. */

@@ -28,7 +28,7 @@ export type Speed = (typeof SPEEDS)[number];
 /** How long one request to the worker may work before it reports back, in ms. */
 const SLICE_MS = 25;
 /** The first slice of a run is short, so its first results reach the screen sooner. */
-const FIRST_SLICE_MS = 6;
+const FIRST_SLICE_MS = 2;
 
 const decoder = new TextDecoder();
 
@@ -83,6 +83,8 @@ export class RunStore {
   /** Changes with every new run or reset; a loop that sees it change stops. */
   #generation = 0;
   #loaded = false;
+  /** Whether this run has asked for the next run's sandbox yet. */
+  #spareRequested = false;
   #files: { files: Record<string, string>; entry: string } | undefined;
 
   /** @param checkSource a lesson's `check.ts`, run after every run that finishes. */
@@ -91,6 +93,15 @@ export class RunStore {
   /** Boots a sandbox in the background so the first Run starts at once. */
   warm(): void {
     this.#supervisor.warm();
+  }
+
+  /** Boots the next run's sandbox once the page has a moment (Safari: after a short delay). */
+  #warmWhenIdle(): void {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => this.warm(), { timeout: 1000 });
+    } else {
+      setTimeout(() => this.warm(), 200);
+    }
   }
 
   get busy(): boolean {
@@ -151,6 +162,7 @@ export class RunStore {
     this.#frame = undefined;
     this.#latest = undefined;
     this.#loaded = false;
+    this.#spareRequested = false;
     this.status = 'idle';
     this.failure = undefined;
     this.graph = undefined;
@@ -247,6 +259,7 @@ export class RunStore {
   #apply(result: LoadResult | AdvanceResult): void {
     const update = JSON.parse(decoder.decode(result.update)) as RunUpdate;
     const data = this.data;
+    const firstEvents = this.model.size === 0 && update.trace.length > 0;
     this.model.append(update.trace);
     appendAll(data.outputs, update.outputs);
     appendAll(data.sideOutputs, update.sideOutputs);
@@ -254,8 +267,10 @@ export class RunStore {
     for (const line of update.printed) data.printed.push(line);
     for (const entry of update.console) data.console.push(entry);
     this.#latest = update;
-    // Views redraw at most once a frame, however many updates arrive in it.
-    this.#frame ??= requestAnimationFrame(() => this.#publish());
+    // The run's first events are drawn at once, to show the run has begun without waiting for
+    // the next frame; after them, views redraw at most once a frame, however many updates come.
+    if (firstEvents) this.#publish();
+    else this.#frame ??= requestAnimationFrame(() => this.#publish());
   }
 
   /** Shows the latest update's counters and lets the views redraw. */
@@ -265,6 +280,12 @@ export class RunStore {
     const update = this.#latest;
     if (!update) return;
     this.#latest = undefined;
+    // The run's first results are on screen: now the next run's sandbox may boot, off this run's
+    // critical path (on two cores, a worker booting beside the run's would slow its start).
+    if (!this.#spareRequested) {
+      this.#spareRequested = true;
+      this.#warmWhenIdle();
+    }
     this.metrics = update.metrics;
     this.watermarks = update.watermarks;
     this.processingTime = update.processingTime;

@@ -26,6 +26,28 @@ export interface EventTimeView {
   readonly keys: readonly (Key | null)[];
   readonly eventExtent: readonly [number, number];
   readonly timeExtent: readonly [number, number];
+  /**
+   * The operator's records whose fate changed after they arrived (late, dropped, side output),
+   * in order, for the whole run: a drawing that kept earlier records can tell whether one of
+   * them changed since.
+   */
+  readonly late: readonly RecordMark[];
+}
+
+const STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/**
+ * The smallest "round" span (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) that
+ * holds `span`. A live chart's axes grow by these steps, so they hold still for many frames
+ * while a run plays: the marks stay put, and a frame only has to draw what is new.
+ */
+export function stepUp(span: number): number {
+  if (!(span > 0) || !Number.isFinite(span)) return span;
+  const magnitude = 10 ** Math.floor(Math.log10(span));
+  for (const step of STEPS) {
+    if (step * magnitude >= span) return step * magnitude;
+  }
+  return 10 * magnitude;
 }
 
 /** Watermarks and windows at these bounds mean "before everything" or "after everything". */
@@ -36,6 +58,8 @@ interface ArrivalsSeen {
   folded: number;
   lo: number;
   hi: number;
+  /** Arrivals without an event time. */
+  timeless: number;
   readonly keys: Map<string, Key | null>;
 }
 
@@ -48,7 +72,7 @@ const seenCache = new WeakMap<OperatorTrace, ArrivalsSeen>();
 export function arrivalsSeen(trace: OperatorTrace): Readonly<ArrivalsSeen> {
   let seen = seenCache.get(trace);
   if (seen === undefined || seen.folded > trace.arrivals.length) {
-    seen = { folded: 0, lo: Infinity, hi: -Infinity, keys: new Map() };
+    seen = { folded: 0, lo: Infinity, hi: -Infinity, timeless: 0, keys: new Map() };
     seenCache.set(trace, seen);
   }
   for (let i = seen.folded; i < trace.arrivals.length; i++) {
@@ -56,7 +80,10 @@ export function arrivalsSeen(trace: OperatorTrace): Readonly<ArrivalsSeen> {
     const id = keyId(arrival.key);
     if (!seen.keys.has(id)) seen.keys.set(id, arrival.key);
     const et = arrival.eventTime;
-    if (et === null) continue;
+    if (et === null) {
+      seen.timeless++;
+      continue;
+    }
     if (et < seen.lo) seen.lo = et;
     if (et > seen.hi) seen.hi = et;
   }
@@ -96,6 +123,7 @@ export function eventTimeView(
       keys: [],
       eventExtent: [0, 1000],
       timeExtent: [0, Math.max(1000, model.endTime)],
+      late: [],
     };
   }
   const matches = (k: Key | null) => key === null || keyId(k) === key;
@@ -111,10 +139,11 @@ export function eventTimeView(
   if (lo > hi) [lo, hi] = [0, 1000];
   if (lo === hi) [lo, hi] = [lo - 500, hi + 500];
 
-  const arrived = trace.arrivals
-    .slice(0, countUntil(trace.arrivals, t))
-    .filter((r) => matches(r.key));
-  const records = arrived.filter((r) => r.eventTime !== null);
+  // Asked every frame of a playing run: without a key filter or timeless records, the records
+  // are just the arrivals so far, with no pass over them.
+  const sofar = trace.arrivals.slice(0, countUntil(trace.arrivals, t));
+  const arrived = key === null ? sofar : sofar.filter((r) => matches(r.key));
+  const records = seen.timeless === 0 ? arrived : arrived.filter((r) => r.eventTime !== null);
   return {
     records,
     timeless: arrived.length - records.length,
@@ -128,6 +157,7 @@ export function eventTimeView(
     keys: [...seen.keys.values()],
     eventExtent: [lo, hi],
     timeExtent: [0, Math.max(model.endTime, 1)],
+    late: trace.late,
   };
 }
 

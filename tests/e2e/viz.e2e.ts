@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { runToEnd, setCode } from './workbench';
+import { sensors } from '../../bench/browser/viz';
+import { FATES } from '../../src/ui/viz/palette';
+import { runToEnd, setCode, waitForRunEnd } from './workbench';
 
 /**
  * A scripted pipeline with one known late element: keyed tumbling windows of 5 s; a at 1 s and b
@@ -218,6 +220,60 @@ describe('the event-time chart', () => {
     await shot(page, 'viz-expanded-dark');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Expand' }).waitFor();
+  });
+});
+
+/** Pixels of each fate's colour on the chart's canvas (light theme). */
+async function canvasFates(page: Page): Promise<Record<string, number>> {
+  const colors = Object.fromEntries(
+    Object.entries(FATES).map(([fate, style]) => [fate, style.color.light.toLowerCase()]),
+  );
+  return page.locator('.chart canvas').evaluate((canvas, byFate) => {
+    const c = canvas as HTMLCanvasElement;
+    const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
+    const hex = (i: number) =>
+      `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < data.length; i += 4) {
+      if ((data[i + 3] ?? 0) === 0) continue;
+      const fate = Object.keys(byFate).find((f) => byFate[f] === hex(i));
+      if (fate) counts[fate] = (counts[fate] ?? 0) + 1;
+    }
+    return counts;
+  }, colors);
+}
+
+describe('the event-time chart while a big run plays', () => {
+  const { start } = useBrowser();
+
+  it('stands ready before the first run, and draws thousands of records on a canvas as they come', async () => {
+    const { page, open } = await start();
+    await open('#/sandbox');
+    await setCode(page, sensors(10, 5, 100));
+    await page.getByRole('tab', { name: 'Event time' }).click();
+    // Before any run: the axes and a note, so the first Run only adds marks.
+    await page.getByText('Press Run (or Play, or Step) to draw this run').waitFor();
+    expect(await chart(page).locator('.axis .tick').count()).toBeGreaterThan(2);
+
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: '25×' });
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.locator('.chart[data-render="canvas"]').waitFor({ timeout: 10_000 });
+    expect(await page.getByText('Press Run (or Play, or Step)').count()).toBe(0);
+    // Mid-run, frames have stamped only their new records onto what was drawn: on-time and
+    // dropped records are both there.
+    await page.waitForTimeout(700);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const paused = await canvasFates(page);
+    expect(paused['on-time'] ?? 0).toBeGreaterThan(1000);
+    expect(paused.dropped ?? 0).toBeGreaterThan(0);
+    await shot(page, 'viz-canvas-paused');
+
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    expect(await waitForRunEnd(page)).toBe('finished');
+    const finished = await canvasFates(page);
+    expect(finished['on-time'] ?? 0).toBeGreaterThan(1000);
+    expect(finished.dropped ?? 0).toBeGreaterThan(0);
+    await shot(page, 'viz-canvas-finished');
   });
 });
 

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/engine';
-import { defaultFocus, eventTimeView } from '../../src/ui/viz/event-time-view';
+import { defaultFocus, eventTimeView, stepUp } from '../../src/ui/viz/event-time-view';
 import { layoutGraph } from '../../src/ui/viz/graph-layout';
 import { bucketize, timeRange } from '../../src/ui/viz/lanes-view';
 import { keyId, TraceModel } from '../../src/ui/viz/trace-model';
 import { lateScript } from './viz-fixture';
+
+describe('stepUp', () => {
+  it('rounds a live axis up to the next round span, so it grows in steps', () => {
+    expect([1, 7, 11, 13, 16, 21, 26, 31, 45, 55, 61, 79, 81, 100].map(stepUp)).toEqual([
+      1, 8, 12, 15, 20, 25, 30, 40, 50, 60, 80, 80, 100, 100,
+    ]);
+    expect(stepUp(4_200)).toBe(5_000);
+    expect(stepUp(0.13)).toBeCloseTo(0.15);
+    expect(stepUp(0)).toBe(0);
+  });
+
+  it('holds still while what it holds grows within a step', () => {
+    const spans = Array.from({ length: 1000 }, (_, i) => 1000 + i * 10);
+    expect(new Set(spans.map(stepUp)).size).toBeLessThanOrEqual(5);
+  });
+});
 
 describe('eventTimeView', () => {
   const result = lateScript();

@@ -28,7 +28,7 @@ export type Speed = (typeof SPEEDS)[number];
 /** How long one request to the worker may work before it reports back, in ms. */
 const SLICE_MS = 25;
 /** The first slice of a run is short, so its first results reach the screen sooner. */
-const FIRST_SLICE_MS = 2;
+const FIRST_SLICE_MS = 6;
 
 const decoder = new TextDecoder();
 

@@ -4,6 +4,13 @@ import EventTimeChart from '../../src/ui/viz/EventTimeChart.svelte';
 import { defaultFocus } from '../../src/ui/viz/event-time-view';
 import { TraceModel } from '../../src/ui/viz/trace-model';
 import { VizState } from '../../src/ui/viz/viz-state.svelte';
+import {
+  runPipeline,
+  TestStream,
+  Time,
+  TumblingEventTimeWindows,
+  type StreamExecutionEnvironment,
+} from 'streamlab';
 import { lateScript } from '../unit/viz-fixture';
 
 /** The fixture's script: a record at event time 2 s arrives at 4 s, behind a 5 s watermark. */
@@ -23,7 +30,52 @@ async function chart(at = Infinity) {
   return { screen, container: screen.container };
 }
 
+/** Eight keys whose [0 s, 5 s) panes all fire when the watermark passes 5 s. */
+function eightKeys() {
+  return runPipeline(
+    (env: StreamExecutionEnvironment) => {
+      const source = TestStream.create<{ key: string; n: number }>()
+        .addElements(
+          ...Array.from({ length: 8 }, (_, i) => ({
+            value: { key: `k${i}`, n: i },
+            timestamp: 1000 + i * 100,
+          })),
+        )
+        .advanceProcessingTime(1000)
+        .advanceWatermarkToInfinity()
+        .build('script');
+      env
+        .fromSource(source)
+        .keyBy((r) => r.key)
+        .window(TumblingEventTimeWindows.of(Time.seconds(5)))
+        .sum('n')
+        .sinkTo(env.collect('sums'));
+    },
+    { trace: { level: 'full' } },
+  );
+}
+
 describe('EventTimeChart', () => {
+  it('draws panes of many keys that fire together as one box that says how many', async () => {
+    const result = eightKeys();
+    const model = new TraceModel();
+    model.sync(result.trace);
+    const screen = await render(EventTimeChart, {
+      model,
+      revision: 1,
+      viz: new VizState(),
+      op: defaultFocus(result.graph, model),
+      opName: 'Window',
+      at: Infinity,
+    });
+    const container = screen.container;
+    await expect.poll(() => container.querySelectorAll('[data-kind="pane"]').length).toBe(1);
+    const box = container.querySelector('[data-kind="pane"]');
+    expect(box?.getAttribute('data-panes')).toBe('8');
+    expect(box?.textContent).toBe('8 panes');
+    expect(box?.getAttribute('aria-label')).toMatch(/^8 panes of \[0 ms, 5 s\) fired at /);
+  });
+
   it('draws the late record as dropped, by shape and data, and the on-time ones as on time', async () => {
     const { container } = await chart();
     await expect.poll(() => container.querySelectorAll('[data-kind="record"]').length).toBe(4);

@@ -45,7 +45,7 @@ export class ChainOperator extends StreamOperator implements Fusible {
     return true;
   }
 
-  /** Writes the steps into a fused push: each step's result is a local, each filter an `if`. */
+  /** Writes the steps into a fused loop: each step's result is a local, each filter an `if`. */
   fuse(code: FusionBuilder, _edge: Edge, record: FusedRecord): void {
     code.count(this.metrics, 'recordsIn');
     this.fuseFrom(0, code, record);

@@ -52,7 +52,11 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     return true;
   }
 
-  /** Writes the key selection and {@link reduceRecord}, inline, into a fused loop. */
+  /**
+   * Writes the key selection and {@link reduceRecord}, inline, into a fused loop. The reduction is
+   * written out rather than called: the call cost 7% of a fast pipeline's time. The batched-runs
+   * property tests hold the two to the same results.
+   */
   fuse(code: FusionBuilder, edge: Edge, record: FusedRecord): void {
     const { value } = record;
     code.count(this.metrics, 'recordsIn');

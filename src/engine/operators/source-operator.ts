@@ -185,6 +185,7 @@ export class SourceOperator<T> extends StreamOperator {
    */
   private drainLoop(): Drain<T> {
     const code = new FusionBuilder(this.job);
+    const job = code.bind(this.job);
     const outOfOrder = code.bind((p: Partition<T>, previous: Millis, arrival: Millis) => {
       p.lastArrival = previous;
       this.checkOrder(p, arrival);
@@ -195,11 +196,11 @@ export class SourceOperator<T> extends StreamOperator {
     // The partition's cursor and last arrival live in locals while the loop runs.
     code.onEntry('let next = partition.cursor;');
     code.onEntry('let previous = partition.lastArrival;');
-    code.onEntry(`let clock = ${code.bind(this.job)}.now();`);
+    code.onEntry(`let clock = ${job}.now();`);
     code.onExit('partition.cursor = next;');
     code.onExit('partition.lastArrival = previous;');
     // The clock moves once, at the end, unless code that reads it runs (see FusionBuilder.setClock).
-    code.onExit(`${code.bind(this.job)}.arriveAt(clock);`);
+    code.onExit(`${job}.arriveAt(clock);`);
     code.block('for (let cursor = next; cursor < end; cursor++)', () => {
       code.line('const arrival = run.arrivalTime(cursor);');
       code.line(`if (arrival < previous) ${outOfOrder}(partition, previous, arrival);`);

@@ -17,7 +17,7 @@ import type { Millis } from '../time';
 import type { JobContext } from './job-context';
 import type { Edge, StreamOperator } from './operator';
 
-/** The names of the locals holding a record's value and event time in the generated code. */
+/** The names of the locals holding a record's value, event time and arrival time in the generated code. */
 export interface FusedRecord {
   readonly value: string;
   readonly timestamp: string;
@@ -28,7 +28,7 @@ export interface FusedRecord {
   readonly arrival: string;
 }
 
-/** An operator whose per-record work can be written into a fused push. */
+/** An operator whose per-record work can be written into a fused loop. */
 export interface Fusible {
   /**
    * Writes the statements that process `record`, arriving on `edge`, exactly as `receive` would

@@ -40,7 +40,7 @@ export class JobRuntime implements JobContext {
   private readonly scheduler = new Scheduler();
   private readonly operatorIndex = new Map<StreamOperator, number>();
   private readonly emitters: StreamOperator[];
-  /** Sources whose records may arrive in batches (see {@link arrive}). */
+  /** Sources whose due records may be drained in one fused loop (see {@link arrive}). */
   private readonly batched = new Set<SourceOperator<unknown>>();
   private clock: Millis = 0;
   private lastRecordId = 0;
@@ -207,10 +207,10 @@ export class JobRuntime implements JobContext {
    * the queue next anyway (nothing else is due before it) and is due by `drainUntil`: the order of
    * events is exactly the queue's, without a queue operation per record.
    *
-   * With the trace off, a source whose operators are all batch-safe hands such a run of records on
-   * as a batch. Nothing can join the queue while the batch goes through (no operator behind the
-   * source asks for wake-ups; ticks are only queued between events), so which records belong to
-   * the run is known before the first is processed.
+   * With the trace off, a source whose operators are all batch-safe takes such a run of records
+   * through them in one generated loop (`SourceOperator.arriveBatch`). Nothing can join the queue
+   * meanwhile (no operator behind the source asks for wake-ups; ticks are only queued between
+   * events), so which records belong to the run is known before the first is processed.
    */
   private arrive(event: ArrivalEvent, drainUntil: Millis): void {
     const { source, partition, order } = event;

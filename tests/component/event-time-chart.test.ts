@@ -34,13 +34,12 @@ async function chart(at = Infinity) {
 function eightKeys() {
   return runPipeline(
     (env: StreamExecutionEnvironment) => {
+      const [first, ...more] = Array.from({ length: 8 }, (_, i) => ({
+        value: { key: `k${i}`, n: i },
+        timestamp: 1000 + i * 100,
+      }));
       const source = TestStream.create<{ key: string; n: number }>()
-        .addElements(
-          ...Array.from({ length: 8 }, (_, i) => ({
-            value: { key: `k${i}`, n: i },
-            timestamp: 1000 + i * 100,
-          })),
-        )
+        .addElements(first as { value: { key: string; n: number }; timestamp: number }, ...more)
         .advanceProcessingTime(1000)
         .advanceWatermarkToInfinity()
         .build('script');

@@ -39,6 +39,36 @@ describe('FusionBuilder', () => {
   });
 });
 
+describe('a fused upsert table', () => {
+  function upsert(level: 'counters' | 'full') {
+    const env = StreamExecutionEnvironment.create({ trace: { level } });
+    env
+      .fromCollection([1, 2, 3, 4])
+      .sinkTo(env.upsertTable('odd and even', (n: number) => (n === 4 ? ({} as string) : n % 2)));
+    try {
+      env.execute();
+      return 'no failure';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  it('fails on a key that cannot be a key as the table does one record at a time', () => {
+    expect(upsert('counters')).toBe(upsert('full'));
+    expect(upsert('counters')).toMatch(/key selector returned/);
+  });
+
+  it('keeps the latest value of each key, with its count of writes', () => {
+    const env = StreamExecutionEnvironment.create({ trace: { level: 'counters' } });
+    env.fromCollection([1, 2, 3, 4, 5]).sinkTo(env.upsertTable('parity', (n: number) => n % 2));
+    const rows = env.execute().tables['parity'] ?? [];
+    expect(rows.map((r) => [r.key, r.value, r.updates, r.processingTime])).toEqual([
+      [1, 5, 3, 400],
+      [0, 4, 2, 300],
+    ]);
+  });
+});
+
 describe('a fused pipeline', () => {
   function run(name: string, values: number[]) {
     const env = StreamExecutionEnvironment.create({ trace: { level: 'counters' } });

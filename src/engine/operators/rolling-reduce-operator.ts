@@ -74,7 +74,7 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     const fail: Failure = (error, v, ts) => this.userError(error, v, ts);
     code.block(`if (${slot}.set)`, () => {
       const call = `${reduced} = ${code.bind(this.reduce)}(${slot}.value, ${value});`;
-      code.attempt(call, fail, value, record);
+      code.attempt(() => code.line(call), fail, value, record);
     });
     code.line(`else ${slot}.set = true;`);
     code.line(`${slot}.value = ${reduced};`);

@@ -214,25 +214,37 @@ function writer(sink: SinkSpec, targets: SinkTargets): SinkWriter {
   switch (sink.kind) {
     case 'collect': {
       const rows = store.collectRows(sink.name);
-      return (value, timestamp, origin, now) => {
-        rows.push(collected(value, timestamp, origin, now));
+      return {
+        write: (value, timestamp, origin, now) => {
+          rows.push(collected(value, timestamp, origin, now));
+        },
       };
     }
     case 'upsert': {
       const table = store.table(sink.name);
       const selectKey = sink.key;
-      return (value, timestamp, origin, now) => {
-        const key = selectKey(value);
-        if (!isKey(key)) throw notAKey(key);
-        table.write(key, value, timestamp, origin, now);
+      return {
+        write: (value, timestamp, origin, now) => {
+          const key = selectKey(value);
+          if (!isKey(key)) throw notAKey(key);
+          table.write(key, value, timestamp, origin, now);
+        },
+        fuse: (code, record) => {
+          const key = code.local('key');
+          code.line(`const ${key} = ${code.bind(selectKey)}(${record.value});`);
+          code.line(`if (!${code.bind(isKey)}(${key})) throw ${code.bind(notAKey)}(${key});`);
+          table.fuseWrite(code, key, record);
+        },
       };
     }
     case 'print':
-      return (value) => {
-        const text = summarize(value, 1_000);
-        const line = sink.prefix === undefined ? text : `${sink.prefix}> ${text}`;
-        store.printed.push(line);
-        targets.log?.(line);
+      return {
+        write: (value) => {
+          const text = summarize(value, 1_000);
+          const line = sink.prefix === undefined ? text : `${sink.prefix}> ${text}`;
+          store.printed.push(line);
+          targets.log?.(line);
+        },
       };
   }
 }

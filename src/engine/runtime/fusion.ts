@@ -149,15 +149,14 @@ export class FusionBuilder {
   guarded(hint: string, call: string, fail: Failure, input: string, record: FusedRecord): string {
     const result = this.local(hint);
     this.line(`let ${result};`);
-    this.attempt(`${result} = ${call};`, fail, input, record);
+    this.attempt(() => this.line(`${result} = ${call};`), fail, input, record);
     return result;
   }
 
-  /** `statement`, with a failure reported as {@link guarded} reports it. */
-  attempt(statement: string, fail: Failure, input: string, record: FusedRecord): void {
-    this.line(
-      `try { ${statement} } catch (e) { throw ${this.bind(fail)}(e, ${input}, ${record.timestamp}); }`,
-    );
+  /** The statements `body` writes, with a failure reported as {@link guarded} reports it. */
+  attempt(body: () => void, fail: Failure, input: string, record: FusedRecord): void {
+    this.block('try', body);
+    this.line(`catch (e) { throw ${this.bind(fail)}(e, ${input}, ${record.timestamp}); }`);
   }
 
   /** Hands a record on from `operator`'s main output: counts it out, then reaches each reader. */

@@ -6,6 +6,7 @@
 import type { UpsertRow } from '../result';
 import type { Key, WindowOrigin } from '../records';
 import type { Millis } from '../time';
+import type { FusedRecord, FusionBuilder } from './fusion';
 import { collected } from './sink-row';
 
 interface LatestWrite {
@@ -18,9 +19,14 @@ interface LatestWrite {
 
 export class UpsertTable {
   private readonly latest = new Map<Key, LatestWrite>();
-  /** The slot written last: a running total writes the same key again and again. */
-  private lastKey: Key | undefined;
-  private lastSlot: LatestWrite | undefined;
+  /**
+   * The slot written last: a running total writes the same key again and again. Remembered only
+   * when the key changes: a store per write would cost more than the lookup saves.
+   */
+  private readonly last: { key: Key | undefined; slot: LatestWrite | undefined } = {
+    key: undefined,
+    slot: undefined,
+  };
 
   write(
     key: Key,
@@ -29,22 +35,48 @@ export class UpsertTable {
     origin: WindowOrigin | undefined,
     now: Millis,
   ): void {
-    let slot = this.lastSlot;
-    if (key !== this.lastKey || slot === undefined) {
-      slot = this.latest.get(key);
-      if (slot === undefined) {
-        slot = { value, timestamp, origin, processingTime: now, updates: 0 };
-        this.latest.set(key, slot);
-      }
-      // Remembered only when it changes: a store per write would cost more than the lookup saves.
-      this.lastKey = key;
-      this.lastSlot = slot;
-    }
+    const slot = key === this.last.key ? (this.last.slot as LatestWrite) : this.slotOf(key, value);
     slot.value = value;
     slot.timestamp = timestamp;
     slot.origin = origin;
     slot.processingTime = now;
     slot.updates++;
+  }
+
+  /**
+   * Writes {@link write}, inline, into a fused loop, for the record in `record` under the key in
+   * the local `key`.
+   */
+  fuseWrite(code: FusionBuilder, key: string, record: FusedRecord): void {
+    const last = code.bind(this.last);
+    const slotOf = code.bind((k: Key, v: unknown) => this.slotOf(k, v));
+    const slot = code.local('row');
+    code.line(
+      `const ${slot} = ${key} === ${last}.key ? ${last}.slot : ${slotOf}(${key}, ${record.value});`,
+    );
+    code.line(`${slot}.value = ${record.value};`);
+    code.line(`${slot}.timestamp = ${record.timestamp};`);
+    code.line(`${slot}.origin = undefined;`);
+    code.line(`${slot}.processingTime = ${record.arrival};`);
+    code.line(`${slot}.updates++;`);
+  }
+
+  /** The key's slot, created (holding `first`, so that numbers are held unboxed) for a new key. */
+  private slotOf(key: Key, first: unknown): LatestWrite {
+    let slot = this.latest.get(key);
+    if (slot === undefined) {
+      slot = {
+        value: first,
+        timestamp: undefined,
+        origin: undefined,
+        processingTime: 0,
+        updates: 0,
+      };
+      this.latest.set(key, slot);
+    }
+    this.last.key = key;
+    this.last.slot = slot;
+    return slot;
   }
 
   /** The rows, freshly built: a row read earlier never changes. */

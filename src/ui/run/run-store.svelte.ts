@@ -85,6 +85,8 @@ export class RunStore {
   #loaded = false;
   /** Whether this run has asked for the next run's sandbox yet. */
   #spareRequested = false;
+  /** The pending idle callback of {@link warmWhenIdle}. */
+  #idleWarm: number | undefined;
   #files: { files: Record<string, string>; entry: string } | undefined;
 
   /** @param checkSource a lesson's `check.ts`, run after every run that finishes. */
@@ -95,13 +97,21 @@ export class RunStore {
     this.#supervisor.warm();
   }
 
-  /** Boots the next run's sandbox once the page has a moment (Safari: after a short delay). */
-  #warmWhenIdle(): void {
-    if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(() => this.warm(), { timeout: 1000 });
-    } else {
-      setTimeout(() => this.warm(), 200);
-    }
+  /**
+   * Boots a sandbox once the page has a moment: started while the editor loads or a run starts,
+   * it would compete with them for the CPU. (Safari has no requestIdleCallback: a short timeout
+   * stands in.)
+   */
+  warmWhenIdle(): void {
+    if (this.#idleWarm !== undefined) return;
+    const warm = () => {
+      this.#idleWarm = undefined;
+      this.warm();
+    };
+    this.#idleWarm =
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(warm, { timeout: 1000 })
+        : window.setTimeout(warm, 200);
   }
 
   get busy(): boolean {
@@ -177,6 +187,10 @@ export class RunStore {
   }
 
   dispose(): void {
+    if (this.#idleWarm !== undefined) {
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.#idleWarm);
+      else window.clearTimeout(this.#idleWarm);
+    }
     this.#generation++;
     this.#supervisor.dispose();
   }
@@ -284,7 +298,7 @@ export class RunStore {
     // critical path (on two cores, a worker booting beside the run's would slow its start).
     if (!this.#spareRequested) {
       this.#spareRequested = true;
-      this.#warmWhenIdle();
+      this.warmWhenIdle();
     }
     this.metrics = update.metrics;
     this.watermarks = update.watermarks;

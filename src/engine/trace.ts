@@ -100,6 +100,11 @@ export interface WindowFiredEvent extends WindowBase {
   readonly index: number;
   readonly isLast: boolean;
   readonly record: number;
+  /**
+   * For the built-in field aggregations (`sum('celsius')`, …), which return a whole record: the
+   * aggregated field and its value in the first result (a summary unless a number or a string).
+   */
+  readonly field: { readonly name: string; readonly value: number | string } | null;
 }
 
 /** A window's contents were cleared: by its trigger (`'trigger'`) or at cleanup (`'cleanup'`). */

@@ -27,6 +27,8 @@ async function chart(at = Infinity) {
     opName: 'Window',
     at,
   });
+  // Room for a row per key.
+  screen.container.style.height = '480px';
   return { screen, container: screen.container };
 }
 
@@ -99,7 +101,7 @@ describe('EventTimeChart', () => {
   it('shows only what had happened by the moment chosen', async () => {
     const { container } = await chart(2000);
     await expect.poll(() => container.querySelectorAll('[data-kind="record"]').length).toBe(3);
-    expect(container.querySelectorAll('[data-kind="pane"]')).toHaveLength(2);
+    await expect.poll(() => container.querySelectorAll('[data-kind="pane"]').length).toBe(2);
   });
 
   // At 4 s the late record arrives, then the script moves the watermark to the end of time.
@@ -108,7 +110,7 @@ describe('EventTimeChart', () => {
     await expect
       .poll(() => container.querySelector('#event-time-summary')?.textContent ?? '')
       .toMatch(
-        /^4 records reached Window by processing time 4 s: 3 on time, 0 late but accepted, 0 dropped, 1 sent to a side output\. The watermark is at \+∞\. 2 windows; 3 panes fired/,
+        /^4 records reached Window by processing time 4 s: 3 on time, 0 late but accepted, 0 dropped, 1 sent to a side output\. The watermark is at \+∞\. 3 windows; 3 panes fired/,
       );
   });
 });

@@ -72,6 +72,15 @@ describe('the trace', () => {
     ]);
   });
 
+  it("names a field aggregation's field and its result on each firing, for captions", () => {
+    const { trace } = windowedRun('full');
+    const fired = trace.filter((e) => e.type === 'window-fired');
+    expect(fired.map((e) => [e.key, e.field])).toEqual([
+      ['a', { name: 'n', value: 30 }],
+      ['b', { name: 'n', value: 40 }],
+    ]);
+  });
+
   it('is plain data that survives structuredClone and JSON', () => {
     const { trace } = windowedRun('full');
     expect(structuredClone(trace)).toEqual(trace);

@@ -210,13 +210,14 @@ export class WindowedStream<T, K extends Key | undefined, W extends Window> {
       this.chosenEvictor === undefined
         ? new AggregatingContents(aggregate)
         : new ListContents(this.chosenEvictor, foldWithAggregate(aggregate));
-    return this.build(contents, undefined, label);
+    return this.build(contents, undefined, label, field);
   }
 
   private build<R>(
     contents: WindowContents,
     process: ProcessWindowFunction<never, R, K, W> | undefined,
     label: string,
+    resultField?: string | number,
   ): SingleOutputStreamOperator<R> {
     if (
       process !== undefined &&
@@ -235,6 +236,7 @@ export class WindowedStream<T, K extends Key | undefined, W extends Window> {
       contents,
       process: process as AnyProcess | undefined,
       twoInputs: this.joinInputs !== undefined,
+      resultField,
     };
     const parts = [this.assigner.toString(), trigger.toString()];
     if (this.chosenEvictor !== undefined) parts.push(this.chosenEvictor.toString());

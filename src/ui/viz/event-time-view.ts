@@ -7,7 +7,9 @@ import type { JobGraph, Key } from 'streamlab';
 import { countUntil, until, windowsAt, type WindowAt } from './at-time';
 import {
   keyId,
+  type MergeMark,
   type OperatorTrace,
+  type TimerMark,
   type PaneMark,
   type RecordMark,
   type TraceModel,
@@ -17,8 +19,15 @@ import {
 export interface EventTimeView {
   readonly records: readonly RecordMark[];
   readonly watermarks: readonly WatermarkMark[];
-  /** Windows with finite bounds (a global window has no place on the event-time axis). */
+  /**
+   * Each key's windows with finite bounds (a global window has no place on the event-time axis),
+   * as the engine held them: session windows merged away by then are gone, the merged one is in.
+   */
   readonly windows: readonly WindowAt[];
+  /** Session merges so far. */
+  readonly merges: readonly MergeMark[];
+  /** A process function's timers registered so far (a window operator's timers are its panes). */
+  readonly timers: readonly TimerMark[];
   readonly panes: readonly PaneMark[];
   /** Records that arrived without an event time (no timestamp assigner): they have no place here. */
   readonly timeless: number;
@@ -118,6 +127,8 @@ export function eventTimeView(
       records: [],
       watermarks: [],
       windows: [],
+      merges: [],
+      timers: [],
       panes: [],
       timeless: 0,
       keys: [],
@@ -149,8 +160,22 @@ export function eventTimeView(
     timeless: arrived.length - records.length,
     watermarks: until(trace.watermarks, t),
     windows: windowsAt(trace, t).filter(
-      (w) => isBounded(w.window.start) && isBounded(w.window.end) && matches(w.window.key),
+      (w) =>
+        isBounded(w.window.start) &&
+        isBounded(w.window.end) &&
+        matches(w.window.key) &&
+        !(w.window.closedBy === 'merged' && !w.live),
     ),
+    merges: until(trace.merges, t).filter((m) => matches(m.key)),
+    timers:
+      trace.windows.length > 0
+        ? []
+        : trace.timers
+            .slice(
+              0,
+              countUntil(trace.timers, t, (timer) => timer.registered),
+            )
+            .filter((timer) => matches(timer.key) && isBounded(timer.timestamp)),
     panes: until(trace.panes, t).filter(
       (p) => isBounded(p.start) && isBounded(p.end) && matches(p.key),
     ),
@@ -161,30 +186,18 @@ export function eventTimeView(
   };
 }
 
-/** A window's column on the event-time axis, shared by the keys that have that window. */
-export interface WindowColumn {
-  readonly start: number;
-  readonly end: number;
-  /** Some key's window with these bounds still lived. */
-  readonly live: boolean;
-  /** Some key's window with these bounds had fired. */
-  readonly fired: boolean;
+/**
+ * The rows of the picture. With several keys, one row per key (small multiples, as the Streaming
+ * Systems figures are drawn per key), while they fit: `room` rows at the most. Otherwise one row
+ * for all keys together. `null` in the list stands for that shared row (or for a stream without
+ * keys).
+ */
+export function keyRows(keys: readonly (Key | null)[], room: number): readonly (Key | null)[] {
+  return keys.length > 1 && keys.length <= room ? keys : [null];
 }
 
-/** Each window's column once, however many keys it has, in event-time order. */
-export function windowColumns(windows: readonly WindowAt[]): WindowColumn[] {
-  const byBounds = new Map<string, { start: number; end: number; live: boolean; fired: boolean }>();
-  for (const w of windows) {
-    const id = `${w.window.start}|${w.window.end}`;
-    const column = byBounds.get(id) ?? {
-      start: w.window.start,
-      end: w.window.end,
-      live: false,
-      fired: false,
-    };
-    column.live ||= w.live;
-    column.fired ||= w.panes.length > 0;
-    byBounds.set(id, column);
-  }
-  return [...byBounds.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+/** How many windows the engine had: one per key and bounds, merged-away sessions not counted. */
+export function windowCount(windows: readonly WindowAt[]): number {
+  return new Set(windows.map((w) => `${keyId(w.window.key)}|${w.window.start}|${w.window.end}`))
+    .size;
 }

@@ -66,6 +66,21 @@ export interface PaneMark {
   readonly record: number;
   /** That result's value, as the trace summarised it. */
   readonly value: string | null;
+  /** For a field aggregation (`sum('celsius')`): the field and its value in that result. */
+  readonly field: { readonly name: string; readonly value: number | string } | null;
+}
+
+/** Session windows of one key merging into one, when a record bridged them. */
+export interface MergeMark {
+  readonly op: string;
+  readonly key: Key | null;
+  readonly seq: number;
+  readonly time: number;
+  /** The merged window. */
+  readonly start: number;
+  readonly end: number;
+  /** The windows that became it, in order. */
+  readonly parts: readonly { readonly start: number; readonly end: number }[];
 }
 
 /** One lifetime of a window of one key: from its first element until it is purged or merged. */
@@ -112,6 +127,8 @@ export interface OperatorTrace {
   readonly idleness: { readonly time: number; readonly idle: boolean }[];
   readonly windows: WindowMark[];
   readonly panes: PaneMark[];
+  /** Session merges, in order. */
+  readonly merges: MergeMark[];
   /** Arrivals that were behind the watermark, in order (a subset of `arrivals`). */
   readonly late: RecordMark[];
   readonly timers: TimerMark[];
@@ -177,6 +194,7 @@ export class TraceModel {
         idleness: [],
         windows: [],
         panes: [],
+        merges: [],
         late: [],
         timers: [],
         stateWrites: [],
@@ -347,6 +365,18 @@ export class TraceModel {
   }
 
   #merge(event: Extract<TraceEvent, { type: 'window-merged' }>) {
+    this.operator(event.op).merges.push({
+      op: event.op,
+      key: event.key,
+      seq: event.seq,
+      time: event.time,
+      start: event.start,
+      end: event.end,
+      parts: event.mergedStarts.map((start, i) => ({
+        start,
+        end: event.mergedEnds[i] as number,
+      })),
+    });
     const open = this.#openWindows.get(event.op);
     const target = windowId(event.key, event.start, event.end);
     let fromSeq = event.seq;
@@ -377,6 +407,7 @@ export class TraceModel {
       isLast: event.isLast,
       record: event.record,
       value: event.record === 0 ? null : (this.emitsById.get(event.record)?.value ?? null),
+      field: event.field ?? null,
     };
     const trace = this.operator(event.op);
     trace.panes.push(pane);

@@ -21,7 +21,9 @@ import type { KeySelector } from '../../runtime/operator';
 import { StreamOperator } from '../../runtime/operator';
 import { TimerService } from '../../runtime/timer-service';
 import type { TimeDomain, Timer } from '../../runtime/timer-service';
+import { summarize } from '../../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK } from '../../time';
+import type { WindowFiredEvent } from '../../trace';
 import type { Millis } from '../../time';
 import { MergingWindowAssigner } from '../../windows/assigners/window-assigner';
 import type { WindowAssigner } from '../../windows/assigners/window-assigner';
@@ -52,6 +54,12 @@ export interface WindowSpec {
    * (side 0 or 1), as Flink's joins tag a union of both streams.
    */
   readonly twoInputs: boolean;
+  /**
+   * For the built-in field aggregations (`sum('celsius')`, …): the field that holds the result.
+   * The trace names it on each firing, so a pane can be read as the learner thinks of it (the
+   * sum), not as the whole record Flink returns.
+   */
+  readonly resultField?: string | number | undefined;
 }
 
 /** An element of a window join, tagged with the input it came from. */
@@ -79,6 +87,8 @@ interface Firing {
   lineage: readonly number[] | undefined;
   origin: WindowOrigin;
   firstRecord: number;
+  /** The first result's value, kept only while tracing, for the firing's trace event. */
+  firstValue: unknown;
 }
 
 export class WindowOperator extends StreamOperator {
@@ -434,6 +444,7 @@ export class WindowOperator extends StreamOperator {
       lineage: entry.lineage === undefined ? undefined : [...entry.lineage],
       origin: { key: entry.key, window: this.bounds(window), pane },
       firstRecord: 0,
+      firstValue: undefined,
     };
     this.firing = firing;
     this.processContext.entry = entry;
@@ -463,7 +474,19 @@ export class WindowOperator extends StreamOperator {
       index: pane.index,
       isLast: pane.isLast,
       record: firing.firstRecord,
+      field: this.resultField(firing),
     });
+  }
+
+  /** The aggregated field of the firing's first result, for the trace. */
+  private resultField(firing: Firing): WindowFiredEvent['field'] {
+    const field = this.spec.resultField;
+    if (field === undefined || firing.firstRecord === 0) return null;
+    const value: unknown = (firing.firstValue as Record<string | number, unknown> | null)?.[field];
+    return {
+      name: String(field),
+      value: typeof value === 'number' || typeof value === 'string' ? value : summarize(value),
+    };
   }
 
   private emitResult(value: unknown): void {
@@ -472,7 +495,10 @@ export class WindowOperator extends StreamOperator {
       throw this.executionError('a window function emitted outside of its process() call.');
     }
     const id = this.output.emit(value, firing.timestamp, firing.lineage, firing.origin);
-    if (firing.firstRecord === 0) firing.firstRecord = id;
+    if (firing.firstRecord === 0) {
+      firing.firstRecord = id;
+      if (this.job.trace) firing.firstValue = value;
+    }
   }
 
   /**

@@ -74,6 +74,7 @@ describe('stepping through a run', () => {
     // Back to the first firing: the status says its own time, and the results hold its row only.
     for (let n = 12; n >= 9; n--) await press(page, 'Step back', n);
     expect(await page.locator('[data-run-status]').innerText()).toBe('Paused at 600 ms');
+    await page.screenshot({ path: 'test-results/screenshots/step-firing.png' });
     expect(await page.locator('section[data-sink="sums"] td.value').allInnerTexts()).toEqual([
       '["a",1]',
     ]);

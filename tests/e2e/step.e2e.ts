@@ -96,5 +96,11 @@ describe('stepping through a run', () => {
     expect(await page.getByRole('button', { name: 'Step back', exact: true }).isDisabled()).toBe(
       true,
     );
+
+    // Play goes on with the run, and the views follow it again.
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.locator('[data-run-status="finished"]').waitFor();
+    expect(await caption(page).getAttribute('data-step')).toBeNull();
+    expect(await page.locator('section[data-sink="sums"] td.value').count()).toBe(3);
   });
 });

@@ -61,10 +61,15 @@ export class VizState {
     return this.step !== null && this.scrub === this.step.step.moment ? this.step : null;
   }
 
-  /** A new run: nothing chosen carries over but the learner's focus, if it still exists. */
-  reset(): void {
+  /** Follows the run as it goes, leaving the step shown. */
+  follow(): void {
     this.scrub = null;
     this.step = null;
+  }
+
+  /** A new run: nothing chosen carries over but the learner's focus, if it still exists. */
+  reset(): void {
+    this.follow();
     this.key = null;
     this.lineage = null;
   }

@@ -39,7 +39,7 @@ export interface Step {
 /** The first step after `at`, or null when the trace folded so far has none. */
 export function stepAfter(model: TraceModel, graph: JobGraph, at: Moment): Step | null {
   const tracks = tracksOf(model, graph);
-  const next = nearest(tracks, (track) => firstAfter(track, at));
+  const next = nearest(tracks, (track) => countBy(track, at));
   return next === null ? null : stepOf(model, graph, tracks, next);
 }
 
@@ -49,11 +49,11 @@ export function stepAfter(model: TraceModel, graph: JobGraph, at: Moment): Step 
  */
 export function stepBefore(model: TraceModel, graph: JobGraph, at: Moment): Step | null {
   const tracks = tracksOf(model, graph);
-  const current = latest(tracks, (track) => lastBy(track, at));
+  const current = latest(tracks, (track) => countBy(track, at) - 1);
   if (current === null) return null;
   const step = stepOf(model, graph, tracks, current);
   if (!happenedBy(step.moment, at.time, at.seq)) return step;
-  const previous = latest(tracks, (track) => lastBefore(track, current.seq));
+  const previous = latest(tracks, (track) => lowerBound(track, current.seq) - 1);
   return previous === null ? null : stepOf(model, graph, tracks, previous);
 }
 
@@ -112,13 +112,25 @@ const bySeq = (mark: Mark) => (mark as { seq: number }).seq;
 const byTime = (mark: Mark) => (mark as { time: number }).time;
 const always = () => true;
 
+/**
+ * Every track of the run. Tracks whose marks are all steps come first, so the searches over
+ * arrivals and side outputs, some of which belong to other steps, are bounded early.
+ */
 function tracksOf(model: TraceModel, graph: JobGraph): Track[] {
   const tracks: Track[] = [];
+  const foldable: Track[] = [];
   const notInFiring = (mark: Mark) => !inFiring(model, bySeq(mark));
   for (const [op, trace] of model.operators) {
     const kind = graph.operators.find((o) => o.id === op)?.kind;
+    foldable.push({
+      kind: 'arrival',
+      op,
+      list: trace.arrivals,
+      seq: bySeq,
+      time: byTime,
+      own: notInFiring,
+    });
     tracks.push(
-      { kind: 'arrival', op, list: trace.arrivals, seq: bySeq, time: byTime, own: notInFiring },
       { kind: 'watermark', op, list: trace.watermarks, seq: bySeq, time: byTime, own: always },
       {
         kind: 'pane',
@@ -142,7 +154,7 @@ function tracksOf(model: TraceModel, graph: JobGraph): Track[] {
     }
   }
   for (const list of model.sideOutputs.values()) {
-    tracks.push({
+    foldable.push({
       kind: 'side-output',
       op: '',
       list,
@@ -151,7 +163,7 @@ function tracksOf(model: TraceModel, graph: JobGraph): Track[] {
       own: (mark) => !folded(model, mark as EmitMark),
     });
   }
-  return tracks;
+  return [...tracks, ...foldable];
 }
 
 /**
@@ -180,13 +192,17 @@ function folded(model: TraceModel, emit: EmitMark): boolean {
   if (inFiring(model, emit.seq)) return true;
   const trace = model.operators.get(emit.op);
   if (trace === undefined) return false;
+  // The late record it could be: the operator's newest late arrival before it.
   const late = trace.late;
-  for (let i = late.length - 1; i >= 0; i--) {
-    const record = late[i] as RecordMark;
-    if (record.seq > emit.seq) continue;
-    return record.fate === 'side-output' && sentAside(trace, record) === emit;
+  let lo = 0;
+  let hi = late.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((late[mid] as RecordMark).seq < emit.seq) lo = mid + 1;
+    else hi = mid;
   }
-  return false;
+  const record = late[lo - 1];
+  return record?.fate === 'side-output' && sentAside(trace, record) === emit;
 }
 
 /** The late record `record` as the operator sent it to its late-data side output. */
@@ -230,32 +246,37 @@ function countBy(track: Track, at: Moment): number {
   return lo;
 }
 
-function ownFrom(track: Track, from: number, direction: 1 | -1): Anchor | null {
+/**
+ * The first mark of `track` from index `from` on (or back, with `direction` -1) that is a step
+ * of its own, stopping at seq `bound`: past it another track's step is nearer. Without the bound,
+ * a sink's arrivals, all inside firings, would be walked to the end.
+ */
+function ownFrom(track: Track, from: number, direction: 1 | -1, bound: number): Anchor | null {
   for (let i = from; i >= 0 && i < track.list.length; i += direction) {
     const mark = track.list[i] as Mark;
-    if (track.own(mark)) return { track, index: i, seq: track.seq(mark) };
+    const seq = track.seq(mark);
+    if (direction === 1 ? seq >= bound : seq <= bound) return null;
+    if (track.own(mark)) return { track, index: i, seq };
   }
   return null;
 }
 
-const firstAfter = (track: Track, at: Moment) => ownFrom(track, countBy(track, at), 1);
-const lastBy = (track: Track, at: Moment) => ownFrom(track, countBy(track, at) - 1, -1);
-const lastBefore = (track: Track, seq: number) => ownFrom(track, lowerBound(track, seq) - 1, -1);
-
-function nearest(tracks: readonly Track[], find: (track: Track) => Anchor | null): Anchor | null {
+/** The earliest step among the tracks, each searched forward from index `from(track)`. */
+function nearest(tracks: readonly Track[], from: (track: Track) => number): Anchor | null {
   let best: Anchor | null = null;
   for (const track of tracks) {
-    const found = find(track);
-    if (found !== null && (best === null || found.seq < best.seq)) best = found;
+    const found = ownFrom(track, from(track), 1, best?.seq ?? Infinity);
+    if (found !== null) best = found;
   }
   return best;
 }
 
-function latest(tracks: readonly Track[], find: (track: Track) => Anchor | null): Anchor | null {
+/** The latest step among the tracks, each searched back from index `from(track)`. */
+function latest(tracks: readonly Track[], from: (track: Track) => number): Anchor | null {
   let best: Anchor | null = null;
   for (const track of tracks) {
-    const found = find(track);
-    if (found !== null && (best === null || found.seq > best.seq)) best = found;
+    const found = ownFrom(track, from(track), -1, best?.seq ?? -Infinity);
+    if (found !== null) best = found;
   }
   return best;
 }
@@ -263,7 +284,7 @@ function latest(tracks: readonly Track[], find: (track: Track) => Anchor | null)
 function stepOf(model: TraceModel, graph: JobGraph, tracks: Track[], anchor: Anchor): Step {
   const mark = anchor.track.list[anchor.index] as Mark;
   const time = anchor.track.time(mark);
-  const next = nearest(tracks, (track) => ownFrom(track, lowerBound(track, anchor.seq + 1), 1));
+  const next = nearest(tracks, (track) => lowerBound(track, anchor.seq + 1));
   return {
     kind: anchor.track.kind,
     seq: anchor.seq,

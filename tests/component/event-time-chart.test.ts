@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
 import EventTimeChart from '../../src/ui/viz/EventTimeChart.svelte';
 import { defaultFocus } from '../../src/ui/viz/event-time-view';
+import { momentAt } from '../../src/ui/viz/moment';
 import { TraceModel } from '../../src/ui/viz/trace-model';
 import { VizState } from '../../src/ui/viz/viz-state.svelte';
 import {
@@ -25,7 +26,7 @@ async function chart(at = Infinity) {
     viz: new VizState(),
     op,
     opName: 'Window',
-    at,
+    at: momentAt(at),
   });
   // Room for a row per key.
   screen.container.style.height = '480px';
@@ -67,7 +68,7 @@ describe('EventTimeChart', () => {
       viz: new VizState(),
       op: defaultFocus(result.graph, model),
       opName: 'Window',
-      at: Infinity,
+      at: momentAt(Infinity),
     });
     const container = screen.container;
     await expect.poll(() => container.querySelectorAll('[data-kind="pane"]').length).toBe(1);

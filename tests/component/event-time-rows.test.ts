@@ -22,6 +22,7 @@ import {
   type WindowAssigner,
 } from 'streamlab';
 import EventTimeChart from '../../src/ui/viz/EventTimeChart.svelte';
+import { momentAt } from '../../src/ui/viz/moment';
 import { defaultFocus } from '../../src/ui/viz/event-time-view';
 import { TraceModel } from '../../src/ui/viz/trace-model';
 import { VizState } from '../../src/ui/viz/viz-state.svelte';
@@ -76,7 +77,7 @@ async function draw(result: JobResult, size = { width: 900, height: 520 }, rows 
     viz: new VizState(),
     op: defaultFocus(result.graph, model),
     opName: 'Window',
-    at: Infinity,
+    at: momentAt(Infinity),
   });
   screen.container.style.width = `${size.width}px`;
   screen.container.style.height = `${size.height}px`;
@@ -231,7 +232,7 @@ describe('timers', () => {
       op: process,
       opName: 'Process',
       // Before the end of the input, where the last watermark fires the second timer.
-      at: 1500,
+      at: momentAt(1500),
     });
     screen.container.style.height = '400px';
     const container = screen.container;

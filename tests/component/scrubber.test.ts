@@ -1,6 +1,7 @@
 import { userEvent } from 'vitest/browser';
 import { describe, expect, it } from 'vitest';
 import { render } from 'vitest-browser-svelte';
+import { momentAt, type Moment } from '../../src/ui/viz/moment';
 import Scrubber from '../../src/ui/viz/Scrubber.svelte';
 
 describe('Scrubber', () => {
@@ -11,10 +12,10 @@ describe('Scrubber', () => {
     const screen = await render(Scrubber, {
       moments,
       revision: 1,
-      at,
+      at: momentAt(at),
       following: at === 4000,
       live,
-      onscrub: (time: number | null) => chosen.push(time),
+      onscrub: (moment: Moment | null) => chosen.push(moment?.time ?? null),
     });
     return { screen, chosen };
   }
@@ -48,5 +49,10 @@ describe('Scrubber', () => {
     expect(chosen.at(-1)).toBe(4000);
     await screen.getByRole('button', { name: 'Previous moment' }).click();
     expect(chosen.at(-1)).toBe(0);
+  });
+
+  it('never reads past its end while the clock of a run runs ahead of its last event', async () => {
+    const { screen } = await scrubber(4321, true);
+    await expect.element(screen.getByRole('status')).toHaveTextContent('4 s of 4 s');
   });
 });

@@ -120,8 +120,13 @@ describe('running a pipeline', () => {
     expect(rowsAtPause).toBeGreaterThan(2);
     expect(rowsAtPause).toBeLessThan(40);
 
-    await page.getByRole('button', { name: 'Step' }).click();
+    // Step moves one engine event: the next element reaches the source, then the sink.
+    const step = page.getByRole('button', { name: 'Step', exact: true });
+    await step.click();
+    await page.locator('p.step[data-step-kind="arrival"]').waitFor();
+    await step.click();
     await expect.poll(async () => (await sinkValues(page, 'n')).length).toBe(rowsAtPause + 1);
+    expect(await page.locator('p.step').innerText()).toMatch(/arrives at Sink: n$/);
 
     expect(await runToEnd(page)).toBe('finished');
     expect(await sinkValues(page, 'n')).toHaveLength(40);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineageOf, recordOfRow } from '../../src/ui/viz/lineage';
+import { lineageOf, recordOfRow, rowsBy } from '../../src/ui/viz/lineage';
 import { TraceModel } from '../../src/ui/viz/trace-model';
 import { lateScript } from './viz-fixture';
 
@@ -45,5 +45,33 @@ describe('lineage', () => {
     expect(recordOfRow(model, result.graph, { kind: 'sink', name: 'sums', index: 99 })).toBe(
       undefined,
     );
+  });
+});
+
+describe('rows as of a moment', () => {
+  const result = lateScript();
+  const model = new TraceModel();
+  model.sync(result.trace);
+  const sums = result.outputs['sums'] ?? [];
+  const late = result.sideOutputs['late'] ?? [];
+  const panes = model.operators.get('op-2')?.panes ?? [];
+
+  it('counts a row once its record arrived, telling apart rows of one processing time', () => {
+    // Both [0 s, 5 s) panes fire at 2 s: after the first, its row is there and the second's not.
+    const [a, b] = panes;
+    expect([a?.time, b?.time, sums[0]?.processingTime, sums[1]?.processingTime]).toEqual([
+      2000, 2000, 2000, 2000,
+    ]);
+    const sink = { kind: 'sink', name: 'sums' } as const;
+    expect(rowsBy(model, result.graph, sink, sums, { time: 2000, seq: a?.seq ?? 0 })).toBe(1);
+    expect(rowsBy(model, result.graph, sink, sums, { time: 2000, seq: b?.seq ?? 0 })).toBe(2);
+    expect(rowsBy(model, result.graph, sink, sums, { time: 1999, seq: Infinity })).toBe(0);
+    const side = { kind: 'side output', name: 'late' } as const;
+    expect(rowsBy(model, result.graph, side, late, { time: 4000, seq: Infinity })).toBe(1);
+  });
+
+  it('falls back on processing time when the trace does not hold every row', () => {
+    const unknown = { kind: 'sink', name: 'elsewhere' } as const;
+    expect(rowsBy(model, result.graph, unknown, sums, { time: 2000, seq: 0 })).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import {
   watermarkAt,
   windowsAt,
 } from '../../src/ui/viz/at-time';
+import { momentAt } from '../../src/ui/viz/moment';
 import { TraceModel } from '../../src/ui/viz/trace-model';
 import { lateScript } from './viz-fixture';
 
@@ -45,45 +46,47 @@ describe('TraceModel: records and their fate', () => {
 describe('TraceModel: watermarks, windows and panes as of a processing time', () => {
   it('has no watermark before the script advances it, then 5 s, then the maximum', () => {
     const { window } = folded();
-    expect(watermarkAt(window, 1999)).toBeNull();
-    expect(watermarkAt(window, 2000)).toBe(5000);
-    expect(watermarkAt(window, 4000)).toBe(Number.MAX_SAFE_INTEGER);
+    expect(watermarkAt(window, momentAt(1999))).toBeNull();
+    expect(watermarkAt(window, momentAt(2000))).toBe(5000);
+    expect(watermarkAt(window, momentAt(4000))).toBe(Number.MAX_SAFE_INTEGER);
   });
 
   it('shows both [0 s, 5 s) windows pending before 2 s and their ON_TIME panes from 2 s', () => {
     const { window } = folded();
-    const before = pendingWindowsAt(window, 1999);
+    const before = pendingWindowsAt(window, momentAt(1999));
     expect(before.map((w) => [w.window.key, w.window.start, w.window.end, w.elements])).toEqual([
       ['a', 0, 5000, 1],
       ['b', 0, 5000, 1],
     ]);
     expect(before.every((w) => w.panes.length === 0)).toBe(true);
 
-    const after = windowsAt(window, 2000);
+    const after = windowsAt(window, momentAt(2000));
     const fired = after.filter((w) => w.window.start === 0);
     expect(fired.map((w) => [w.window.key, w.live, w.panes.map((p) => p.timing)])).toEqual([
       ['a', false, ['ON_TIME']],
       ['b', false, ['ON_TIME']],
     ]);
-    expect(pendingWindowsAt(window, 2000).map((w) => [w.window.start, w.elements])).toEqual([
-      [5000, 1],
-    ]);
+    expect(
+      pendingWindowsAt(window, momentAt(2000)).map((w) => [w.window.start, w.elements]),
+    ).toEqual([[5000, 1]]);
   });
 
   it('holds the end-of-window timers until the watermark passes them', () => {
     const { window } = folded();
-    expect(pendingTimersAt(window, 0).map((t) => [t.key, t.domain, t.timestamp])).toEqual([
-      ['a', 'event-time', 4999],
-      ['b', 'event-time', 4999],
-    ]);
-    expect(pendingTimersAt(window, 2000).map((t) => t.timestamp)).toEqual([9999]);
-    expect(pendingTimersAt(window, 4000)).toEqual([]);
+    expect(pendingTimersAt(window, momentAt(0)).map((t) => [t.key, t.domain, t.timestamp])).toEqual(
+      [
+        ['a', 'event-time', 4999],
+        ['b', 'event-time', 4999],
+      ],
+    );
+    expect(pendingTimersAt(window, momentAt(2000)).map((t) => t.timestamp)).toEqual([9999]);
+    expect(pendingTimersAt(window, momentAt(4000))).toEqual([]);
     expect(window.windows.every((w) => w.domain === 'event-time')).toBe(true);
   });
 
   it('counts what the metrics count, at the end of the run', () => {
     const { window, result } = folded();
-    const counts = countsAt(window, Infinity);
+    const counts = countsAt(window, momentAt(Infinity));
     const metrics = result.metrics.operators[WINDOW];
     expect(counts).toMatchObject({
       recordsIn: metrics?.recordsIn,
@@ -93,7 +96,11 @@ describe('TraceModel: watermarks, windows and panes as of a processing time', ()
       lateDropped: 0,
       panes: metrics?.windowsFired,
     });
-    expect(countsAt(window, 1999)).toMatchObject({ recordsIn: 2, recordsOut: 0, panes: 0 });
+    expect(countsAt(window, momentAt(1999))).toMatchObject({
+      recordsIn: 2,
+      recordsOut: 0,
+      panes: 0,
+    });
   });
 });
 
@@ -130,7 +137,7 @@ describe('TraceModel: folding', () => {
     const model = new TraceModel();
     model.sync(writes);
     const at = (t: number) =>
-      stateAt(model.operators.get('op-2'), t).map((k) => [k.key, [...k.states]]);
+      stateAt(model.operators.get('op-2'), momentAt(t)).map((k) => [k.key, [...k.states]]);
     expect(at(0)).toEqual([['a', [['count', '1']]]]);
     expect(at(5)).toEqual([
       ['a', [['count', '2']]],

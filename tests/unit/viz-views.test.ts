@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/engine';
 import { defaultFocus, eventTimeView, stepUp } from '../../src/ui/viz/event-time-view';
 import { layoutGraph } from '../../src/ui/viz/graph-layout';
+import { momentAt } from '../../src/ui/viz/moment';
 import { bucketize, timeRange } from '../../src/ui/viz/lanes-view';
 import { keyId, TraceModel } from '../../src/ui/viz/trace-model';
 import { lateScript } from './viz-fixture';
@@ -34,7 +35,7 @@ describe('eventTimeView', () => {
   });
 
   it('shows what had happened by the moment chosen, on axes that cover the whole run', () => {
-    const early = eventTimeView(model, op, 2000, null);
+    const early = eventTimeView(model, op, momentAt(2000), null);
     expect(early.records.map((r) => r.eventTime)).toEqual([1000, 3000, 6000]);
     expect(early.watermarks.map((w) => w.watermark)).toEqual([5000]);
     expect(early.panes.map((p) => [p.key, p.timing])).toEqual([
@@ -45,7 +46,7 @@ describe('eventTimeView', () => {
     expect(early.timeExtent).toEqual([0, 4000]);
     expect(early.keys).toEqual(['a', 'b']);
 
-    const end = eventTimeView(model, op, 4000, null);
+    const end = eventTimeView(model, op, momentAt(4000), null);
     expect(end.records.find((r) => r.eventTime === 2000)?.fate).toBe('side-output');
     expect(end.panes).toHaveLength(3);
   });
@@ -59,14 +60,14 @@ describe('eventTimeView', () => {
     );
     const plainModel = new TraceModel();
     plainModel.sync(plain.trace);
-    const view = eventTimeView(plainModel, plain.graph.operators[0]?.id, Infinity, null);
+    const view = eventTimeView(plainModel, plain.graph.operators[0]?.id, momentAt(Infinity), null);
     expect(view.records).toEqual([]);
     expect(view.timeless).toBe(3);
-    expect(eventTimeView(model, op, Infinity, null).timeless).toBe(0);
+    expect(eventTimeView(model, op, momentAt(Infinity), null).timeless).toBe(0);
   });
 
   it('filters records, windows and panes by key', () => {
-    const onlyB = eventTimeView(model, op, Infinity, keyId('b'));
+    const onlyB = eventTimeView(model, op, momentAt(Infinity), keyId('b'));
     expect(onlyB.records.map((r) => r.key)).toEqual(['b']);
     expect(onlyB.panes.map((p) => p.key)).toEqual(['b']);
     expect(onlyB.windows.map((w) => w.window.key)).toEqual(['b']);

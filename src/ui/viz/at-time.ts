@@ -1,9 +1,12 @@
 /**
- * The state of a run as of a processing time: what the scrubber shows. Every question is answered
- * from the folded trace (`TraceModel`), whose lists are in processing-time order, so "how much had
- * happened by t" is a binary search and not a scan.
+ * The state of a run as of a moment (`moment.ts`): what the scrubber and the steps show. Every
+ * question is answered from the folded trace (`TraceModel`), whose lists are in trace order, so
+ * "how much had happened by this moment" is a binary search on `seq`, not a scan. A moment's
+ * `seq` tells apart what happened at one processing time: a step can show the watermark moving at
+ * 600 ms before the window it fires.
  */
 import type { Key } from 'streamlab';
+import { happenedBy, type Moment } from './moment';
 import {
   keyId,
   type OperatorTrace,
@@ -12,7 +15,7 @@ import {
   type WindowMark,
 } from './trace-model';
 
-/** How many items of `list` (sorted by time) happened at or before `t`. */
+/** How many items of `list` (ascending by `time(item)`, a time by default) are at most `t`. */
 export function countUntil<T>(
   list: readonly T[],
   t: number,
@@ -28,26 +31,53 @@ export function countUntil<T>(
   return lo;
 }
 
-/** The items of `list` (sorted by time) that happened at or before `t`. */
-export function until<T extends { readonly time: number }>(list: readonly T[], t: number): T[] {
-  return list.slice(0, countUntil(list, t));
+/** A trace mark: something that happened at processing time `time`, as trace event `seq`. */
+interface Traced {
+  readonly time: number;
+  readonly seq: number;
 }
 
-/** The operator's own watermark at `t`, or null before its first one. */
-export function watermarkAt(trace: OperatorTrace | undefined, t: number): number | null {
+/**
+ * How many items of `list` (in trace order) had happened by `at`. `when` reads an item's time and
+ * seq, for lists whose marks carry them under other names (a window's creation, a timer's
+ * registration).
+ */
+export function countBy<T>(
+  list: readonly T[],
+  at: Moment,
+  when: (item: T) => Traced = (item) => item as Traced,
+): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const { time, seq } = when(list[mid] as T);
+    if (happenedBy(at, time, seq)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The items of `list` (in trace order) that had happened by `at`. */
+export function until<T extends Traced>(list: readonly T[], at: Moment): T[] {
+  return list.slice(0, countBy(list, at));
+}
+
+/** The operator's own watermark at `at`, or null before its first one. */
+export function watermarkAt(trace: OperatorTrace | undefined, at: Moment): number | null {
   if (trace === undefined) return null;
-  const n = countUntil(trace.watermarks, t);
+  const n = countBy(trace.watermarks, at);
   return n === 0 ? null : (trace.watermarks[n - 1]?.watermark ?? null);
 }
 
-/** True when the operator as a whole was idle at `t`. */
-export function idleAt(trace: OperatorTrace | undefined, t: number): boolean {
+/** True when the operator as a whole was idle at `at`. */
+export function idleAt(trace: OperatorTrace | undefined, at: Moment): boolean {
   if (trace === undefined) return false;
-  const n = countUntil(trace.idleness, t);
+  const n = countBy(trace.idleness, at);
   return n > 0 && (trace.idleness[n - 1]?.idle ?? false);
 }
 
-/** An operator's counters as of `t`, counted from the trace. */
+/** An operator's counters as of `at`, counted from the trace. */
 export interface OperatorCounts {
   readonly recordsIn: number;
   readonly recordsOut: number;
@@ -60,7 +90,7 @@ export interface OperatorCounts {
   readonly idle: boolean;
 }
 
-export function countsAt(trace: OperatorTrace | undefined, t: number): OperatorCounts {
+export function countsAt(trace: OperatorTrace | undefined, at: Moment): OperatorCounts {
   if (trace === undefined) {
     return {
       recordsIn: 0,
@@ -74,44 +104,47 @@ export function countsAt(trace: OperatorTrace | undefined, t: number): OperatorC
       idle: false,
     };
   }
-  const emitted = until(trace.emits, t);
-  const late = until(trace.late, t);
+  const emitted = until(trace.emits, at);
+  const late = until(trace.late, at);
   const sideOut = emitted.filter((e) => e.tag !== null).length;
   return {
-    recordsIn: countUntil(trace.arrivals, t),
+    recordsIn: countBy(trace.arrivals, at),
     recordsOut: emitted.length - sideOut,
     toSideOutputs: sideOut,
     lateAccepted: late.filter((r) => r.fate === 'late').length,
     lateDropped: late.filter((r) => r.fate === 'dropped').length,
     lateSideOutput: late.filter((r) => r.fate === 'side-output').length,
-    panes: countUntil(trace.panes, t),
-    watermark: watermarkAt(trace, t),
-    idle: idleAt(trace, t),
+    panes: countBy(trace.panes, at),
+    watermark: watermarkAt(trace, at),
+    idle: idleAt(trace, at),
   };
 }
 
-/** A window as it stood at `t`: the panes it had fired by then and whether it still lived. */
+/** A window as it stood at `at`: the panes it had fired by then and whether it still lived. */
 export interface WindowAt {
   readonly window: WindowMark;
   readonly panes: readonly PaneMark[];
   readonly live: boolean;
 }
 
-/** The windows opened by `t`, each with the panes fired by then. */
-export function windowsAt(trace: OperatorTrace | undefined, t: number): WindowAt[] {
+/** The windows opened by `at`, each with the panes fired by then. */
+export function windowsAt(trace: OperatorTrace | undefined, at: Moment): WindowAt[] {
   if (trace === undefined) return [];
   const opened = trace.windows.slice(
     0,
-    countUntil(trace.windows, t, (w) => w.created),
+    countBy(trace.windows, at, (w) => ({ time: w.created, seq: w.createdSeq })),
   );
   return opened.map((window) => ({
     window,
-    panes: until(window.panes, t),
-    live: window.closed === null || window.closed > t,
+    panes: until(window.panes, at),
+    live:
+      window.closed === null ||
+      window.closedSeq === null ||
+      !happenedBy(at, window.closed, window.closedSeq),
   }));
 }
 
-/** A window still held at `t`, with how many elements it held then. */
+/** A window still held at `at`, with how many elements it held then. */
 export interface PendingWindow {
   readonly window: WindowMark;
   readonly elements: number;
@@ -119,12 +152,12 @@ export interface PendingWindow {
 }
 
 /**
- * The windows an operator held at `t`, with their element counts. An element counts for a window
+ * The windows an operator held at `at`, with their element counts. An element counts for a window
  * of its key when it arrived while the window lived and falls into it: by event time, or by
  * arrival for processing-time windows. Late elements that were dropped never count.
  */
-export function pendingWindowsAt(trace: OperatorTrace | undefined, t: number): PendingWindow[] {
-  const pending = windowsAt(trace, t).filter((w) => w.live);
+export function pendingWindowsAt(trace: OperatorTrace | undefined, at: Moment): PendingWindow[] {
+  const pending = windowsAt(trace, at).filter((w) => w.live);
   if (trace === undefined || pending.length === 0) return [];
   const counts = new Map<WindowMark, number>();
   const byKey = new Map<string, WindowMark[]>();
@@ -136,7 +169,7 @@ export function pendingWindowsAt(trace: OperatorTrace | undefined, t: number): P
     fromSeq = Math.min(fromSeq, window.fromSeq);
   }
   const arrivals = trace.arrivals;
-  const end = countUntil(arrivals, t);
+  const end = countBy(arrivals, at);
   const start = countUntil(arrivals, fromSeq - 1, (a) => a.seq);
   for (let i = start; i < end; i++) {
     const arrival = arrivals[i];
@@ -158,27 +191,32 @@ export function pendingWindowsAt(trace: OperatorTrace | undefined, t: number): P
   }));
 }
 
-/** Timers registered by `t` that had not fired by then. */
-export function pendingTimersAt(trace: OperatorTrace | undefined, t: number): TimerMark[] {
+/** Timers registered by `at` that had not fired by then. */
+export function pendingTimersAt(trace: OperatorTrace | undefined, at: Moment): TimerMark[] {
   if (trace === undefined) return [];
   return trace.timers
     .slice(
       0,
-      countUntil(trace.timers, t, (timer) => timer.registered),
+      countBy(trace.timers, at, (timer) => ({ time: timer.registered, seq: timer.registeredSeq })),
     )
-    .filter((timer) => timer.fired === null || timer.fired > t);
+    .filter(
+      (timer) =>
+        timer.fired === null ||
+        timer.firedSeq === null ||
+        !happenedBy(at, timer.fired, timer.firedSeq),
+    );
 }
 
-/** Keyed state at `t`: per key, each state's latest summary (cleared states left out). */
+/** Keyed state at `at`: per key, each state's latest summary (cleared states left out). */
 export interface KeyState {
   readonly key: Key | null;
   readonly states: ReadonlyMap<string, string>;
 }
 
-export function stateAt(trace: OperatorTrace | undefined, t: number): KeyState[] {
+export function stateAt(trace: OperatorTrace | undefined, at: Moment): KeyState[] {
   if (trace === undefined) return [];
   const byKey = new Map<string, { key: Key | null; states: Map<string, string> }>();
-  for (const write of until(trace.stateWrites, t)) {
+  for (const write of until(trace.stateWrites, at)) {
     const id = keyId(write.key);
     let entry = byKey.get(id);
     if (entry === undefined) byKey.set(id, (entry = { key: write.key, states: new Map() }));
@@ -196,10 +234,10 @@ export interface KeyHeld {
   readonly timers: TimerMark[];
 }
 
-/** Everything an operator held at `t`, per key (in first-seen order), and its watermark. */
+/** Everything an operator held at `at`, per key (in first-seen order), and its watermark. */
 export function heldAt(
   trace: OperatorTrace | undefined,
-  t: number,
+  at: Moment,
 ): { rows: KeyHeld[]; watermark: number | null } {
   const rows = new Map<string, KeyHeld>();
   const row = (key: Key | null) => {
@@ -208,8 +246,8 @@ export function heldAt(
     if (found === undefined) rows.set(id, (found = { key, states: [], windows: [], timers: [] }));
     return found;
   };
-  for (const entry of stateAt(trace, t)) row(entry.key).states.push(...entry.states);
-  for (const w of pendingWindowsAt(trace, t)) row(w.window.key).windows.push(w);
-  for (const timer of pendingTimersAt(trace, t)) row(timer.key).timers.push(timer);
-  return { rows: [...rows.values()], watermark: watermarkAt(trace, t) };
+  for (const entry of stateAt(trace, at)) row(entry.key).states.push(...entry.states);
+  for (const w of pendingWindowsAt(trace, at)) row(w.window.key).windows.push(w);
+  for (const timer of pendingTimersAt(trace, at)) row(timer.key).timers.push(timer);
+  return { rows: [...rows.values()], watermark: watermarkAt(trace, at) };
 }

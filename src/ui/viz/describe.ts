@@ -88,13 +88,13 @@ export function paneCaption(pane: PaneMark, chars: number, withKey = false): str
 }
 
 /** Lines describing a process function's timer. */
-export function timerLines(timer: TimerMark, now: number): string[] {
+export function timerLines(timer: TimerMark, fired: boolean): string[] {
   const domain = timer.domain === 'event-time' ? 'event-time' : 'processing-time';
   const lines = [`${domain} timer for ${formatTime(timer.timestamp)}`];
   if (timer.key !== null) lines.push(`key ${keyLabel(timer.key)}`);
   lines.push(`set at processing time ${formatTime(timer.registered)}`);
   lines.push(
-    timer.fired !== null && timer.fired <= now
+    fired && timer.fired !== null
       ? `fired at processing time ${formatTime(timer.fired)}`
       : 'not fired yet',
   );

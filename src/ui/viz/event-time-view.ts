@@ -4,7 +4,8 @@
  * Extents cover the whole run, so the axes hold still while the learner scrubs.
  */
 import type { JobGraph, Key } from 'streamlab';
-import { countUntil, until, windowsAt, type WindowAt } from './at-time';
+import { countBy, until, windowsAt, type WindowAt } from './at-time';
+import { momentAt, type Moment } from './moment';
 import {
   keyId,
   type MergeMark,
@@ -114,11 +115,11 @@ export function defaultFocus(graph: JobGraph | undefined, model: TraceModel): st
   );
 }
 
-/** The chart's content for operator `op` at `t`, keeping only key `key` when one is given. */
+/** The chart's content for operator `op` at `at`, keeping only key `key` when one is given. */
 export function eventTimeView(
   model: TraceModel,
   op: string | undefined,
-  t: number,
+  at: Moment,
   key: string | null,
 ): EventTimeView {
   const trace = op === undefined ? undefined : model.operators.get(op);
@@ -140,7 +141,7 @@ export function eventTimeView(
   const matches = (k: Key | null) => key === null || keyId(k) === key;
   const seen = arrivalsSeen(trace);
   let { lo, hi } = seen;
-  const windows = windowsAt(trace, Infinity).filter(
+  const windows = windowsAt(trace, momentAt(Infinity)).filter(
     (w) => isBounded(w.window.start) && isBounded(w.window.end),
   );
   for (const { window } of windows) {
@@ -152,31 +153,34 @@ export function eventTimeView(
 
   // Asked every frame of a playing run: without a key filter or timeless records, the records
   // are just the arrivals so far, with no pass over them.
-  const sofar = trace.arrivals.slice(0, countUntil(trace.arrivals, t));
+  const sofar = trace.arrivals.slice(0, countBy(trace.arrivals, at));
   const arrived = key === null ? sofar : sofar.filter((r) => matches(r.key));
   const records = seen.timeless === 0 ? arrived : arrived.filter((r) => r.eventTime !== null);
   return {
     records,
     timeless: arrived.length - records.length,
-    watermarks: until(trace.watermarks, t),
-    windows: windowsAt(trace, t).filter(
+    watermarks: until(trace.watermarks, at),
+    windows: windowsAt(trace, at).filter(
       (w) =>
         isBounded(w.window.start) &&
         isBounded(w.window.end) &&
         matches(w.window.key) &&
         !(w.window.closedBy === 'merged' && !w.live),
     ),
-    merges: until(trace.merges, t).filter((m) => matches(m.key)),
+    merges: until(trace.merges, at).filter((m) => matches(m.key)),
     timers:
       trace.windows.length > 0
         ? []
         : trace.timers
             .slice(
               0,
-              countUntil(trace.timers, t, (timer) => timer.registered),
+              countBy(trace.timers, at, (timer) => ({
+                time: timer.registered,
+                seq: timer.registeredSeq,
+              })),
             )
             .filter((timer) => matches(timer.key) && isBounded(timer.timestamp)),
-    panes: until(trace.panes, t).filter(
+    panes: until(trace.panes, at).filter(
       (p) => isBounded(p.start) && isBounded(p.end) && matches(p.key),
     ),
     keys: [...seen.keys.values()],

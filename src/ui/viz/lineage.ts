@@ -4,7 +4,9 @@
  * carries the upstream `emit`'s id), so walking `lineage` back ends at the source arrivals.
  */
 import type { JobGraph } from 'streamlab';
-import type { TraceModel } from './trace-model';
+import { countBy } from './at-time';
+import type { Moment } from './moment';
+import type { EmitMark, RecordMark, TraceModel } from './trace-model';
 
 /** The record `id` and every record it was made from, transitively. */
 export function lineageOf(model: TraceModel, id: number): Set<number> {
@@ -40,8 +42,35 @@ export function recordOfRow(
   graph: JobGraph | undefined,
   row: ResultRow,
 ): number | undefined {
-  if (row.kind === 'side output') return model.sideOutputs.get(row.name)?.[row.index]?.id;
-  const sink = graph?.operators.find((op) => op.kind === 'sink' && op.name === `Sink: ${row.name}`);
-  if (sink === undefined) return undefined;
-  return model.operators.get(sink.id)?.arrivals[row.index]?.id;
+  return marksOf(model, graph, row)?.[row.index]?.id;
+}
+
+/** The trace marks of a sink's or side output's rows, one per row, in order. */
+function marksOf(
+  model: TraceModel,
+  graph: JobGraph | undefined,
+  { kind, name }: Pick<ResultRow, 'kind' | 'name'>,
+): readonly (RecordMark | EmitMark)[] | undefined {
+  if (kind === 'side output') return model.sideOutputs.get(name);
+  const sink = graph?.operators.find((op) => op.kind === 'sink' && op.name === `Sink: ${name}`);
+  return sink === undefined ? undefined : model.operators.get(sink.id)?.arrivals;
+}
+
+/**
+ * How many of a sink's or side output's `rows` had arrived by `at`: the trace tells apart rows
+ * that arrived at one processing time. Without a trace of every row, the rows' processing time
+ * decides.
+ */
+export function rowsBy(
+  model: TraceModel,
+  graph: JobGraph | undefined,
+  result: Pick<ResultRow, 'kind' | 'name'>,
+  rows: readonly { readonly processingTime: number }[],
+  at: Moment,
+): number {
+  const marks = marksOf(model, graph, result);
+  if (marks !== undefined && marks.length === rows.length) return countBy(marks, at);
+  let n = rows.length;
+  while (n > 0 && (rows[n - 1] as { processingTime: number }).processingTime > at.time) n--;
+  return n;
 }

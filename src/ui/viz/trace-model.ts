@@ -6,8 +6,9 @@
  * The fold is incremental: a run's trace only ever grows, and the run store folds each batch as it
  * arrives (`append`) and keeps only the fold, so the page never holds the raw events of a long run
  * (a 100 000-record run traces several times that many). `sync` folds a whole trace array, as
- * tests and one-off callers have it. Every list is in trace order, which is processing-time order, so the views
- * answer "as of processing time t" with a binary search (see `at-time.ts`).
+ * tests and one-off callers have it. Every list is in trace order (`seq` order, which is also
+ * processing-time order), so the views answer "as of a moment" with a binary search (see
+ * `at-time.ts` and `moment.ts`).
  */
 import type { Key, PaneTiming, TraceEvent } from 'streamlab';
 
@@ -59,6 +60,12 @@ export interface PaneMark {
   readonly end: number;
   readonly seq: number;
   readonly time: number;
+  /**
+   * Seq of the firing's first event: the window's timer firing, else its first result (a
+   * count trigger fires on an arrival), else the firing itself. The results that reach
+   * downstream operators in between belong to this firing.
+   */
+  readonly fromSeq: number;
   readonly timing: PaneTiming;
   readonly index: number;
   readonly isLast: boolean;
@@ -90,6 +97,8 @@ export interface WindowMark {
   readonly start: number;
   readonly end: number;
   readonly created: number;
+  /** Seq of the event that created it: `window-created`, or the `window-merged` that made it. */
+  readonly createdSeq: number;
   /** Seq of the arrival that opened it (for a merged session, of the earliest merged window's). */
   readonly fromSeq: number;
   /** Processing time it ended (purged or merged into another), or null while it lives. */
@@ -107,7 +116,16 @@ export interface TimerMark {
   readonly domain: 'event-time' | 'processing-time';
   readonly timestamp: number;
   readonly registered: number;
+  readonly registeredSeq: number;
   fired: number | null;
+  firedSeq: number | null;
+}
+
+/** Session windows of one key merged into one. */
+export interface IdlenessMark {
+  readonly seq: number;
+  readonly time: number;
+  readonly idle: boolean;
 }
 
 export interface StateWriteMark {
@@ -124,7 +142,7 @@ export interface OperatorTrace {
   readonly arrivals: RecordMark[];
   readonly emits: EmitMark[];
   readonly watermarks: WatermarkMark[];
-  readonly idleness: { readonly time: number; readonly idle: boolean }[];
+  readonly idleness: IdlenessMark[];
   readonly windows: WindowMark[];
   readonly panes: PaneMark[];
   /** Session merges, in order. */
@@ -132,6 +150,8 @@ export interface OperatorTrace {
   /** Arrivals that were behind the watermark, in order (a subset of `arrivals`). */
   readonly late: RecordMark[];
   readonly timers: TimerMark[];
+  /** The timers that fired, in the order they fired. */
+  readonly firings: TimerMark[];
   readonly stateWrites: StateWriteMark[];
 }
 
@@ -152,11 +172,15 @@ export class TraceModel {
   ended = false;
   /** Events folded so far. */
   size = 0;
+  /** Seq of the newest event folded, -1 before the first. */
+  lastSeq = -1;
 
   #source: readonly TraceEvent[] | undefined;
   #openWindows = new Map<string, Map<string, WindowMark>>();
   #openTimers = new Map<string, Map<string, TimerMark>>();
   #lastCreated = new Map<string, WindowMark>();
+  /** Per operator, the seq of its newest timer firing. */
+  #lastTimerFired = new Map<string, number>();
 
   /**
    * Folds the events of `trace` not folded yet. A different array (a new run) or a shorter one
@@ -197,6 +221,7 @@ export class TraceModel {
         merges: [],
         late: [],
         timers: [],
+        firings: [],
         stateWrites: [],
       };
       this.operators.set(op, found);
@@ -211,6 +236,7 @@ export class TraceModel {
 
   add(event: TraceEvent): void {
     this.size++;
+    this.lastSeq = event.seq;
     if (this.moments[this.moments.length - 1] !== event.time) this.moments.push(event.time);
     switch (event.type) {
       case 'arrival':
@@ -257,7 +283,11 @@ export class TraceModel {
         return;
       case 'idleness':
         if (event.input === -1) {
-          this.operator(event.op).idleness.push({ time: event.time, idle: event.idle });
+          this.operator(event.op).idleness.push({
+            seq: event.seq,
+            time: event.time,
+            idle: event.idle,
+          });
         }
         return;
       case 'late':
@@ -266,7 +296,7 @@ export class TraceModel {
       case 'window-created': {
         // The arrival that opened the window is the operator's newest one.
         const fromSeq = this.operator(event.op).arrivals.at(-1)?.seq ?? event.seq;
-        this.#openWindow(event.op, event.key, event.start, event.end, event.time, fromSeq);
+        this.#openWindow(event, fromSeq);
         return;
       }
       case 'window-merged':
@@ -314,8 +344,10 @@ export class TraceModel {
     this.#openWindows.clear();
     this.#openTimers.clear();
     this.#lastCreated.clear();
+    this.#lastTimerFired.clear();
     this.ended = false;
     this.size = 0;
+    this.lastSeq = -1;
   }
 
   #late(op: string, record: number, outcome: 'accepted' | 'dropped' | 'side-output', wm: number) {
@@ -332,11 +364,14 @@ export class TraceModel {
   }
 
   #openWindow(
-    op: string,
-    key: Key | null,
-    start: number,
-    end: number,
-    time: number,
+    {
+      op,
+      key,
+      start,
+      end,
+      time,
+      seq,
+    }: Extract<TraceEvent, { type: 'window-created' | 'window-merged' }>,
     fromSeq: number,
   ) {
     let open = this.#openWindows.get(op);
@@ -350,6 +385,7 @@ export class TraceModel {
         start,
         end,
         created: time,
+        createdSeq: seq,
         fromSeq,
         closed: null,
         closedSeq: null,
@@ -391,7 +427,7 @@ export class TraceModel {
       window.closedBy = 'merged';
       open?.delete(id);
     });
-    this.#openWindow(event.op, event.key, event.start, event.end, event.time, fromSeq);
+    this.#openWindow(event, fromSeq);
   }
 
   #fire(event: Extract<TraceEvent, { type: 'window-fired' }>) {
@@ -402,6 +438,7 @@ export class TraceModel {
       end: event.end,
       seq: event.seq,
       time: event.time,
+      fromSeq: this.#firingStart(event),
       timing: event.timing,
       index: event.index,
       isLast: event.isLast,
@@ -418,13 +455,32 @@ export class TraceModel {
     window?.panes.push(pane);
   }
 
+  /**
+   * Where a firing began. A window fires on its timer (the window operator's newest timer firing,
+   * when nothing reached the operator and no pane fired since), or on an arrival: then its first
+   * result is the firing's first event.
+   */
+  #firingStart(event: Extract<TraceEvent, { type: 'window-fired' }>): number {
+    const trace = this.operator(event.op);
+    const timer = this.#lastTimerFired.get(event.op);
+    const since = Math.max(trace.arrivals.at(-1)?.seq ?? -1, trace.panes.at(-1)?.seq ?? -1);
+    if (timer !== undefined && timer > since) return timer;
+    const first = event.record === 0 ? undefined : this.emitsById.get(event.record);
+    return first?.seq ?? event.seq;
+  }
+
   #timer(event: Extract<TraceEvent, { type: 'timer-registered' | 'timer-fired' }>) {
     let open = this.#openTimers.get(event.op);
     if (open === undefined) this.#openTimers.set(event.op, (open = new Map()));
     const id = `${keyId(event.key)}|${event.domain}|${event.timestamp}`;
     if (event.type === 'timer-fired') {
+      this.#lastTimerFired.set(event.op, event.seq);
       const timer = open.get(id);
-      if (timer) timer.fired = event.time;
+      if (timer) {
+        timer.fired = event.time;
+        timer.firedSeq = event.seq;
+        this.operator(event.op).firings.push(timer);
+      }
       open.delete(id);
       return;
     }
@@ -435,7 +491,9 @@ export class TraceModel {
       domain: event.domain,
       timestamp: event.timestamp,
       registered: event.time,
+      registeredSeq: event.seq,
       fired: null,
+      firedSeq: null,
     };
     open.set(id, timer);
     this.operator(event.op).timers.push(timer);

@@ -5,6 +5,8 @@
  */
 import type { TraceModel } from './trace-model';
 import { lineageOf } from './lineage';
+import type { Moment } from './moment';
+import type { Step } from './steps';
 
 export interface LineageSelection {
   /** The result record traced back. */
@@ -16,9 +18,20 @@ export interface LineageSelection {
   readonly sources: number;
 }
 
+/** A step the learner moved to, and which step of the run it is (from 1). */
+export interface ShownStep {
+  readonly step: Step;
+  readonly number: number;
+}
+
 export class VizState {
-  /** The processing time shown; null follows the run as it goes. */
-  scrub: number | null = $state(null);
+  /**
+   * The moment shown; null follows the run as it goes. Raw: views compare it by identity with
+   * the shown step's moment.
+   */
+  scrub: Moment | null = $state.raw(null);
+  /** The step moved to with Step or Step back; it is shown while `scrub` is its moment. */
+  step: ShownStep | null = $state.raw(null);
   /** The operator the chart and the state inspector show; undefined picks a default. */
   focus: string | undefined = $state();
   /** Only this key (a `keyId`), or every key. */
@@ -37,9 +50,26 @@ export class VizState {
     this.lineage = { id, label, ids, sources };
   }
 
+  /** Shows a step: its moment, and its caption in the status line. */
+  showStep(step: Step, number: number): void {
+    this.step = { step, number };
+    this.scrub = step.moment;
+  }
+
+  /** The step shown, or null when the learner chose some other moment since. */
+  get shownStep(): ShownStep | null {
+    return this.step !== null && this.scrub === this.step.step.moment ? this.step : null;
+  }
+
+  /** Follows the run as it goes, leaving the step shown. */
+  follow(): void {
+    this.scrub = null;
+    this.step = null;
+  }
+
   /** A new run: nothing chosen carries over but the learner's focus, if it still exists. */
   reset(): void {
-    this.scrub = null;
+    this.follow();
     this.key = null;
     this.lineage = null;
   }

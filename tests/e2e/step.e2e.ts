@@ -63,8 +63,8 @@ describe('stepping through a run', () => {
       `Step 6 · 600 ms · ["a", 3] (event time 6 s) arrives at ${WINDOW}`,
       'Step 7 · 600 ms · Watermark at Source: script reaches 5 s',
       `Step 8 · 600 ms · Watermark at ${WINDOW} reaches 5 s`,
-      'Step 9 · 600 ms · Window [0 ms, 5 s) for key a fires with ["a", 1]',
-      'Step 10 · 600 ms · Window [0 ms, 5 s) for key b fires with ["b", 2]',
+      'Step 9 · 600 ms · Window [0 ms, 5 s) for key a fires with [1] = 1',
+      'Step 10 · 600 ms · Window [0 ms, 5 s) for key b fires with [1] = 2',
       'Step 11 · 600 ms · Watermark at Sink: sums reaches 5 s',
       'Step 12 · 700 ms · ["a", 4] (event time 2 s) arrives at Source: script',
       `Step 13 · 700 ms · ["a", 4] (event time 2 s) arrives at ${WINDOW} 3 s behind the watermark 5 s: dropped`,
@@ -81,7 +81,7 @@ describe('stepping through a run', () => {
 
     // Forward again through steps already known: the run is not asked for more.
     expect(await press(page, 'Step', 10)).toBe(
-      'Step 10 · 600 ms · Window [0 ms, 5 s) for key b fires with ["b", 2]',
+      'Step 10 · 600 ms · Window [0 ms, 5 s) for key b fires with [1] = 2',
     );
 
     // The keyboard steps too, while the run panel has the focus.

@@ -95,14 +95,14 @@ describe('steps of a windowed run with a late record', () => {
       `600 · { key: "a", n: 3 } (event time 6 s) arrives at ${WINDOW}`,
       '600 · Watermark at Source: script reaches 5 s',
       `600 · Watermark at ${WINDOW} reaches 5 s`,
-      '600 · Window [0 ms, 5 s) for key a fires with { key: "a", n: 1 }',
-      '600 · Window [0 ms, 5 s) for key b fires with { key: "b", n: 2 }',
+      '600 · Window [0 ms, 5 s) for key a fires with n = 1',
+      '600 · Window [0 ms, 5 s) for key b fires with n = 2',
       '600 · Watermark at Sink: sums reaches 5 s',
       '700 · { key: "a", n: 4 } (event time 2 s) arrives at Source: script',
       `700 · { key: "a", n: 4 } (event time 2 s) arrives at ${WINDOW} 3 s behind the watermark 5 s: dropped`,
       '700 · Watermark at Source: script reaches +∞',
       `700 · Watermark at ${WINDOW} reaches +∞`,
-      '700 · Window [5 s, 10 s) for key a fires with { key: "a", n: 3 }',
+      '700 · Window [5 s, 10 s) for key a fires with n = 3',
       '700 · Watermark at Sink: sums reaches +∞',
     ]);
   });
@@ -134,7 +134,7 @@ describe('steps of a windowed run with a late record', () => {
       `Watermark at ${WINDOW} reaches 5 s`,
     );
     expect(stepAfter(model, result.graph, firing.moment)?.caption).toBe(
-      'Window [0 ms, 5 s) for key b fires with { key: "b", n: 2 }',
+      'Window [0 ms, 5 s) for key b fires with n = 2',
     );
   });
 
@@ -205,7 +205,7 @@ describe('steps of other engine events', () => {
     const late = captions.findIndex((c) => c.endsWith('late, but within the allowed lateness'));
     expect(late).toBeGreaterThan(0);
     expect(captions[late + 1]).toBe(
-      'Window [0 ms, 5 s) for key a fires late with { key: "a", n: 5 }',
+      'Window [0 ms, 5 s) for key a fires late with n = 5',
     );
   });
 
@@ -270,7 +270,7 @@ describe('steps of other engine events', () => {
     expect(captions).toContain(
       'Sessions [1 s, 2 s) and [3 s, 4 s) for key a merge into [1 s, 4 s)',
     );
-    expect(captions).toContain('Window [1 s, 4 s) for key a fires with { key: "a", n: 3 }');
+    expect(captions).toContain('Window [1 s, 4 s) for key a fires with n = 3');
   });
 
   it('finds the same steps in a trace folded in batches, as Step brings them', () => {

@@ -70,21 +70,27 @@ export function paneLines(pane: PaneMark): string[] {
  * first (`boiler-1: 812.5`) when it fits in `chars` characters; the value is cut to fit.
  */
 export function paneCaption(pane: PaneMark, chars: number, withKey = false): string {
-  const field = pane.field;
-  const value =
-    field !== null
-      ? typeof field.value === 'number'
-        ? formatNumber(field.value)
-        : roundNumbersIn(field.value)
-      : pane.value === null
-        ? '∅'
-        : roundNumbersIn(pane.value);
+  const value = paneResult(pane);
   if (withKey && pane.key !== null) {
     const keyed = `${keyLabel(pane.key)}: ${value}`;
     if (keyed.length <= chars) return keyed;
   }
   if (value.length <= chars) return value;
   return chars < 2 ? '' : `${value.slice(0, chars - 1)}…`;
+}
+
+/**
+ * A pane's result as a learner would say it: for a field aggregation the field's value, else the
+ * result's summary; numbers rounded (`∅` when it emitted nothing).
+ */
+export function paneResult(pane: PaneMark): string {
+  const field = pane.field;
+  if (field !== null) {
+    return typeof field.value === 'number'
+      ? formatNumber(field.value)
+      : roundNumbersIn(field.value);
+  }
+  return pane.value === null ? '∅' : roundNumbersIn(pane.value);
 }
 
 /** Lines describing a process function's timer. */

@@ -9,7 +9,7 @@
  */
 import type { JobGraph } from 'streamlab';
 import { formatTime } from '../run/format';
-import { keyLabel, windowLabel } from './describe';
+import { keyLabel, paneResult, windowLabel } from './describe';
 import { happenedBy, type Moment } from './moment';
 import type {
   EmitMark,
@@ -350,6 +350,12 @@ function paneCaption(pane: PaneMark): string {
   const window = bounded ? `Window ${windowLabel(pane.start, pane.end)}` : 'The global window';
   const fires =
     pane.timing === 'EARLY' ? 'fires early' : pane.timing === 'LATE' ? 'fires late' : 'fires';
-  const result = pane.value === null ? 'and emits nothing' : `with ${pane.value}`;
+  // A field aggregation's result is its field (`n = 4.4`), as the pane's box says it.
+  const result =
+    pane.value === null
+      ? 'and emits nothing'
+      : pane.field !== null
+        ? `with ${/^\d+$/.test(pane.field.name) ? `[${pane.field.name}]` : pane.field.name} = ${paneResult(pane)}`
+        : `with ${paneResult(pane)}`;
   return `${window}${forKey(pane.key)} ${fires} ${result}`;
 }

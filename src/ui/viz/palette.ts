@@ -10,6 +10,7 @@ import {
   symbolCross,
   symbolDiamond,
   symbolTriangle,
+  symbolWye,
   type SymbolType,
 } from 'd3';
 import type { Fate } from './trace-model';
@@ -110,4 +111,9 @@ export const INK: Readonly<
 /** The SVG path of a fate's mark, `area` square pixels; draw it rotated by `FATES[fate].rotate`. */
 export function fatePath(fate: Fate, area: number): string {
   return symbol(FATES[fate].symbol, area)() ?? '';
+}
+
+/** The SVG path of a timer's mark (a three-armed star, like a clock's alarm), `area` px². */
+export function timerPath(area: number): string {
+  return symbol(symbolWye, area)() ?? '';
 }

@@ -55,7 +55,9 @@ describe('marble values in the lanes', () => {
 
 describe('a word wider than the name column', () => {
   it('is cut at the edge rather than drawn over the lane', () => {
-    const { lines } = wrapName('TumblingEventTimeWindows(5000)', 10 * 7, measure, 4);
-    expect(lines).toEqual(['TumblingEv', 'entTimeWin', 'dows(5000)']);
+    expect(wrapName('TumblingEventTimeWindows(5000)', 10 * 7, measure, 4)).toEqual({
+      lines: ['TumblingEv', 'entTimeWin', 'dows(5000…'],
+      whole: false,
+    });
   });
 });

@@ -105,6 +105,7 @@ export function wrapName(
 ): { lines: string[]; whole: boolean } {
   const lines: string[] = [];
   let line = '';
+  let cutWord = false;
   for (const part of nameParts(name)) {
     if (line !== '' && measure((line + part).trimEnd()) > width) {
       lines.push(line.trimEnd());
@@ -113,6 +114,7 @@ export function wrapName(
     line += part;
     // A word wider than the column is cut where it reaches the edge.
     while (measure(line.trimEnd()) > width && line.trimEnd().length > 1) {
+      cutWord = true;
       let cut = line.length - 1;
       while (cut > 1 && measure(line.slice(0, cut)) > width) cut--;
       lines.push(line.slice(0, cut));
@@ -120,7 +122,7 @@ export function wrapName(
     }
   }
   if (line !== '') lines.push(line.trimEnd());
-  const whole = lines.length <= maxLines && lines.every((l) => measure(l) <= width);
+  const whole = !cutWord && lines.length <= maxLines && lines.every((l) => measure(l) <= width);
   if (whole) return { lines, whole };
   const kept = lines.slice(0, maxLines);
   let last = kept.pop() ?? '';

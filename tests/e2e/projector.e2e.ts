@@ -2,7 +2,14 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { LATE_SCRIPT, runToEnd, setCode, visibleCode, waitForRunEnd } from './workbench';
+import {
+  LATE_SCRIPT,
+  pipelineWith,
+  runToEnd,
+  setCode,
+  visibleCode,
+  waitForRunEnd,
+} from './workbench';
 
 /**
  * Issue 10, "a projector cannot show it": at 1280×720 a run with event time opens its chart at a
@@ -101,6 +108,16 @@ describe('at 1280×720, on a projector', () => {
     expect(await runToEnd(page)).toBe('finished');
     await expect.poll(() => selectedView(page)).toBe('Results');
     expect(await editorHeight(page)).toBeGreaterThan(150);
+  });
+
+  it('brings the editor back when a run stops at a line of the code', async () => {
+    const { page, open } = await start();
+    await open('#/sandbox');
+    await setCode(page, pipelineWith('const n: number = ;'));
+    await page.getByRole('button', { name: 'Hide editor' }).click();
+    await expect.poll(() => editorHeight(page)).toBeLessThan(1);
+    expect(await runToEnd(page)).toBe('failed');
+    await expect.poll(() => editorHeight(page)).toBeGreaterThan(150);
   });
 
   it('leaves the tab the learner picks while the run plays', async () => {

@@ -32,12 +32,24 @@ describe('operator names in the lanes', () => {
     expect(lines.every((line) => measure(line) <= 10 * 7)).toBe(true);
   });
 
-  it('get the narrowest column in which every name is whole', () => {
+  it('get the narrowest column in which every name is whole on two lines', () => {
     const width = nameColumnWidth(['source', WINDOW], measure, [100, 400], 3);
+    expect(wrapName(WINDOW, width, measure, 2).whole).toBe(true);
+    expect(wrapName(WINDOW, width - 1, measure, 2).whole).toBe(false);
+    expect(nameColumnWidth(['source', 'sink'], measure, [150, 400], 3)).toBe(150);
+  });
+
+  it('take more lines when two would need more than the widest column', () => {
+    const width = nameColumnWidth([WINDOW], measure, [100, 220], 3);
     expect(wrapName(WINDOW, width, measure, 3).whole).toBe(true);
     expect(wrapName(WINDOW, width - 1, measure, 3).whole).toBe(false);
-    expect(nameColumnWidth(['source', 'sink'], measure, [150, 400], 3)).toBe(150);
     expect(nameColumnWidth([WINDOW], measure, [50, 60], 3)).toBe(60);
+  });
+
+  it('settle on a whole pixel when the widest column is a fraction', () => {
+    // Two lines need 224 px: the search must end between 223 and 224.6, not loop there.
+    expect(nameColumnWidth([WINDOW], measure, [100, 224.6], 3)).toBe(224);
+    expect(nameColumnWidth([WINDOW], measure, [100, 223.6], 3)).toBeLessThanOrEqual(223);
   });
 });
 

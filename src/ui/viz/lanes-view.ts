@@ -132,26 +132,32 @@ export function wrapName(
 }
 
 /**
- * The narrowest name column, between `min` and `max` pixels, in which every name fits whole on
- * `maxLines` lines; `max` when some name does not fit even there.
+ * The name column's width, between `min` and `max` pixels: the narrowest in which every name is
+ * whole on two lines, or else on three, and so on up to `maxLines`; `max` when some name does not
+ * fit even there. Fewer, longer lines read better than a narrow column of many.
  */
 export function nameColumnWidth(
   names: readonly string[],
   measure: Measure,
-  [min, max]: readonly [number, number],
+  bounds: readonly [number, number],
   maxLines: number,
 ): number {
-  const fits = (width: number) => names.every((n) => wrapName(n, width, measure, maxLines).whole);
-  if (max <= min || fits(min)) return min;
-  if (!fits(max)) return max;
-  let lo = min;
-  let hi = max;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (fits(mid)) hi = mid;
-    else lo = mid;
+  // Whole pixels: the search below halves an integer range (a fractional one may not shrink).
+  const [min, max] = bounds.map(Math.floor) as [number, number];
+  for (let lines = Math.min(2, maxLines); lines <= maxLines; lines++) {
+    const fits = (width: number) => names.every((n) => wrapName(n, width, measure, lines).whole);
+    if (max <= min || fits(min)) return min;
+    if (!fits(max)) continue;
+    let lo = min;
+    let hi = max;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (fits(mid)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
   }
-  return hi;
+  return max;
 }
 
 /**

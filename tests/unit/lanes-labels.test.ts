@@ -54,10 +54,11 @@ describe('operator names in the lanes', () => {
 });
 
 describe('marble values in the lanes', () => {
-  it('show whole, cut, or not at all, by the room there is', () => {
+  it('show whole, cut while half of them shows, or not at all, by the room there is', () => {
     expect(valueLabel('["a",1]', 100, 6)).toBe('["a",1]');
-    expect(valueLabel('{ sensor: "boiler-1" }', 60, 6)).toBe('{ sensor:…');
-    expect(valueLabel('{ sensor: "boiler-1" }', 20, 6)).toBeUndefined();
+    expect(valueLabel('{ sensor: "boiler-1" }', 90, 6)).toBe('{ sensor: "boi…');
+    expect(valueLabel('{ sensor: "boiler-1" }', 60, 6)).toBeUndefined();
+    expect(valueLabel('["a",12]', 20, 6)).toBeUndefined();
   });
 
   it('have the room up to the next bucket', () => {

@@ -162,13 +162,13 @@ export function nameColumnWidth(
 
 /**
  * A marble's value as it fits in `room` pixels of monospace text with characters `charWidth`
- * wide: whole, or cut with an ellipsis, or undefined when not even a few characters fit (the
- * value is then on hover only).
+ * wide: whole, or cut with an ellipsis while at least half of it shows, or undefined (the value
+ * is then on hover only: `{ sens…` says less than nothing).
  */
 export function valueLabel(value: string, room: number, charWidth: number): string | undefined {
   const chars = Math.floor(room / charWidth);
   if (value.length <= chars) return value;
-  return chars >= 4 ? `${value.slice(0, chars - 1)}…` : undefined;
+  return chars >= Math.max(4, value.length / 2) ? `${value.slice(0, chars - 1)}…` : undefined;
 }
 
 /**

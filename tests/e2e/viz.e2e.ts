@@ -3,36 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import { sensors } from '../../bench/browser/viz';
 import { FATES } from '../../src/ui/viz/palette';
-import { runToEnd, setCode, waitForRunEnd } from './workbench';
-
-/**
- * A scripted pipeline with one known late element: keyed tumbling windows of 5 s; a at 1 s and b
- * at 3 s arrive at 0, a at 6 s at 2 s, when the watermark jumps to 5 s (firing both [0 s, 5 s)
- * panes); then a at 2 s arrives at 4 s, behind the watermark with no allowed lateness: dropped.
- */
-const LATE_SCRIPT = [
-  "import { TestStream, Time, TumblingEventTimeWindows } from 'streamlab';",
-  "import type { StreamExecutionEnvironment } from 'streamlab';",
-  '',
-  'export default function pipeline(env: StreamExecutionEnvironment) {',
-  '  const script = TestStream.create<[string, number]>()',
-  "    .addElements({ value: ['a', 1], timestamp: 1000 }, { value: ['b', 2], timestamp: 3000 })",
-  '    .advanceProcessingTime(2000)',
-  "    .addElements({ value: ['a', 3], timestamp: 6000 })",
-  '    .advanceWatermarkTo(5000)',
-  '    .advanceProcessingTime(2000)',
-  "    .addElements({ value: ['a', 4], timestamp: 2000 })",
-  '    .advanceWatermarkToInfinity()',
-  "    .build('script');",
-  '  env',
-  '    .fromSource(script)',
-  '    .keyBy((r) => r[0])',
-  '    .window(TumblingEventTimeWindows.of(Time.seconds(5)))',
-  '    .sum(1)',
-  "    .sinkTo(env.collect('sums'));",
-  '}',
-  '',
-].join('\n');
+import { LATE_SCRIPT, runToEnd, setCode, waitForRunEnd } from './workbench';
 
 const chart = (page: Page) => page.locator('.chart svg');
 const records = (page: Page) => chart(page).locator('[data-kind="record"]');
@@ -99,13 +70,18 @@ describe('the event-time chart', () => {
     expect(await panes(page).first().getAttribute('data-value')).toBe('["a", 1]');
 
     // The legend tells late and dropped apart by name, and the summary says it in words.
-    // At 1280×720 the legend folds behind a button, leaving the chart its height.
+    // After the run the chart has the editor's height, and room for its legend.
+    expect(await page.locator('[data-legend="dropped"]').isVisible()).toBe(true);
+    expect(await page.locator('#event-time-summary').innerText()).toMatch(/1 dropped/);
+    // With the editor back at 1280×720 the legend folds behind a button, leaving the chart its
+    // height.
+    await page.getByRole('button', { name: 'Show editor' }).click();
     const legend = page.getByRole('button', { name: 'Legend' });
     await legend.click();
     await page.locator('[data-legend="dropped"]').waitFor();
     await shot(page, 'viz-legend-open');
     await legend.click();
-    expect(await page.locator('#event-time-summary').innerText()).toMatch(/1 dropped/);
+    await page.getByRole('button', { name: 'Hide editor' }).click();
 
     await page.locator('.chart [data-fate="dropped"]').hover();
     expect(await page.getByRole('tooltip').innerText()).toMatch(
@@ -226,17 +202,17 @@ describe('the event-time chart', () => {
 /** Pixels of each fate's colour on the chart's canvas (light theme). */
 async function canvasFates(page: Page): Promise<Record<string, number>> {
   const colors = Object.fromEntries(
-    Object.entries(FATES).map(([fate, style]) => [fate, style.color.light.toLowerCase()]),
+    Object.entries(FATES).map(([fate, style]) => [parseInt(style.color.light.slice(1), 16), fate]),
   );
-  return page.locator('.chart canvas').evaluate((canvas, byFate) => {
+  return page.locator('.chart canvas').evaluate((canvas, fateOf) => {
     const c = canvas as HTMLCanvasElement;
     const data = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? [];
-    const hex = (i: number) =>
-      `#${[data[i], data[i + 1], data[i + 2]].map((v) => (v ?? 0).toString(16).padStart(2, '0')).join('')}`;
+    // Colours as 0xRRGGBB, looked up once per drawn pixel: a chart with the editor's height has
+    // millions of pixels.
     const counts: Record<string, number> = {};
     for (let i = 0; i < data.length; i += 4) {
       if ((data[i + 3] ?? 0) === 0) continue;
-      const fate = Object.keys(byFate).find((f) => byFate[f] === hex(i));
+      const fate = fateOf[((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0)];
       if (fate) counts[fate] = (counts[fate] ?? 0) + 1;
     }
     return counts;

@@ -204,9 +204,7 @@ describe('steps of other engine events', () => {
     const captions = walk(lateScript(5000)).map((s) => s.caption);
     const late = captions.findIndex((c) => c.endsWith('late, but within the allowed lateness'));
     expect(late).toBeGreaterThan(0);
-    expect(captions[late + 1]).toBe(
-      'Window [0 ms, 5 s) for key a fires late with n = 5',
-    );
+    expect(captions[late + 1]).toBe('Window [0 ms, 5 s) for key a fires late with n = 5');
   });
 
   it("fires a process function's timers as steps, but not a window's own", () => {

@@ -21,8 +21,13 @@ mkdirSync(shots, { recursive: true });
 
 const selectedView = (page: Page) =>
   page.getByRole('tablist', { name: 'Run views' }).locator('[aria-selected="true"]').innerText();
-const plotHeight = async (page: Page) =>
-  (await page.locator('.chart rect.plot').boundingBox())?.height ?? 0;
+/** From the top of the chart's first row to the bottom of its last: one row per key. */
+const plotHeight = async (page: Page) => {
+  const rows = page.locator('.chart rect.plot');
+  const first = await rows.first().boundingBox();
+  const last = await rows.last().boundingBox();
+  return first && last ? last.y + last.height - first.y : 0;
+};
 const editorHeight = async (page: Page) =>
   (await page.locator('.editor-host').boundingBox())?.height ?? 0;
 /** Lines only the late script has; the editor shows some of them wherever it is scrolled. */

@@ -75,6 +75,7 @@ describe('stepping through a run', () => {
     for (let n = 12; n >= 9; n--) await press(page, 'Step back', n);
     expect(await page.locator('[data-run-status]').innerText()).toBe('Paused at 600 ms');
     await page.screenshot({ path: 'test-results/screenshots/step-firing.png' });
+    await page.getByRole('tab', { name: 'Results' }).click();
     expect(await page.locator('section[data-sink="sums"] td.value').allInnerTexts()).toEqual([
       '["a",1]',
     ]);

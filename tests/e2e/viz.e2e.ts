@@ -45,8 +45,11 @@ describe('the event-time chart', () => {
     expect(await dropped.getAttribute('data-key')).toBe('a');
     expect(await records(page).and(page.locator('[data-fate="on-time"]')).count()).toBe(3);
 
+    // One row per key, a above b; the operator's one watermark is drawn in both.
+    expect(await chart(page).locator('.row-label').allTextContents()).toEqual(['key a', 'key b']);
     // The watermark: one finite step, to 5 s at 2 s of processing time, then to the end.
-    const steps = chart(page).locator('[data-kind="watermark-step"]');
+    expect(await chart(page).locator('[data-kind="watermark-step"]').count()).toBe(2);
+    const steps = chart(page).locator('[data-kind="watermark-step"][data-row="0"]');
     expect(await steps.count()).toBe(1);
     expect(await steps.getAttribute('data-watermark')).toBe('5000');
     expect(await steps.getAttribute('data-processing-time')).toBe('2000');
@@ -68,6 +71,23 @@ describe('the event-time chart', () => {
       'a [5000, 10000) ON_TIME @ 4000',
     ]);
     expect(await panes(page).first().getAttribute('data-value')).toBe('["a", 1]');
+    // Each pane's box reads its result, and sits in its own key's row.
+    expect(await panes(page).allTextContents()).toEqual(['1', '2', '3']);
+    expect(await panes(page).evaluateAll((marks) => marks.map((m) => m.dataset.row))).toEqual([
+      '0',
+      '1',
+      '0',
+    ]);
+
+    // No pane or line covers a record: the mark at each record's centre is that record.
+    const hits = await records(page).evaluateAll((marks) =>
+      marks.map((mark) => {
+        const box = mark.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return hit?.closest('[data-kind="record"]') === mark;
+      }),
+    );
+    expect(hits).toEqual([true, true, true, true]);
 
     // The legend tells late and dropped apart by name, and the summary says it in words.
     // After the run the chart has the editor's height, and room for its legend.

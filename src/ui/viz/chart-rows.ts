@@ -11,7 +11,7 @@ import type { PaneMark, RecordMark } from './trace-model';
 export const MIN_ROW_HEIGHT = 96;
 /** At most this many rows, however tall the chart. */
 export const MAX_ROWS = 8;
-/** Space between two rows, for the next row's key label. */
+/** Space between two rows, for the next row's key label (at the normal text size). */
 export const ROW_GAP = 18;
 /** Height of one window track in a row's strip, and the strip's most. */
 export const TRACK_HEIGHT = 7;
@@ -29,25 +29,22 @@ export interface RowLayout {
 }
 
 /** How many key rows fit in `height` pixels. */
-export function rowsThatFit(height: number): number {
-  return Math.max(
-    1,
-    Math.min(MAX_ROWS, Math.floor((height + ROW_GAP) / (MIN_ROW_HEIGHT + ROW_GAP))),
-  );
+export function rowsThatFit(height: number, gap = ROW_GAP): number {
+  return Math.max(1, Math.min(MAX_ROWS, Math.floor((height + gap) / (MIN_ROW_HEIGHT + gap))));
 }
 
 /** Lays `rows` rows, each with a strip of `tracks` window tracks, into `height` pixels. */
-export function layRows(rows: number, tracks: number, height: number): RowLayout {
+export function layRows(rows: number, tracks: number, height: number, gap = ROW_GAP): RowLayout {
   const n = Math.max(1, rows);
   const trackHeight = tracks <= 0 ? 0 : Math.max(2, Math.min(TRACK_HEIGHT, MAX_STRIP / tracks));
   const stripHeight = tracks <= 0 ? 0 : Math.ceil(trackHeight * tracks) + 4;
-  const rowHeight = Math.max(0, (height - ROW_GAP * (n - 1)) / n);
+  const rowHeight = Math.max(0, (height - gap * (n - 1)) / n);
   const plotHeight = Math.max(0, rowHeight - stripHeight);
   return {
     plotHeight,
     stripHeight,
     trackHeight,
-    top: (i) => i * (rowHeight + ROW_GAP),
+    top: (i) => i * (rowHeight + gap),
   };
 }
 

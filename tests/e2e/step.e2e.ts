@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { setCode } from './workbench';
+import { lateScript, setCode } from './workbench';
 
 /**
  * Keyed tumbling windows of 5 s: a at 1 s and b at 3 s arrive at 0, a at 6 s at 600 ms, when the
@@ -9,29 +9,7 @@ import { setCode } from './workbench';
  * the watermark with no allowed lateness: dropped. The worker's coarse step brings the watermark,
  * both firings and the late record's arrival at once; Step tells them one by one.
  */
-const SCRIPT = [
-  "import { TestStream, Time, TumblingEventTimeWindows } from 'streamlab';",
-  "import type { StreamExecutionEnvironment } from 'streamlab';",
-  '',
-  'export default function pipeline(env: StreamExecutionEnvironment) {',
-  '  const script = TestStream.create<[string, number]>()',
-  "    .addElements({ value: ['a', 1], timestamp: 1000 }, { value: ['b', 2], timestamp: 3000 })",
-  '    .advanceProcessingTime(600)',
-  "    .addElements({ value: ['a', 3], timestamp: 6000 })",
-  '    .advanceWatermarkTo(5000)',
-  '    .advanceProcessingTime(100)',
-  "    .addElements({ value: ['a', 4], timestamp: 2000 })",
-  '    .advanceWatermarkToInfinity()',
-  "    .build('script');",
-  '  env',
-  '    .fromSource(script)',
-  '    .keyBy((r) => r[0])',
-  '    .window(TumblingEventTimeWindows.of(Time.seconds(5)))',
-  '    .sum(1)',
-  "    .sinkTo(env.collect('sums'));",
-  '}',
-  '',
-].join('\n');
+const SCRIPT = lateScript(600, 100);
 
 const WINDOW = 'Window(TumblingEventTimeWindows(5000), EventTimeTrigger(), sum(1))';
 

@@ -89,29 +89,35 @@ export const GOOD_PROGRAM = [
 
 /**
  * A scripted pipeline with one known late element: keyed tumbling windows of 5 s; a at 1 s and b
- * at 3 s arrive at 0, a at 6 s at 2 s, when the watermark jumps to 5 s (firing both [0 s, 5 s)
- * panes); then a at 2 s arrives at 4 s, behind the watermark with no allowed lateness: dropped.
+ * at 3 s arrive at 0, a at 6 s at `gapMs`, when the watermark jumps to 5 s (firing both
+ * [0 s, 5 s) panes); then a at 2 s arrives `lateMs` later, behind the watermark with no allowed
+ * lateness: dropped.
  */
-export const LATE_SCRIPT = [
-  "import { TestStream, Time, TumblingEventTimeWindows } from 'streamlab';",
-  "import type { StreamExecutionEnvironment } from 'streamlab';",
-  '',
-  'export default function pipeline(env: StreamExecutionEnvironment) {',
-  '  const script = TestStream.create<[string, number]>()',
-  "    .addElements({ value: ['a', 1], timestamp: 1000 }, { value: ['b', 2], timestamp: 3000 })",
-  '    .advanceProcessingTime(2000)',
-  "    .addElements({ value: ['a', 3], timestamp: 6000 })",
-  '    .advanceWatermarkTo(5000)',
-  '    .advanceProcessingTime(2000)',
-  "    .addElements({ value: ['a', 4], timestamp: 2000 })",
-  '    .advanceWatermarkToInfinity()',
-  "    .build('script');",
-  '  env',
-  '    .fromSource(script)',
-  '    .keyBy((r) => r[0])',
-  '    .window(TumblingEventTimeWindows.of(Time.seconds(5)))',
-  '    .sum(1)',
-  "    .sinkTo(env.collect('sums'));",
-  '}',
-  '',
-].join('\n');
+export function lateScript(gapMs: number, lateMs: number): string {
+  return [
+    "import { TestStream, Time, TumblingEventTimeWindows } from 'streamlab';",
+    "import type { StreamExecutionEnvironment } from 'streamlab';",
+    '',
+    'export default function pipeline(env: StreamExecutionEnvironment) {',
+    '  const script = TestStream.create<[string, number]>()',
+    "    .addElements({ value: ['a', 1], timestamp: 1000 }, { value: ['b', 2], timestamp: 3000 })",
+    `    .advanceProcessingTime(${gapMs})`,
+    "    .addElements({ value: ['a', 3], timestamp: 6000 })",
+    '    .advanceWatermarkTo(5000)',
+    `    .advanceProcessingTime(${lateMs})`,
+    "    .addElements({ value: ['a', 4], timestamp: 2000 })",
+    '    .advanceWatermarkToInfinity()',
+    "    .build('script');",
+    '  env',
+    '    .fromSource(script)',
+    '    .keyBy((r) => r[0])',
+    '    .window(TumblingEventTimeWindows.of(Time.seconds(5)))',
+    '    .sum(1)',
+    "    .sinkTo(env.collect('sums'));",
+    '}',
+    '',
+  ].join('\n');
+}
+
+/** The late script at a pace to watch: a at 6 s arrives at 2 s, the late a at 4 s. */
+export const LATE_SCRIPT = lateScript(2000, 2000);

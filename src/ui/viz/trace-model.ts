@@ -121,7 +121,7 @@ export interface TimerMark {
   firedSeq: number | null;
 }
 
-/** Session windows of one key merged into one. */
+/** The operator as a whole going idle or active again. */
 export interface IdlenessMark {
   readonly seq: number;
   readonly time: number;

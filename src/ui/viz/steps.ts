@@ -10,6 +10,7 @@
 import type { JobGraph } from 'streamlab';
 import { formatTime } from '../run/format';
 import { keyLabel, paneResult, windowLabel } from './describe';
+import { isBounded } from './event-time-view';
 import { happenedBy, type Moment } from './moment';
 import type {
   EmitMark,
@@ -302,7 +303,7 @@ function caption(model: TraceModel, graph: JobGraph, track: Track, mark: Mark): 
     case 'watermark':
       return `Watermark at ${name(track.op)} reaches ${formatTime((mark as WatermarkMark).watermark)}`;
     case 'pane':
-      return paneCaption(mark as PaneMark);
+      return firingCaption(mark as PaneMark);
     case 'merge': {
       const merge = mark as MergeMark;
       const parts = merge.parts.map((w) => windowLabel(w.start, w.end));
@@ -345,8 +346,9 @@ function sideOutputTag(model: TraceModel, record: RecordMark): string | null {
   return trace === undefined ? null : (sentAside(trace, record)?.tag ?? null);
 }
 
-function paneCaption(pane: PaneMark): string {
-  const bounded = pane.start > Number.MIN_SAFE_INTEGER && pane.end < Number.MAX_SAFE_INTEGER;
+/** A step that fires a window, in words; the pane's box itself is captioned by `describe.ts`. */
+function firingCaption(pane: PaneMark): string {
+  const bounded = isBounded(pane.start) && isBounded(pane.end);
   const window = bounded ? `Window ${windowLabel(pane.start, pane.end)}` : 'The global window';
   const fires =
     pane.timing === 'EARLY' ? 'fires early' : pane.timing === 'LATE' ? 'fires late' : 'fires';

@@ -200,6 +200,11 @@ export function keyRows(keys: readonly (Key | null)[], room: number): readonly (
   return keys.length > 1 && keys.length <= room ? keys : [null];
 }
 
+/** Whether two lists of rows hold the same keys, in the same order. */
+export function sameKeys(a: readonly (Key | null)[], b: readonly (Key | null)[]): boolean {
+  return a.length === b.length && a.every((k, i) => keyId(k) === keyId(b[i] ?? null));
+}
+
 /** How many windows the engine had: one per key and bounds, merged-away sessions not counted. */
 export function windowCount(windows: readonly WindowAt[]): number {
   return new Set(windows.map((w) => `${keyId(w.window.key)}|${w.window.start}|${w.window.end}`))

@@ -14,6 +14,7 @@
  * ```
  */
 import type { CollectedRecord, JobMetrics, JobResult, UpsertRow } from './result';
+import type { ProvenanceView, SourceRecord } from './runtime/provenance';
 
 export interface CheckInput {
   /** The values that reached each collect sink, in arrival order. */
@@ -28,6 +29,19 @@ export interface CheckInput {
   readonly metrics: JobMetrics;
   /** True when every source ended (the run was not cut short). */
   readonly finished: boolean;
+  /**
+   * Every record the pipeline's sources read, in the order they arrived, with the source's name
+   * and event time. A check compares them with the lesson's input, so a program that swaps the
+   * source for the expected answers does not pass.
+   */
+  readonly inputs: readonly SourceRecord[];
+  /**
+   * Where each collected value came from: `origins[sink][i]` lists the positions in `inputs` of
+   * the source records behind `sinks[sink][i]` (one for a filtered or mapped record, a pane's
+   * contents for a window result). A check uses it to see that each answer was computed from the
+   * records it should have been.
+   */
+  readonly origins: Readonly<Record<string, readonly (readonly number[])[]>>;
 }
 
 export interface CheckResult {
@@ -36,8 +50,8 @@ export interface CheckResult {
   readonly message: string;
 }
 
-/** The check's view of a run's result. */
-export function checkInputFrom(result: JobResult): CheckInput {
+/** The check's view of a run's result, and of where its records came from. */
+export function checkInputFrom(result: JobResult, provenance?: ProvenanceView): CheckInput {
   const sinks: Record<string, unknown[]> = {};
   for (const [name, rows] of Object.entries(result.outputs)) sinks[name] = rows.map((r) => r.value);
   return {
@@ -47,5 +61,7 @@ export function checkInputFrom(result: JobResult): CheckInput {
     tables: result.tables,
     metrics: result.metrics,
     finished: result.finished,
+    inputs: provenance?.inputs ?? [],
+    origins: provenance?.origins ?? {},
   };
 }

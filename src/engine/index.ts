@@ -168,6 +168,7 @@ export { Random } from './random';
 
 // Lesson checks
 export { checkInputFrom, type CheckInput, type CheckResult } from './check';
+export type { SourceRecord, ProvenanceView } from './runtime/provenance';
 
 // Errors and the trace
 export {

@@ -12,6 +12,7 @@ const job: JobContext = {
   now: () => 0,
   arriveAt: () => undefined,
   trace: null,
+  provenance: null,
   nextRecordId: () => 0,
   wakeUpAt: () => undefined,
   recordSideOutput: () => undefined,

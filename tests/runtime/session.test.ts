@@ -16,8 +16,8 @@ const lessonFile = (path: string) =>
     'utf8',
   );
 
-function load(source: string, s = session()) {
-  const loaded = s.load({ files: { 'pipeline.ts': source }, entry: 'pipeline.ts' });
+function load(source: string, s = session(), provenance = false) {
+  const loaded = s.load({ files: { 'pipeline.ts': source }, entry: 'pipeline.ts', provenance });
   return { s, loaded };
 }
 
@@ -29,7 +29,7 @@ describe('RunSession', () => {
     expect(result.done).toBe(true);
     const update = decode(result);
     expect(update.finished).toBe(true);
-    expect(update.outputs.alerts?.map((r) => r.value)).toHaveLength(4);
+    expect(update.outputs.alerts?.map((r) => r.value)).toHaveLength(5);
     expect(update.trace.length).toBeGreaterThan(0);
   });
 
@@ -148,7 +148,7 @@ describe('checking a lesson', () => {
   const check = lessonFile('check.ts');
 
   it('fails the starter of the first lesson, saying what to change', () => {
-    const { s } = load(lessonFile('starter/pipeline.ts'));
+    const { s } = load(lessonFile('starter/pipeline.ts'), session(), true);
     s.advance({ kind: 'end' }, 1000);
     const outcome = s.check(check);
     expect(outcome).toMatchObject({ ok: true, pass: false });
@@ -157,7 +157,7 @@ describe('checking a lesson', () => {
   });
 
   it('passes its solution', () => {
-    const { s } = load(lessonFile('solution/pipeline.ts'));
+    const { s } = load(lessonFile('solution/pipeline.ts'), session(), true);
     s.advance({ kind: 'end' }, 1000);
     expect(s.check(check)).toMatchObject({ ok: true, pass: true });
   });

@@ -39,6 +39,11 @@ export interface EnvironmentOptions {
   readonly autoWatermarkInterval?: Millis;
   /** What the trace records. Default: counters only. */
   readonly trace?: TraceOptions;
+  /**
+   * Keep, for each collected record, the source records behind it, for a lesson's check (see
+   * `CheckInput.inputs`). Needs the trace on; costs memory per record. Default false.
+   */
+  readonly provenance?: boolean;
   /** Receives each line a print sink writes (the lines are also in the job result). */
   readonly log?: (line: string) => void;
 }
@@ -99,6 +104,7 @@ export class StreamExecutionEnvironment {
   private readonly config: ExecutionConfig;
   private readonly trace: TraceOptions;
   private readonly log: ((line: string) => void) | undefined;
+  private readonly provenance: boolean;
 
   private constructor(options: EnvironmentOptions) {
     const { seed = 0, autoWatermarkInterval = 200 } = options;
@@ -108,6 +114,7 @@ export class StreamExecutionEnvironment {
     this.seed = seed;
     this.config = new ExecutionConfig(0).setAutoWatermarkInterval(autoWatermarkInterval);
     this.trace = options.trace ?? {};
+    this.provenance = options.provenance ?? false;
     this.log = options.log;
     this.datasets = {
       sensorReadings: (o) => sensorReadings(o, seed),
@@ -232,6 +239,7 @@ export class StreamExecutionEnvironment {
     return new JobRuntime(compile(this.graph.nodes, { store, log: this.log }), store, {
       autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
       trace: this.trace,
+      provenance: this.provenance,
     });
   }
 }

@@ -7,6 +7,7 @@ import { WindowOperator } from '../operators/window/window-operator';
 import type { Key } from '../records';
 import type { JobGraph, JobResult } from '../result';
 import type { JobRuntime, StepResult } from '../runtime/job';
+import type { ProvenanceView } from '../runtime/provenance';
 import type { Millis } from '../time';
 import type { TraceEvent } from '../trace';
 
@@ -74,6 +75,11 @@ export class JobController {
   /** Everything produced so far. */
   result(): JobResult {
     return this.job.result();
+  }
+
+  /** Where each collected record came from, when the environment keeps it (`provenance`). */
+  provenance(): ProvenanceView | undefined {
+    return this.job.provenance?.view();
   }
 
   /** Every operator's watermarks, in graph order. */

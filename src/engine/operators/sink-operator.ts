@@ -32,6 +32,8 @@ export class SinkOperator extends StreamOperator implements Fusible {
     id: string,
     name: string,
     private readonly writer: SinkWriter,
+    /** The collect sink's name, for where its records came from (see `Provenance`). */
+    private readonly collects?: string,
   ) {
     super(id, name, 'sink', [undefined]);
   }
@@ -63,11 +65,13 @@ export class SinkOperator extends StreamOperator implements Fusible {
     value: unknown,
     timestamp: Millis | undefined,
     origin: WindowOrigin | undefined,
+    id: number,
   ): void {
     try {
       this.writer.write(value, timestamp, origin, this.job.now());
     } catch (error) {
       throw this.userError(error, value, timestamp);
     }
+    if (this.collects !== undefined) this.job.provenance?.collect(this.collects, id);
   }
 }

@@ -258,6 +258,7 @@ export class SourceOperator<T> extends StreamOperator {
         key: null,
         value: summarize(value),
       });
+      this.job.provenance?.input(id, this.source.name, value, timestamp);
     }
     // As in Flink, the record goes out before the generator sees it, so a punctuated watermark
     // derived from a record follows that record.

@@ -189,7 +189,12 @@ function create(node: LogicalNode, id: string, sinks: SinkTargets): StreamOperat
         spec.spec,
       );
     case 'sink':
-      return new SinkOperator(id, node.name, writer(spec.sink, sinks));
+      return new SinkOperator(
+        id,
+        node.name,
+        writer(spec.sink, sinks),
+        spec.sink.kind === 'collect' ? spec.sink.name : undefined,
+      );
   }
 }
 

@@ -5,6 +5,7 @@
 import type { TraceRecorder } from '../trace';
 import type { Millis } from '../time';
 import type { StreamOperator } from './operator';
+import type { Provenance } from './provenance';
 
 export interface JobContext {
   /** The virtual processing time. */
@@ -17,6 +18,8 @@ export interface JobContext {
   arriveAt(time: Millis): void;
   /** The trace, or null when the run only keeps counters. */
   readonly trace: TraceRecorder | null;
+  /** Where collected records came from, when the run keeps it (only while tracing). */
+  readonly provenance: Provenance | null;
   /** A fresh record id (only called while tracing). */
   nextRecordId(): number;
   /** Asks to have `operator.onProcessingTime` called once processing time reaches `time`. */

@@ -18,11 +18,14 @@ import type { PhysicalPlan } from './compiler';
 import { Scheduler } from './scheduler';
 import type { ArrivalEvent, ScheduledEvent } from './scheduler';
 import { SinkStore } from './sink-store';
+import { Provenance } from './provenance';
 
 export interface JobOptions {
   /** Processing time between periodic watermarks; 0 turns periodic watermarks off. */
   readonly autoWatermarkInterval: Millis;
   readonly trace: TraceOptions;
+  /** Keep where each collected record came from, for lesson checks (needs the trace on). */
+  readonly provenance?: boolean;
 }
 
 /** What one call to {@link JobRuntime.step} did. */
@@ -36,6 +39,7 @@ export interface StepResult {
 
 export class JobRuntime implements JobContext {
   readonly trace: TraceRecorder | null;
+  readonly provenance: Provenance | null;
   private readonly recorder: TraceRecorder;
   private readonly scheduler = new Scheduler();
   private readonly operatorIndex = new Map<StreamOperator, number>();
@@ -55,6 +59,7 @@ export class JobRuntime implements JobContext {
   ) {
     this.recorder = new TraceRecorder(options.trace, () => this.clock);
     this.trace = this.recorder.enabled ? this.recorder : null;
+    this.provenance = this.trace !== null && options.provenance === true ? new Provenance() : null;
     plan.operators.forEach((operator, index) => this.operatorIndex.set(operator, index));
     this.emitters = plan.operators.filter((operator) => operator.generatesWatermarks);
     for (const operator of plan.operators) operator.setup(this, plan.channels.get(operator) ?? 0);

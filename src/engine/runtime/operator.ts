@@ -109,6 +109,7 @@ export class Output {
       tag,
       value: summarize(value),
     });
+    if (lineage !== undefined) job.provenance?.derived(id, lineage);
     return id;
   }
 

@@ -22,6 +22,8 @@ export interface LoadRequest {
   readonly seed?: number;
   /** Trace level for this run (the charts want `full`; big sandbox runs may want less). */
   readonly trace?: 'full' | 'sampled' | 'counters';
+  /** Keep where each collected record came from, for a lesson's check (see `CheckInput.inputs`). */
+  readonly provenance?: boolean;
   /** Loop budget in ms: a learner's loop running this long without returning is stopped. */
   readonly loopBudgetMs?: number;
 }

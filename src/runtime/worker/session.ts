@@ -99,6 +99,7 @@ export class RunSession {
       const env = StreamExecutionEnvironment.create({
         seed: request.seed ?? 1,
         trace: { level: request.trace ?? 'full', limit: 1_000_000 },
+        provenance: request.provenance ?? false,
         log: (line) => this.#console.console.log(line),
       });
       this.#loops.restart();
@@ -167,7 +168,7 @@ export class RunSession {
       }
       this.#loops.restart();
       const verdict = (check as (input: CheckInput) => unknown)(
-        checkInputFrom(controller.result()),
+        checkInputFrom(controller.result(), controller.provenance()),
       );
       const { pass, message } = (verdict ?? {}) as { pass?: unknown; message?: unknown };
       if (typeof pass !== 'boolean' || typeof message !== 'string') {

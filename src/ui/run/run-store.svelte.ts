@@ -207,7 +207,14 @@ export class RunStore {
       // Marks for the browser benchmark and the performance panel: where a Run's time goes.
       performance.mark('streamlab:sandbox-ready');
       const loaded = await this.#supervisor.call<LoadResult>(
-        (api) => api.load({ files, entry, trace: 'full' }) as Promise<LoadResult>,
+        (api) =>
+          api.load({
+            files,
+            entry,
+            trace: 'full',
+            // A lesson's check sees where each answer came from (see CheckInput.inputs).
+            provenance: this.checkSource !== null,
+          }) as Promise<LoadResult>,
       );
       if (generation !== this.#generation) return undefined;
       this.#apply(loaded);

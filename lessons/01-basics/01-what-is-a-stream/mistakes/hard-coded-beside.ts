@@ -3,12 +3,6 @@
 import { WatermarkStrategy } from 'streamlab';
 import type { StreamExecutionEnvironment } from 'streamlab';
 
-interface Reading {
-  sensor: string;
-  timestamp: number;
-  celsius: number;
-}
-
 // The limit above which a reading raises an alert, in degrees Celsius.
 const LIMIT = 80;
 
@@ -47,4 +41,10 @@ export default function pipeline(env: StreamExecutionEnvironment) {
       { sensor: 'boiler-3', timestamp: 9000, over: 2 },
     )
     .sinkTo(env.collect('alerts'));
+}
+
+interface Reading {
+  sensor: string;
+  timestamp: number;
+  celsius: number;
 }

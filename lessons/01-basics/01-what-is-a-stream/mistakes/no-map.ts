@@ -3,12 +3,6 @@
 import { WatermarkStrategy } from 'streamlab';
 import type { StreamExecutionEnvironment } from 'streamlab';
 
-interface Reading {
-  sensor: string;
-  timestamp: number;
-  celsius: number;
-}
-
 // The limit above which a reading raises an alert, in degrees Celsius.
 const LIMIT = 80;
 
@@ -32,4 +26,10 @@ export default function pipeline(env: StreamExecutionEnvironment) {
     // Keep only readings strictly hotter than the limit: 80.0 °C itself is not an alert.
     .filter((reading) => reading.celsius > LIMIT)
     .sinkTo(env.collect('alerts'));
+}
+
+interface Reading {
+  sensor: string;
+  timestamp: number;
+  celsius: number;
 }

@@ -3,12 +3,6 @@
 import { WatermarkStrategy } from 'streamlab';
 import type { StreamExecutionEnvironment } from 'streamlab';
 
-interface Reading {
-  sensor: string;
-  timestamp: number;
-  celsius: number;
-}
-
 // The limit above which a reading raises an alert, in degrees Celsius.
 const LIMIT = 80;
 
@@ -38,4 +32,10 @@ export default function pipeline(env: StreamExecutionEnvironment) {
       over: reading.celsius,
     }))
     .sinkTo(env.collect('alerts'));
+}
+
+interface Reading {
+  sensor: string;
+  timestamp: number;
+  celsius: number;
 }

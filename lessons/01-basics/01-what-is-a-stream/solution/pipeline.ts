@@ -1,12 +1,6 @@
 import { WatermarkStrategy } from 'streamlab';
 import type { StreamExecutionEnvironment } from 'streamlab';
 
-interface Reading {
-  sensor: string;
-  timestamp: number;
-  celsius: number;
-}
-
 // The limit above which a reading raises an alert, in degrees Celsius.
 const LIMIT = 80;
 
@@ -36,4 +30,11 @@ export default function pipeline(env: StreamExecutionEnvironment) {
       over: reading.celsius - LIMIT,
     }))
     .sinkTo(env.collect('alerts'));
+}
+
+/** One temperature reading: which sensor, when it was taken (ms), and the value. */
+interface Reading {
+  sensor: string;
+  timestamp: number;
+  celsius: number;
 }

@@ -1,13 +1,6 @@
 import { WatermarkStrategy } from 'streamlab';
 import type { StreamExecutionEnvironment } from 'streamlab';
 
-/** One temperature reading: which sensor, when it was taken, and the value. */
-interface Reading {
-  sensor: string;
-  timestamp: number;
-  celsius: number;
-}
-
 // The pipeline function receives the environment and uses it to build a dataflow:
 // a source, the operators in between, and a sink. The playground then runs it.
 export default function pipeline(env: StreamExecutionEnvironment) {
@@ -40,4 +33,11 @@ export default function pipeline(env: StreamExecutionEnvironment) {
     // Sink: everything that reaches this point is collected under the name 'alerts'.
     // For now every reading ends up here, not just the alarming ones.
     .sinkTo(env.collect('alerts'));
+}
+
+/** One temperature reading: which sensor, when it was taken (ms), and the value. */
+interface Reading {
+  sensor: string;
+  timestamp: number;
+  celsius: number;
 }

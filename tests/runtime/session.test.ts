@@ -175,3 +175,40 @@ describe('checking a lesson', () => {
     });
   });
 });
+
+describe('a streamlab name used without its import', () => {
+  it('says where it comes from and to import it, at the line', () => {
+    const { loaded } = load(
+      [
+        "import type { StreamExecutionEnvironment } from 'streamlab';",
+        'export default function pipeline(env: StreamExecutionEnvironment) {',
+        '  env.fromElements(1, 2)',
+        '    .keyBy((n) => n % 2)',
+        '    .window(TumblingEventTimeWindows.of(Time.seconds(5)))',
+        '    .reduce((a, b) => a + b)',
+        "    .sinkTo(env.collect('sums'));",
+        '}',
+      ].join('\n'),
+    );
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.failure.message).toBe(
+      "`TumblingEventTimeWindows` comes from 'streamlab': add it to the import at the top of the file, as in import { TumblingEventTimeWindows } from 'streamlab';",
+    );
+    expect(loaded.failure.line).toBe(5);
+  });
+
+  it('leaves other undefined names to the plain message', () => {
+    const { loaded } = load(
+      [
+        "import type { StreamExecutionEnvironment } from 'streamlab';",
+        'export default function pipeline(env: StreamExecutionEnvironment) {',
+        "  env.fromElements(notDeclared).sinkTo(env.collect('x'));",
+        '}',
+      ].join('\n'),
+    );
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok)
+      expect(loaded.failure.message).toBe('ReferenceError: notDeclared is not defined');
+  });
+});

@@ -22,6 +22,7 @@ export function describeError(
   sourceUrl: string,
   file: string,
   positions: SourcePositions,
+  modules: Readonly<Record<string, unknown>> = {},
 ): DescribedError {
   if (!(thrown instanceof Error)) {
     return {
@@ -47,7 +48,7 @@ export function describeError(
   const stack = frames.map(
     (f) => `    at ${f.fn ?? '<anonymous>'} (${file}:${f.line}:${f.column})`,
   );
-  const message = plainMessage(thrown, top?.line);
+  const message = plainMessage(thrown, top?.line, modules);
   return {
     name: thrown.name,
     message,
@@ -58,8 +59,18 @@ export function describeError(
   };
 }
 
-function plainMessage(error: Error, line: number | undefined): string {
+function plainMessage(
+  error: Error,
+  line: number | undefined,
+  modules: Readonly<Record<string, unknown>>,
+): string {
   const near = line ? ` near line ${line}` : '';
+  const missing =
+    error instanceof ReferenceError ? missingImport(error.message, modules) : undefined;
+  if (missing !== undefined) {
+    const { name, from } = missing;
+    return `\`${name}\` comes from '${from}': add it to the import at the top of the file, as in import { ${name} } from '${from}';`;
+  }
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
     return `Your code recursed too deeply${near}: a function keeps calling itself without reaching a case that stops it.`;
   }
@@ -72,6 +83,24 @@ function plainMessage(error: Error, line: number | undefined): string {
     return `Your code asked for more memory than the playground can give${near} (${error.message}).`;
   }
   return `${error.name}: ${error.message}`;
+}
+
+/**
+ * The module that exports the name a ReferenceError says is not defined, when one does: the
+ * learner used it without importing it.
+ */
+function missingImport(
+  message: string,
+  modules: Readonly<Record<string, unknown>>,
+): { name: string; from: string } | undefined {
+  const name = /^(\S+) is not defined$/.exec(message)?.[1];
+  if (name === undefined) return undefined;
+  for (const [from, exports] of Object.entries(modules)) {
+    if (typeof exports === 'object' && exports !== null && Object.hasOwn(exports, name)) {
+      return { name, from };
+    }
+  }
+  return undefined;
 }
 
 /** Frames of the learner's code in a V8 or SpiderMonkey stack, with module-body positions. */

@@ -31,13 +31,18 @@ export function compileModule(
   const guarded = guardLoops(transpiled.value.code);
   const positions = sourcePositions(transpiled.value, guarded);
   const sourceUrl = `learner:///${file}`;
+  // The modules the code could import, so a name used without its import can be named.
+  let modules: ModuleScope['modules'] = {};
   return {
     ok: true,
     module: {
       file,
       positions,
-      evaluate: (scope) => evaluateModule(guarded.code, sourceUrl, scope),
-      describe: (thrown) => describeError(thrown, sourceUrl, file, positions),
+      evaluate: (scope) => {
+        modules = scope.modules;
+        return evaluateModule(guarded.code, sourceUrl, scope);
+      },
+      describe: (thrown) => describeError(thrown, sourceUrl, file, positions, modules),
     },
   };
 }

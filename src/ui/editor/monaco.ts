@@ -69,6 +69,24 @@ export function modelFor(path: string, value: string): monaco.editor.ITextModel 
   return monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
 }
 
+/**
+ * The type errors TypeScript squiggles in `model` (not the run's own markers): a run can succeed
+ * and still be wrong because of one, so the run's summary names them.
+ */
+export function typeErrorsOf(model: monaco.editor.ITextModel, file: string): CodeProblem[] {
+  return monaco.editor
+    .getModelMarkers({ resource: model.uri })
+    .filter((m) => m.owner !== 'streamlab-run' && m.severity === monaco.MarkerSeverity.Error)
+    .map((m) => ({
+      message: m.message,
+      file,
+      line: m.startLineNumber,
+      column: m.startColumn,
+      endLine: m.endLineNumber,
+      endColumn: m.endColumn,
+    }));
+}
+
 /** Shows problems found when running (syntax, runtime errors) as red squiggles at their place. */
 export function setProblemMarkers(
   model: monaco.editor.ITextModel,

@@ -66,6 +66,11 @@ export class RunStore {
   version = $state(0);
   /** What the lesson's check said of the last finished run. */
   check: CheckOutcome | undefined = $state.raw();
+  /**
+   * True once the code changed after this run started: its error and its check speak of code
+   * that is no longer there, so the editor drops the error's marker and the banners say so.
+   */
+  stale = $state(false);
   /** Milliseconds from pressing Run to the first results (a run's first update). */
   firstResultMs: number | undefined = $state();
   data: RunData = emptyData();
@@ -166,8 +171,14 @@ export class RunStore {
   }
 
   /** Forgets the run; the next Run starts from the beginning in a fresh sandbox. */
+  /** The learner edited the code. */
+  codeChanged(): void {
+    if (this.status !== 'idle') this.stale = true;
+  }
+
   reset(): void {
     this.#generation++;
+    this.stale = false;
     if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
     this.#frame = undefined;
     this.#latest = undefined;

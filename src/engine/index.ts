@@ -57,6 +57,8 @@ export {
   type ComparableField,
 } from './api/data-stream';
 export { WindowedStream } from './api/windowed-stream';
+// Answers methods called on the wrong kind of stream with Flink's advice (runtime only, untyped).
+import './api/wrong-stream';
 export { ConnectedStreams } from './api/connected-streams';
 export {
   JoinedStreams,

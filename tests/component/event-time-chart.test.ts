@@ -8,6 +8,7 @@ import { VizState } from '../../src/ui/viz/viz-state.svelte';
 import {
   runPipeline,
   TestStream,
+  TimestampedValue,
   Time,
   TumblingEventTimeWindows,
   type StreamExecutionEnvironment,
@@ -37,12 +38,11 @@ async function chart(at = Infinity) {
 function eightKeys() {
   return runPipeline(
     (env: StreamExecutionEnvironment) => {
-      const [first, ...more] = Array.from({ length: 8 }, (_, i) => ({
-        value: { key: `k${i}`, n: i },
-        timestamp: 1000 + i * 100,
-      }));
+      const [first, ...more] = Array.from({ length: 8 }, (_, i) =>
+        TimestampedValue.of({ key: `k${i}`, n: i }, 1000 + i * 100),
+      );
       const source = TestStream.create<{ key: string; n: number }>()
-        .addElements(first as { value: { key: string; n: number }; timestamp: number }, ...more)
+        .addElements(first as TimestampedValue<{ key: string; n: number }>, ...more)
         .advanceProcessingTime(1000)
         .advanceWatermarkToInfinity()
         .build('script');

@@ -12,6 +12,7 @@ import {
   runPipeline,
   SlidingEventTimeWindows,
   TestStream,
+  TimestampedValue,
   Time,
   TumblingEventTimeWindows,
   type Collector,
@@ -38,20 +39,20 @@ function twoKeys(assigner: WindowAssigner): JobResult {
     (env: StreamExecutionEnvironment) => {
       const script = TestStream.create<Visit>()
         .addElements(
-          { value: { who: 'ann', n: 1.1 }, timestamp: 1000 },
-          { value: { who: 'bob', n: 2.2 }, timestamp: 3000 },
+          TimestampedValue.of({ who: 'ann', n: 1.1 }, 1000),
+          TimestampedValue.of({ who: 'bob', n: 2.2 }, 3000),
         )
         .advanceProcessingTime(1000)
         .addElements(
-          { value: { who: 'ann', n: 3.3 }, timestamp: 4000 },
-          { value: { who: 'bob', n: 0.1 }, timestamp: 6500 },
+          TimestampedValue.of({ who: 'ann', n: 3.3 }, 4000),
+          TimestampedValue.of({ who: 'bob', n: 0.1 }, 6500),
         )
         .advanceWatermarkTo(5000)
         .advanceProcessingTime(1000)
         .addElements(
-          { value: { who: 'ann', n: 4 }, timestamp: 2000 },
-          { value: { who: 'ann', n: 0.2 }, timestamp: 7000 },
-          { value: { who: 'bob', n: 5 }, timestamp: 9000 },
+          TimestampedValue.of({ who: 'ann', n: 4 }, 2000),
+          TimestampedValue.of({ who: 'ann', n: 0.2 }, 7000),
+          TimestampedValue.of({ who: 'bob', n: 5 }, 9000),
         )
         .advanceProcessingTime(1000)
         .advanceWatermarkToInfinity()
@@ -207,12 +208,12 @@ describe('timers', () => {
     const result = runPipeline(
       (env: StreamExecutionEnvironment) => {
         const script = TestStream.create<Visit>()
-          .addElements({ value: { who: 'ann', n: 1 }, timestamp: 1000 })
+          .addElements(TimestampedValue.of({ who: 'ann', n: 1 }, 1000))
           .advanceProcessingTime(1000)
           .advanceWatermarkTo(4000)
-          .addElements({ value: { who: 'ann', n: 2 }, timestamp: 5000 })
+          .addElements(TimestampedValue.of({ who: 'ann', n: 2 }, 5000))
           .advanceProcessingTime(1000)
-          .addElements({ value: { who: 'bob', n: 3 }, timestamp: 6000 })
+          .addElements(TimestampedValue.of({ who: 'bob', n: 3 }, 6000))
           .build('script');
         env
           .fromSource(script)

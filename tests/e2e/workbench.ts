@@ -95,17 +95,17 @@ export const GOOD_PROGRAM = [
  */
 export function lateScript(gapMs: number, lateMs: number): string {
   return [
-    "import { TestStream, Time, TumblingEventTimeWindows } from 'streamlab';",
+    "import { TestStream, Time, TimestampedValue, TumblingEventTimeWindows } from 'streamlab';",
     "import type { StreamExecutionEnvironment } from 'streamlab';",
     '',
     'export default function pipeline(env: StreamExecutionEnvironment) {',
     '  const script = TestStream.create<[string, number]>()',
-    "    .addElements({ value: ['a', 1], timestamp: 1000 }, { value: ['b', 2], timestamp: 3000 })",
+    "    .addElements(TimestampedValue.of(['a', 1], 1000), TimestampedValue.of(['b', 2], 3000))",
     `    .advanceProcessingTime(${gapMs})`,
-    "    .addElements({ value: ['a', 3], timestamp: 6000 })",
+    "    .addElements(TimestampedValue.of(['a', 3], 6000))",
     '    .advanceWatermarkTo(5000)',
     `    .advanceProcessingTime(${lateMs})`,
-    "    .addElements({ value: ['a', 4], timestamp: 2000 })",
+    "    .addElements(TimestampedValue.of(['a', 4], 2000))",
     '    .advanceWatermarkToInfinity()',
     "    .build('script');",
     '  env',

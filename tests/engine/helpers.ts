@@ -1,7 +1,11 @@
 /**
  * Small sources and runners for the engine's tests.
  */
-import { StreamExecutionEnvironment, WatermarkStrategy } from '../../src/engine/index';
+import {
+  StreamExecutionEnvironment,
+  TimestampedValue,
+  WatermarkStrategy,
+} from '../../src/engine/index';
 import type {
   CollectedRecord,
   EnvironmentOptions,
@@ -58,10 +62,7 @@ export const ev = (key: string, ts: number, n = 1): Event => ({ key, ts, n });
 export const n = (v: unknown): string => String((v as Event).n);
 
 /** An event as a scripted element carrying its own timestamp. */
-export const at = (value: Event): { value: Event; timestamp: number } => ({
-  value,
-  timestamp: value.ts,
-});
+export const at = (value: Event): TimestampedValue<Event> => TimestampedValue.of(value, value.ts);
 
 /** Reads events with their own `ts` as event time and a bounded out-of-orderness strategy. */
 export function eventsStrategy(outOfOrderness: Millis = 0): WatermarkStrategy<Event> {

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TestStream, TumblingEventTimeWindows } from '../../src/engine/index';
 import type { ArrivalEvent, EmitEvent, TraceEvent } from '../../src/engine/index';
 import type { Event } from './helpers';
-import { ev, run } from './helpers';
-
-const at = (value: Event): { value: Event; timestamp: number } => ({ value, timestamp: value.ts });
+import { at, ev, run } from './helpers';
 
 function windowedRun(level: 'full' | 'sampled' | 'counters', limit?: number) {
   const script = TestStream.create<Event>()

@@ -96,6 +96,27 @@ describe('RunSession', () => {
     expect(decode(result).outputs.out?.map((r) => r.value)).toEqual([1]);
   });
 
+  it('answers a method called on the wrong kind of stream at the line that called it', () => {
+    const { loaded } = load(
+      [
+        "import { TumblingProcessingTimeWindows } from 'streamlab';",
+        'export default function pipeline(env: any) {',
+        '  env',
+        '    .fromElements(1, 2, 3)',
+        '    .window(TumblingProcessingTimeWindows.of(1000))',
+        '    .sum()',
+        "    .sinkTo(env.collect('out'));",
+        '}',
+      ].join('\n'),
+    );
+    expect(loaded.ok).toBe(false);
+    if (loaded.ok) return;
+    expect(loaded.failure).toMatchObject({ kind: 'pipeline', file: 'pipeline.ts', line: 5 });
+    expect(loaded.failure.message).toMatch(
+      /^window\(\.\.\.\) needs a keyed stream, but this stream is not keyed: call \.keyBy\(\.\.\.\) first/,
+    );
+  });
+
   it('stops an endless loop inside an operator and names the line', () => {
     let now = 0;
     const s = new RunSession({ now: () => (now += 1) });

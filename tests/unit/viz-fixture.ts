@@ -2,6 +2,7 @@ import {
   OutputTag,
   runPipeline,
   TestStream,
+  TimestampedValue,
   Time,
   TumblingEventTimeWindows,
   type JobResult,
@@ -20,14 +21,14 @@ export function lateScript(lateness = 0): JobResult {
   const program = (env: StreamExecutionEnvironment) => {
     const source = TestStream.create<Reading>()
       .addElements(
-        { value: { key: 'a', n: 1 }, timestamp: 1000 },
-        { value: { key: 'b', n: 2 }, timestamp: 3000 },
+        TimestampedValue.of({ key: 'a', n: 1 }, 1000),
+        TimestampedValue.of({ key: 'b', n: 2 }, 3000),
       )
       .advanceProcessingTime(2000)
-      .addElements({ value: { key: 'a', n: 3 }, timestamp: 6000 })
+      .addElements(TimestampedValue.of({ key: 'a', n: 3 }, 6000))
       .advanceWatermarkTo(5000)
       .advanceProcessingTime(2000)
-      .addElements({ value: { key: 'a', n: 4 }, timestamp: 2000 })
+      .addElements(TimestampedValue.of({ key: 'a', n: 4 }, 2000))
       .advanceWatermarkToInfinity()
       .build('script');
     const sums = env

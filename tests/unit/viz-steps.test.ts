@@ -4,6 +4,7 @@ import {
   KeyedProcessFunction,
   runPipeline,
   TestStream,
+  TimestampedValue,
   Time,
   TumblingEventTimeWindows,
   ValueStateDescriptor,
@@ -57,14 +58,14 @@ function droppedLate(): JobResult {
     (env: StreamExecutionEnvironment) => {
       const source = TestStream.create<Reading>()
         .addElements(
-          { value: { key: 'a', n: 1 }, timestamp: 1000 },
-          { value: { key: 'b', n: 2 }, timestamp: 3000 },
+          TimestampedValue.of({ key: 'a', n: 1 }, 1000),
+          TimestampedValue.of({ key: 'b', n: 2 }, 3000),
         )
         .advanceProcessingTime(600)
-        .addElements({ value: { key: 'a', n: 3 }, timestamp: 6000 })
+        .addElements(TimestampedValue.of({ key: 'a', n: 3 }, 6000))
         .advanceWatermarkTo(5000)
         .advanceProcessingTime(100)
-        .addElements({ value: { key: 'a', n: 4 }, timestamp: 2000 })
+        .addElements(TimestampedValue.of({ key: 'a', n: 4 }, 2000))
         .advanceWatermarkToInfinity()
         .build('script');
       env
@@ -224,7 +225,7 @@ describe('steps of other engine events', () => {
     const result = runPipeline(
       (env: StreamExecutionEnvironment) => {
         const source = TestStream.create<Reading>()
-          .addElements({ value: { key: 'ann', n: 1 }, timestamp: 1000 })
+          .addElements(TimestampedValue.of({ key: 'ann', n: 1 }, 1000))
           .advanceProcessingTime(500)
           .advanceWatermarkTo(8000)
           .build('script');
@@ -249,9 +250,9 @@ describe('steps of other engine events', () => {
       (env: StreamExecutionEnvironment) => {
         const source = TestStream.create<Reading>()
           .addElements(
-            { value: { key: 'a', n: 1 }, timestamp: 1000 },
-            { value: { key: 'a', n: 1 }, timestamp: 3000 },
-            { value: { key: 'a', n: 1 }, timestamp: 2000 },
+            TimestampedValue.of({ key: 'a', n: 1 }, 1000),
+            TimestampedValue.of({ key: 'a', n: 1 }, 3000),
+            TimestampedValue.of({ key: 'a', n: 1 }, 2000),
           )
           .advanceWatermarkToInfinity()
           .build('script');

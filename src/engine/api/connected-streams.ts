@@ -82,6 +82,14 @@ export class ConnectedStreams<T1, T2> {
         'A KeyedCoProcessFunction needs keyed inputs: call .keyBy(key1, key2) on the connected streams first.',
       );
     }
+    // Timers belong to a key: on inputs that are not keyed, onTimer could never run.
+    if (typeof (fn as { onTimer?: unknown }).onTimer === 'function' && !keyed) {
+      throw new PipelineDefinitionError(
+        'process(...) with onTimer(...) needs keyed connected streams, but these are not keyed: ' +
+          'call .keyBy(key1, key2) first, e.g. a.connect(b).keyBy((x) => x.id, (y) => y.id)' +
+          '.process(...), and extend KeyedCoProcessFunction. Timers belong to a key.',
+      );
+    }
     const handlers = coProcessHandlers(fn as CoProcessFunction<unknown, unknown, unknown>);
     return this.add({ kind: 'process', handlers }, keyed ? 'KeyedCoProcess' : 'CoProcess');
   }

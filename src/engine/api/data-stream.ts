@@ -110,6 +110,14 @@ export class DataStream<T> {
         'A KeyedProcessFunction needs a keyed stream: call .keyBy(...) before .process(...).',
       );
     }
+    // Timers belong to a key: on a stream that is not keyed, onTimer could never run.
+    if (typeof (fn as { onTimer?: unknown }).onTimer === 'function') {
+      throw new PipelineDefinitionError(
+        'process(...) with onTimer(...) needs a keyed stream, but this stream is not keyed: call ' +
+          '.keyBy(...) first, e.g. .keyBy((r) => r.sensor).process(...), and extend ' +
+          'KeyedProcessFunction. Timers belong to a key.',
+      );
+    }
     const handlers = processHandlers(fn as ProcessFunction<unknown, unknown>);
     return this.add({ kind: 'process', handlers }, 'Process', [undefined]);
   }

@@ -58,7 +58,7 @@ class CoGroupWindowFunction<L, R, O> extends ProcessWindowFunction<SideTagged, O
 }
 
 /** The window stage of a join or coGroup: optional trigger, evictor and lateness, then apply. */
-class JoinWindow<L, R> {
+export class JoinWindow<L, R> {
   private chosenTrigger: Trigger | undefined;
   private chosenEvictor: Evictor | undefined;
   private lateness: Millis = 0;
@@ -139,21 +139,44 @@ interface KeyedPair<R, K extends Key, W> {
   equalTo(rightKey: KeySelector<R, K>): { window(assigner: WindowAssigner): W };
 }
 
-/** The `where` / `equalTo` / `window` steps a join and a coGroup share; `Stage` is what follows. */
-function whereEqualTo<L, R, K extends Key, W>(
-  left: DataStream<L>,
-  right: DataStream<R>,
-  leftKey: KeySelector<L, K>,
-  Stage: new (...args: ConstructorParameters<typeof JoinWindow<L, R>>) => W,
-): KeyedPair<R, K, W> {
-  requireKeySelector(leftKey, 'where');
-  return {
-    equalTo: (rightKey) => {
-      requireKeySelector(rightKey, 'equalTo');
-      const keys = [leftKey, rightKey] as [KeySelector<unknown>, KeySelector<unknown>];
-      return { window: (assigner) => new Stage(left, right, keys, assigner) };
-    },
-  };
+/** How the window stage of a join or coGroup is made, once both keys are known. */
+type StageOf<L, R, W> = new (...args: ConstructorParameters<typeof JoinWindow<L, R>>) => W;
+
+/**
+ * @internal `where(...)` has been given: the right side's key comes next. A class (not an object
+ * literal) so that a step called too early can be answered (see `wrong-stream.ts`).
+ */
+export class JoinWhere<L, R, K extends Key, W> implements KeyedPair<R, K, W> {
+  constructor(
+    private readonly left: DataStream<L>,
+    private readonly right: DataStream<R>,
+    private readonly leftKey: KeySelector<L, K>,
+    private readonly Stage: StageOf<L, R, W>,
+  ) {
+    requireKeySelector(leftKey, 'where');
+  }
+
+  /** The key of the right (second) stream. */
+  equalTo(rightKey: KeySelector<R, K>): JoinEqualTo<L, R, W> {
+    requireKeySelector(rightKey, 'equalTo');
+    const keys = [this.leftKey, rightKey] as [KeySelector<unknown>, KeySelector<unknown>];
+    return new JoinEqualTo(this.left, this.right, keys, this.Stage);
+  }
+}
+
+/** @internal Both keys have been given: the windows come next. */
+export class JoinEqualTo<L, R, W> {
+  constructor(
+    private readonly left: DataStream<L>,
+    private readonly right: DataStream<R>,
+    private readonly keys: readonly [KeySelector<unknown>, KeySelector<unknown>],
+    private readonly Stage: StageOf<L, R, W>,
+  ) {}
+
+  /** The windows in which elements of both sides meet. */
+  window(assigner: WindowAssigner): W {
+    return new this.Stage(this.left, this.right, this.keys, assigner);
+  }
 }
 
 /** `a.join(b)`: say how to key each side with `where` and `equalTo`, then choose the windows. */
@@ -166,7 +189,7 @@ export class JoinedStreams<L, R> {
 
   /** The key of the left (first) stream. */
   where<K extends Key>(leftKey: KeySelector<L, K>): KeyedPair<R, K, JoinWindowedStreams<L, R>> {
-    return whereEqualTo(this.left, this.right, leftKey, JoinWindowedStreams<L, R>);
+    return new JoinWhere(this.left, this.right, leftKey, JoinWindowedStreams<L, R>);
   }
 }
 
@@ -180,6 +203,6 @@ export class CoGroupedStreams<L, R> {
 
   /** The key of the left (first) stream. */
   where<K extends Key>(leftKey: KeySelector<L, K>): KeyedPair<R, K, CoGroupWindowedStreams<L, R>> {
-    return whereEqualTo(this.left, this.right, leftKey, CoGroupWindowedStreams<L, R>);
+    return new JoinWhere(this.left, this.right, leftKey, CoGroupWindowedStreams<L, R>);
   }
 }

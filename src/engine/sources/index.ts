@@ -10,12 +10,8 @@ export type {
   SourceReader,
 } from './source';
 export { elementsSource, type ElementsSourceOptions } from './elements-source';
-export {
-  TestStream,
-  type CompletedTestStream,
-  type TestStreamItem,
-  type TimestampedValue,
-} from './test-stream';
+export { TestStream, type CompletedTestStream, type TestStreamItem } from './test-stream';
+export { TimestampedValue } from './timestamped-value';
 export type { EventTimeDelay } from './generator/delay';
 export type { BurstOptions, IdleGapOptions, Spacing } from './generator/timeline';
 export {

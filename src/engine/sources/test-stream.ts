@@ -3,25 +3,18 @@
  * arrive, when processing time moves, and where the source's watermark stands.
  *
  * Beam's rules are kept: the builder is immutable (each call returns a new builder), the watermark
- * must strictly advance and stay finite until `advanceWatermarkToInfinity()`, processing time only
- * advances by a positive amount, and an element given without a timestamp takes the watermark
- * reached so far as its timestamp.
+ * never moves back and stays finite until `advanceWatermarkToInfinity()`, and processing time only
+ * advances by a positive amount. Event time is explicit, as in Beam: an element wrapped in
+ * `TimestampedValue.of(value, timestamp)` has that timestamp, and a bare element takes the
+ * watermark reached so far. The element's own fields are never read, so a record is never re-timed
+ * because of its shape.
  */
+import { PipelineDefinitionError } from '../errors';
 import type { Millis, Source, SourceEvent, SourcePosition, SourceReader } from './source';
+import { TimestampedValue } from './timestamped-value';
 import { numbersOf, requirePartition } from './validate';
 
-/** An element together with its event time. */
-export interface TimestampedValue<T> {
-  readonly value: T;
-  readonly timestamp: Millis;
-}
-
-/**
- * What `addElements` accepts: a bare value, or `{ value, timestamp }`.
- *
- * An object with exactly the two keys `value` and `timestamp` (a number) is read as a timestamped
- * element. If your records themselves have that shape, wrap each one: `{ value: record, timestamp }`.
- */
+/** What `addElements` accepts: a bare element, or one made by `TimestampedValue.of`. */
 export type TestStreamItem<T> = T | TimestampedValue<T>;
 
 /** The watermark that `advanceWatermarkToInfinity()` asserts: nothing can be later. */
@@ -36,10 +29,11 @@ const END_OF_TIME: Millis = Number.POSITIVE_INFINITY;
  * @example
  * ```ts
  * const source = TestStream.create<string>()
- *   .addElements({ value: 'a', timestamp: 1_000 }, { value: 'b', timestamp: 2_000 })
+ *   .addElements(TimestampedValue.of('a', 1_000), TimestampedValue.of('b', 2_000))
  *   .advanceWatermarkTo(5_000)
  *   .advanceProcessingTime(10_000)
- *   .addElements({ value: 'late', timestamp: 1_500 }) // behind the watermark: late data
+ *   .addElements(TimestampedValue.of('late', 1_500)) // behind the watermark: late data
+ *   .addElements('now') // bare: takes the watermark, 5_000, as its timestamp
  *   .advanceWatermarkToInfinity()
  *   .build('script');
  * ```
@@ -57,44 +51,89 @@ export class TestStream<T> {
     return new TestStream<T>([], 0, undefined);
   }
 
+  // The timestamped form comes first: TypeScript settles a generic argument such as
+  // `TimestampedValue.of(['a', 1], 1_000)` against the first form it tries, and only this one
+  // types it as the script's element type (a tuple here, not an array).
   /**
-   * Adds elements that arrive together, in this order, at the current processing time.
+   * Adds elements with timestamps of their own, which arrive together, in this order, at the current
+   * processing time.
    *
-   * An element given as a bare value takes the current watermark as its timestamp, as in Beam.
-   * Before the first `advanceWatermarkTo` there is no such watermark, so it carries no timestamp and
-   * the pipeline's timestamp assigner decides.
+   * An element whose timestamp is at or behind the current watermark is late data, as in Beam: it
+   * keeps its timestamp and the operators downstream treat it as late. If its window has already
+   * fired, the window drops it, or fires again within `allowedLateness`, or sends it to
+   * `sideOutputLateData`.
+   *
+   * @example
+   * ```ts
+   * TestStream.create<Reading>()
+   *   .addElements(TimestampedValue.of({ sensor: 's1', celsius: 21, ts: 5_000 }, 5_000))
+   *   .advanceWatermarkTo(10_000)
+   *   .addElements(TimestampedValue.of({ sensor: 's1', celsius: 19, ts: 2_000 }, 2_000)) // late
+   * ```
    */
-  addElements(item: TestStreamItem<T>, ...more: readonly TestStreamItem<T>[]): TestStream<T> {
-    const added = [item, ...more].map((element): SourceEvent<T> => {
-      const { value, timestamp } = isTimestamped(element)
-        ? element
-        : { value: element, timestamp: this.watermark };
-      if (timestamp !== undefined && !Number.isFinite(timestamp)) {
-        throw new RangeError(`Elements must have finite timestamps, got ${timestamp}.`);
+  addElements(element: TimestampedValue<T>, ...more: readonly TimestampedValue<T>[]): TestStream<T>;
+  /**
+   * Adds bare elements (or bare and timestamped ones mixed), which arrive together, in this order,
+   * at the current processing time.
+   *
+   * A bare element takes the current watermark as its timestamp, as in Beam. This is a rule, not a
+   * guess: whatever fields the element has (a `ts`, a `timestamp`, …) are left alone and not read.
+   * Before the first `advanceWatermarkTo` there is no watermark yet, so the element carries no
+   * timestamp and the pipeline's timestamp assigner must give it one. To choose an element's
+   * timestamp, wrap it in `TimestampedValue.of(element, timestamp)`.
+   *
+   * @example
+   * ```ts
+   * TestStream.create<Reading>()
+   *   .advanceWatermarkTo(1_000)
+   *   .addElements({ sensor: 's1', celsius: 21, ts: 5_000 }) // timestamp 1_000: the watermark
+   * ```
+   */
+  addElements(element: TestStreamItem<T>, ...more: readonly TestStreamItem<T>[]): TestStream<T>;
+  addElements(...elements: readonly TestStreamItem<T>[]): TestStream<T> {
+    const arrivalTime = this.processingTime;
+    const added = elements.map((element): SourceEvent<T> => {
+      if (TimestampedValue.isTimestampedValue(element)) {
+        // Checked when it was made; a timestamp behind the watermark stays as it is: late data.
+        const { value, timestamp } = element as TimestampedValue<T>;
+        return { kind: 'record', arrivalTime, value, timestamp };
       }
-      return timestamp === undefined
-        ? { kind: 'record', arrivalTime: this.processingTime, value }
-        : { kind: 'record', arrivalTime: this.processingTime, value, timestamp };
+      const value = element as T;
+      return this.watermark === undefined
+        ? { kind: 'record', arrivalTime, value }
+        : { kind: 'record', arrivalTime, value, timestamp: this.watermark };
     });
     return new TestStream([...this.events, ...added], this.processingTime, this.watermark);
   }
 
   /**
    * Asserts that no element with a timestamp at or before `watermark` is expected any more (later
-   * elements may still be added: they are late data). It must move strictly forward and stay finite;
-   * use {@link TestStream.advanceWatermarkToInfinity} to end the stream.
+   * elements may still be added: they are late data). `watermark` is a whole number of
+   * milliseconds. It never moves back: advancing to where it already stands is allowed and moves
+   * nothing (as in Beam), a lower value is an error. It stays finite; end the stream with
+   * {@link TestStream.advanceWatermarkToInfinity}.
    */
   advanceWatermarkTo(watermark: Millis): TestStream<T> {
-    if (!Number.isFinite(watermark)) {
-      throw new RangeError(
-        `The watermark cannot be advanced to ${watermark}; use advanceWatermarkToInfinity().`,
+    if (watermark === END_OF_TIME) {
+      throw new PipelineDefinitionError(
+        'advanceWatermarkTo(Infinity): to end the stream, call advanceWatermarkToInfinity().',
       );
     }
-    if (this.watermark !== undefined && watermark <= this.watermark) {
-      throw new RangeError(
-        `The watermark must advance: it is at ${this.watermark}, cannot move to ${watermark}.`,
+    if (typeof watermark !== 'number' || !Number.isSafeInteger(watermark)) {
+      throw new PipelineDefinitionError(
+        `advanceWatermarkTo(${String(watermark)}): a watermark must be a whole number of ` +
+          'milliseconds, such as 5_000.',
       );
     }
+    if (this.watermark !== undefined && watermark < this.watermark) {
+      throw new PipelineDefinitionError(
+        `advanceWatermarkTo(${watermark}) would move the watermark back from ${this.watermark}: ` +
+          'a watermark only moves forward. To script late data, add elements behind the ' +
+          `watermark instead, e.g. .addElements(TimestampedValue.of(element, ${watermark})).`,
+      );
+    }
+    // Advancing to the same watermark stays a step of the script: like any step, it brings the
+    // processing time advanced before it, and the source ignores a watermark that does not rise.
     const event: SourceEvent<T> = {
       kind: 'watermark',
       arrivalTime: this.processingTime,
@@ -104,14 +143,18 @@ export class TestStream<T> {
   }
 
   /**
-   * Moves processing time forward by `ms` (> 0): everything added afterwards arrives that much later,
-   * and processing-time timers and windows due in between fire. Processing time reaches the new
-   * value when the next scripted step arrives, so end a script that should let time pass with a
-   * watermark step (usually `advanceWatermarkToInfinity()`).
+   * Moves processing time forward by `ms` (a positive whole number of milliseconds): everything
+   * added afterwards arrives that much later, and processing-time timers and windows due in between
+   * fire. Processing time reaches the new value when the next scripted step arrives, so end a
+   * script that should let time pass with a watermark step (usually
+   * `advanceWatermarkToInfinity()`).
    */
   advanceProcessingTime(ms: Millis): TestStream<T> {
-    if (!Number.isFinite(ms) || ms <= 0) {
-      throw new RangeError(`Processing time must advance by a positive amount, got ${ms}.`);
+    if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms <= 0) {
+      throw new PipelineDefinitionError(
+        `advanceProcessingTime(${String(ms)}): processing time only moves forward, by a positive ` +
+          'whole number of milliseconds, such as 1_000.',
+      );
     }
     return new TestStream(this.events, this.processingTime + ms, this.watermark);
   }
@@ -143,17 +186,6 @@ export class TestStream<T> {
 export interface CompletedTestStream<T> {
   /** The source that plays the script: one partition, bounded. Default name `'test-stream'`. */
   build(name?: string): Source<T>;
-}
-
-function isTimestamped<T>(item: TestStreamItem<T>): item is TimestampedValue<T> {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
-  const keys = Object.keys(item);
-  return (
-    keys.length === 2 &&
-    keys.includes('value') &&
-    keys.includes('timestamp') &&
-    typeof (item as { timestamp: unknown }).timestamp === 'number'
-  );
 }
 
 function scriptedSource<T>(events: readonly SourceEvent<T>[], name = 'test-stream'): Source<T> {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedCoProcessFunction, ValueStateDescriptor } from '../../../src/engine/index';
+import {
+  KeyedCoProcessFunction,
+  PipelineDefinitionError,
+  StreamExecutionEnvironment,
+  ValueStateDescriptor,
+} from '../../../src/engine/index';
 import type {
   Collector,
   KeyedContext,
@@ -68,5 +73,24 @@ describe('connected streams', () => {
         .sinkTo(env.collect('out'));
     });
     expect(values<string>(result, 'out').sort()).toEqual(['*', '*', '*', 'a', 'b']);
+  });
+
+  it('rejects a co-function with onTimer on connected streams that are not keyed', () => {
+    const env = StreamExecutionEnvironment.create();
+    const withTimer = { processElement1: () => {}, processElement2: () => {}, onTimer: () => {} };
+    const connected = env.fromElements('a').connect(env.fromElements(1));
+    expect(() => connected.process(withTimer)).toThrow(PipelineDefinitionError);
+    expect(() => connected.process(withTimer)).toThrow(
+      'process(...) with onTimer(...) needs keyed connected streams, but these are not keyed: ' +
+        'call .keyBy(key1, key2) first',
+    );
+    expect(() =>
+      connected
+        .keyBy(
+          (s) => s,
+          (n) => String(n),
+        )
+        .process(withTimer),
+    ).not.toThrow();
   });
 });

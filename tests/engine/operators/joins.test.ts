@@ -5,6 +5,7 @@ import {
   ProcessJoinFunction,
   SlidingEventTimeWindows,
   TestStream,
+  TimestampedValue,
   TumblingEventTimeWindows,
   WatermarkStrategy,
 } from '../../../src/engine/index';
@@ -160,11 +161,11 @@ describe('interval join', () => {
   it('drops or side-outputs elements behind the watermark', () => {
     const lateLeft = new OutputTag<number>('late-left');
     const script = TestStream.create<number>()
-      .addElements({ value: 10, timestamp: 10 })
+      .addElements(TimestampedValue.of(10, 10))
       .advanceWatermarkTo(20)
       // By then the other input has ended: the join's watermark is this input's 20.
       .advanceProcessingTime(1_000)
-      .addElements({ value: 5, timestamp: 5 })
+      .addElements(TimestampedValue.of(5, 5))
       .advanceWatermarkToInfinity()
       .build();
     const result = run((env) => {

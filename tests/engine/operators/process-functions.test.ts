@@ -163,6 +163,26 @@ describe('keyed state and timers need a keyed stream', () => {
     );
   });
 
+  it('rejects a function with onTimer on a stream that is not keyed, while building', () => {
+    const env = StreamExecutionEnvironment.create();
+    const withTimer = {
+      processElement: (n: number, _ctx: Context, out: Collector<number>) => out.collect(n),
+      onTimer: () => {},
+    };
+    expect(() => env.fromElements(1).process(withTimer)).toThrow(PipelineDefinitionError);
+    expect(() => env.fromElements(1).process(withTimer)).toThrow(
+      'process(...) with onTimer(...) needs a keyed stream, but this stream is not keyed: call ' +
+        '.keyBy(...) first',
+    );
+    // On a keyed stream the same function is fine.
+    expect(() =>
+      env
+        .fromElements(1)
+        .keyBy(() => 'k')
+        .process(withTimer),
+    ).not.toThrow();
+  });
+
   it('rejects keyed state declared in a ProcessFunction before any record flows', () => {
     class Sneaky extends ProcessFunction<number, number> {
       open(ctx: KeyedRuntimeContext): void {

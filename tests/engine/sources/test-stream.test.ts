@@ -1,15 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type SourceEvent, TestStream } from '../../../src/engine/sources';
+import { PipelineDefinitionError } from '../../../src/engine/errors';
+import { type SourceEvent, TestStream, TimestampedValue } from '../../../src/engine/sources';
 import { expectResumesExactly, readAll } from './read';
 
 describe('TestStream', () => {
   it('plays elements, watermarks and processing-time advances in script order', () => {
     const source = TestStream.create<string>()
-      .addElements({ value: 'a', timestamp: 1_000 }, { value: 'b', timestamp: 2_000 })
+      .addElements(TimestampedValue.of('a', 1_000), TimestampedValue.of('b', 2_000))
       .advanceWatermarkTo(2_000)
       .advanceProcessingTime(5_000)
-      .addElements({ value: 'late', timestamp: 1_500 })
+      .addElements(TimestampedValue.of('late', 1_500))
       .advanceWatermarkToInfinity()
       .build('script');
     expect(source).toMatchObject({ name: 'script', partitions: 1, bounded: true });
@@ -38,22 +39,86 @@ describe('TestStream', () => {
     ]);
   });
 
-  it('reads only objects with exactly `value` and a numeric `timestamp` as timestamped', () => {
-    type Row =
-      { value: number; timestamp: number; extra?: boolean } | { value: string; timestamp: string };
+  it('gives a bare record the watermark as its timestamp, whatever its fields say', () => {
+    const reading = { key: 'a', value: 1, ts: 5_000 };
     const events = readAll(
-      TestStream.create<Row>()
-        .addElements({ value: 1, timestamp: 10, extra: true })
-        .addElements({ value: 'x', timestamp: 'soon' })
-        .addElements({ value: { value: 2, timestamp: 20 }, timestamp: 30 })
+      TestStream.create<typeof reading>()
+        .advanceWatermarkTo(1_000)
+        .addElements(reading)
+        .addElements(TimestampedValue.of(reading, 5_000))
         .build()
         .createReader(0),
     );
     expect(events).toEqual([
-      { kind: 'record', arrivalTime: 0, value: { value: 1, timestamp: 10, extra: true } },
-      { kind: 'record', arrivalTime: 0, value: { value: 'x', timestamp: 'soon' } },
-      { kind: 'record', arrivalTime: 0, value: { value: 2, timestamp: 20 }, timestamp: 30 },
+      { kind: 'watermark', arrivalTime: 0, watermark: 1_000 },
+      // Bare: the watermark's 1_000, by Beam's rule; its `ts` is data, not read.
+      {
+        kind: 'record',
+        arrivalTime: 0,
+        value: { key: 'a', value: 1, ts: 5_000 },
+        timestamp: 1_000,
+      },
+      // Wrapped: its own 5_000.
+      {
+        kind: 'record',
+        arrivalTime: 0,
+        value: { key: 'a', value: 1, ts: 5_000 },
+        timestamp: 5_000,
+      },
     ]);
+    // The element itself goes through untouched, in both forms.
+    expect(events[1]).toHaveProperty('value', reading);
+    expect((events[1] as { value: unknown }).value).toBe(reading);
+    expect((events[2] as { value: unknown }).value).toBe(reading);
+    expect(reading).toEqual({ key: 'a', value: 1, ts: 5_000 });
+  });
+
+  it('reads `{ value, timestamp }` objects as values: only TimestampedValue.of gives a timestamp', () => {
+    type Row = { value: number; timestamp: number };
+    const events = readAll(
+      TestStream.create<Row>()
+        .addElements({ value: 1, timestamp: 10 })
+        .advanceWatermarkTo(100)
+        .addElements(
+          { value: 2, timestamp: 20 },
+          TimestampedValue.of({ value: 3, timestamp: 30 }, 30),
+        )
+        .build()
+        .createReader(0),
+    );
+    expect(events).toEqual([
+      { kind: 'record', arrivalTime: 0, value: { value: 1, timestamp: 10 } },
+      { kind: 'watermark', arrivalTime: 0, watermark: 100 },
+      { kind: 'record', arrivalTime: 0, value: { value: 2, timestamp: 20 }, timestamp: 100 },
+      { kind: 'record', arrivalTime: 0, value: { value: 3, timestamp: 30 }, timestamp: 30 },
+    ]);
+  });
+
+  it('keeps the timestamp of an element behind the watermark: it is late, not re-timed', () => {
+    const events = readAll(
+      TestStream.create<string>()
+        .advanceWatermarkTo(3_000)
+        .addElements(TimestampedValue.of('late', 1_000), TimestampedValue.of('at the mark', 3_000))
+        .build()
+        .createReader(0),
+    );
+    expect(events.slice(1)).toEqual([
+      { kind: 'record', arrivalTime: 0, value: 'late', timestamp: 1_000 },
+      { kind: 'record', arrivalTime: 0, value: 'at the mark', timestamp: 3_000 },
+    ]);
+  });
+
+  it('types a timestamped element by the script, tuples included', () => {
+    const pairs = TestStream.create<[string, number]>().addElements(
+      TimestampedValue.of(['a', 1], 1_000),
+      ['b', 2],
+    );
+    expect(readAll(pairs.build().createReader(0))).toHaveLength(2);
+    const strings = TestStream.create<string>();
+    // @ts-expect-error a `{ value, timestamp }` object is not a TimestampedValue, nor a string
+    expect(() => strings.addElements({ value: 'a', timestamp: 1 })).not.toThrow();
+    // @ts-expect-error the value must be of the script's type
+    expect(() => strings.addElements(TimestampedValue.of(5, 1))).not.toThrow();
   });
 
   it('accumulates processing-time advances', () => {
@@ -79,16 +144,61 @@ describe('TestStream', () => {
 
   it('enforces Beam’s rules', () => {
     const stream = TestStream.create<number>().advanceWatermarkTo(1_000);
-    expect(() => stream.advanceWatermarkTo(1_000)).toThrow('The watermark must advance');
-    expect(() => stream.advanceWatermarkTo(500)).toThrow('The watermark must advance');
-    expect(() => stream.advanceWatermarkTo(Infinity)).toThrow('advanceWatermarkToInfinity');
-    expect(() => stream.advanceProcessingTime(0)).toThrow('positive amount');
-    expect(() => stream.advanceProcessingTime(-5)).toThrow('positive amount');
-    expect(() => stream.addElements({ value: 1, timestamp: Infinity })).toThrow(
-      'finite timestamps',
+    expect(() => stream.advanceWatermarkTo(Infinity)).toThrow(
+      'advanceWatermarkTo(Infinity): to end the stream, call advanceWatermarkToInfinity().',
     );
+    for (const bad of [NaN, 1.5, -Infinity]) {
+      expect(() => stream.advanceWatermarkTo(bad)).toThrow(
+        `advanceWatermarkTo(${bad}): a watermark must be a whole number of milliseconds`,
+      );
+    }
+    for (const bad of [0, -5, 0.5, NaN]) {
+      expect(() => stream.advanceProcessingTime(bad)).toThrow(
+        `advanceProcessingTime(${bad}): processing time only moves forward, by a positive whole number`,
+      );
+    }
     // The first watermark may be anything finite, negative included.
     expect(() => TestStream.create().advanceWatermarkTo(-10)).not.toThrow();
+  });
+
+  it('lets the watermark stay where it is, as Beam does: a step that moves nothing', () => {
+    const stream = TestStream.create<number>()
+      .advanceWatermarkTo(1_000)
+      .advanceProcessingTime(500)
+      .advanceWatermarkTo(1_000);
+    expect(readAll(stream.build().createReader(0))).toEqual([
+      { kind: 'watermark', arrivalTime: 0, watermark: 1_000 },
+      { kind: 'watermark', arrivalTime: 500, watermark: 1_000 },
+    ]);
+  });
+
+  it('refuses to move the watermark back, saying so', () => {
+    const stream = TestStream.create<number>().advanceWatermarkTo(3_000);
+    const error = catching(() => stream.advanceWatermarkTo(1_000));
+    expect(error).toBeInstanceOf(PipelineDefinitionError);
+    expect((error as Error).message).toMatch(
+      /^advanceWatermarkTo\(1000\) would move the watermark back from 3000: a watermark only moves forward\./,
+    );
+    expect((error as Error).message).toContain('TimestampedValue.of(element, 1000)');
+  });
+
+  it('refuses a timestamp that is not a whole number of milliseconds, naming the element', () => {
+    const reading = { sensor: 's1', celsius: 21 };
+    for (const bad of [1.5, NaN, Infinity, -Infinity]) {
+      const error = catching(() => TimestampedValue.of(reading, bad));
+      expect(error).toBeInstanceOf(PipelineDefinitionError);
+      expect((error as Error).message).toBe(
+        `TimestampedValue.of({ sensor: "s1", celsius: 21 }, ${bad}): the timestamp must be a ` +
+          "whole number of milliseconds, such as 5_000 or Date.parse('2024-05-01T12:00:00Z').",
+      );
+    }
+    // Dates in another form: the message names it and says how to turn it into milliseconds.
+    expect(() => TimestampedValue.of('a', '2024-05-01' as unknown as number)).toThrow(
+      /^TimestampedValue\.of\("a", "2024-05-01"\): .* For a date written as text, pass Date\.parse\(text\)\.$/,
+    );
+    expect(() => TimestampedValue.of('a', new Date(0) as unknown as number)).toThrow(
+      /^TimestampedValue\.of\("a", new Date\("1970-01-01T00:00:00\.000Z"\)\): .* For a Date, pass date\.getTime\(\)\.$/,
+    );
   });
 
   it('ends when the script ends, with or without the final watermark', () => {
@@ -146,14 +256,91 @@ describe('TestStream', () => {
     );
   });
 
+  it('gives every element its TimestampedValue timestamp, or else the watermark, in any script', () => {
+    // Elements of any shape, `{ value, timestamp }` included, wrapped or not; the watermark may stay.
+    const element = fc.oneof(
+      fc.anything(),
+      fc.record({ value: fc.anything(), timestamp: fc.integer() }),
+    );
+    type Step =
+      | { kind: 'elements'; items: { value: unknown; stamp: number | undefined }[] }
+      | { kind: 'watermark'; by: number }
+      | { kind: 'time'; by: number };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constant('elements' as const),
+        items: fc.array(
+          fc.record({
+            value: element,
+            stamp: fc.option(fc.integer({ min: -5_000, max: 5_000 }), { nil: undefined }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+      }),
+      fc.record({
+        kind: fc.constant('watermark' as const),
+        by: fc.integer({ min: 0, max: 1_000 }),
+      }),
+      fc.record({ kind: fc.constant('time' as const), by: fc.integer({ min: 1, max: 1_000 }) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 15 }), (steps) => {
+        let stream = TestStream.create<unknown>();
+        const expected: SourceEvent<unknown>[] = [];
+        let now = 0;
+        let watermark: number | undefined;
+        for (const s of steps) {
+          if (s.kind === 'time') {
+            stream = stream.advanceProcessingTime(s.by);
+            now += s.by;
+          } else if (s.kind === 'watermark') {
+            watermark = (watermark ?? 0) + s.by;
+            stream = stream.advanceWatermarkTo(watermark);
+            expected.push({ kind: 'watermark', arrivalTime: now, watermark });
+          } else {
+            const items = s.items.map(({ value, stamp }) =>
+              stamp === undefined ? value : TimestampedValue.of(value, stamp),
+            );
+            stream = stream.addElements(items[0], ...items.slice(1));
+            for (const { value, stamp } of s.items) {
+              const timestamp = stamp ?? watermark;
+              expected.push(
+                timestamp === undefined
+                  ? { kind: 'record', arrivalTime: now, value }
+                  : { kind: 'record', arrivalTime: now, value, timestamp },
+              );
+            }
+          }
+        }
+        const events = readAll(stream.build().createReader(0));
+        expect(events).toEqual(expected);
+        // The elements themselves are handed on, not copies.
+        events.forEach((event, i) => {
+          if (event.kind === 'record')
+            expect(event.value).toBe((expected[i] as { value: unknown }).value);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('resumes exactly from every position', () => {
     const source = TestStream.create<string>()
       .addElements('a', 'b')
       .advanceWatermarkTo(10)
       .advanceProcessingTime(50)
-      .addElements({ value: 'c', timestamp: 5 })
+      .addElements(TimestampedValue.of('c', 5))
       .advanceWatermarkToInfinity()
       .build();
     expectResumesExactly(source, 0);
   });
 });
+
+function catching(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}

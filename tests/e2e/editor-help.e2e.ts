@@ -104,4 +104,36 @@ describe('the editor helps with imports and the keyboard', () => {
       .toContain("import { Time, TumblingEventTimeWindows } from 'streamlab';");
     await expect.poll(() => page.locator('.squiggly-error').count()).toBe(0);
   });
+
+  it('lets a keyboard user leave the editor with Ctrl+M then Tab, and says so', async () => {
+    const { page, open } = await start();
+    await open('#/sandbox');
+    await page.locator('[data-editor-status="ready"]').waitFor();
+    await page.locator('.monaco-editor .view-lines').click();
+    const input = page.locator('.monaco-editor [aria-label^="Code editor for pipeline.ts"]');
+    expect(await input.getAttribute('aria-label')).toContain(
+      'Press Control+M to make Tab move focus out of the editor',
+    );
+    const hint = page.locator('.tab-focus-hint');
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    expect(await hint.innerText()).toBe('Ctrl+M toggles whether Tab leaves the editor');
+
+    const before = await visibleCode(page);
+    await page.keyboard.press('Control+M');
+    await page.keyboard.press('Tab');
+    const focusInEditor = () =>
+      page.evaluate(() => document.activeElement?.closest('.monaco-editor') !== null);
+    expect(await focusInEditor()).toBe(false);
+    expect(await visibleCode(page)).toBe(before);
+    expect(await hint.isVisible()).toBe(false);
+
+    // Back in, Ctrl+M again makes Tab indent.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInEditor()).toBe(true);
+    await page.keyboard.press('Control+M');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Tab');
+    expect(await focusInEditor()).toBe(true);
+    await expect.poll(() => visibleCode(page)).not.toBe(before);
+  });
 });

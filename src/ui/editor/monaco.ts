@@ -72,6 +72,7 @@ registerImportQuickFix(engineExports);
 registerImportCompletions(engineExports);
 
 export { monaco };
+export { showTabFocusHint } from './tab-focus-hint';
 
 /** The app's theme names mapped to Monaco's built-in themes. */
 export function monacoTheme(theme: 'light' | 'dark'): string {

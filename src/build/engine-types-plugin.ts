@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import ts from 'typescript';
 import type { Plugin } from 'vite';
+import { listExports, type EngineExport } from './engine-exports.ts';
 
 const ID = 'virtual:streamlab/engine-types';
 
@@ -8,11 +9,12 @@ const ID = 'virtual:streamlab/engine-types';
  * Gives the editor the engine's type declarations, so learners get autocomplete, hover docs (the
  * engine's TSDoc) and red squiggles for type errors. Declarations are emitted from
  * `src/engine` with the TypeScript compiler at build time; the module exports them as
- * `{ 'index.d.ts': '…', 'windows/window.d.ts': '…' }`, loaded with the editor's lazy chunk.
+ * `{ 'index.d.ts': '…', 'windows/window.d.ts': '…' }`, loaded with the editor's lazy chunk. Its
+ * `engineExports` lists the names `index.d.ts` exports, for offering imports in the editor.
  */
 export function engineTypesPlugin(options: { engineDir: string }): Plugin {
   let engineDir = options.engineDir;
-  let cached: Record<string, string> | undefined;
+  let cached: { files: Record<string, string>; exports: EngineExport[] } | undefined;
 
   return {
     name: 'streamlab-engine-types',
@@ -24,8 +26,14 @@ export function engineTypesPlugin(options: { engineDir: string }): Plugin {
     },
     load(id) {
       if (id !== `\0${ID}`) return undefined;
-      cached ??= emitDeclarations(engineDir);
-      return `export default ${JSON.stringify(cached)};`;
+      if (!cached) {
+        const files = emitDeclarations(engineDir);
+        cached = { files, exports: listExports(files) };
+      }
+      return [
+        `export default ${JSON.stringify(cached.files)};`,
+        `export const engineExports = ${JSON.stringify(cached.exports)};`,
+      ].join('\n');
     },
     handleHotUpdate({ file, server }) {
       if (!file.startsWith(engineDir)) return;

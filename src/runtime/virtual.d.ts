@@ -8,4 +8,6 @@ declare module 'virtual:streamlab/engine-types' {
   /** The engine's type declarations by path (`index.d.ts`, …), for the editor. */
   const files: Readonly<Record<string, string>>;
   export default files;
+  /** The names `index.d.ts` exports, sorted, and whether each is a value, a type or both. */
+  export const engineExports: readonly import('../build/engine-exports').EngineExport[];
 }

@@ -13,8 +13,11 @@ import {
 } from 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
-import engineTypes from 'virtual:streamlab/engine-types';
+import engineTypes, { engineExports } from 'virtual:streamlab/engine-types';
 import type { CodeProblem } from '../../runtime/compile/problem';
+import { registerImportCompletions } from './import-completions';
+import { registerImportQuickFix } from './import-quick-fix';
+import { registerTypeScriptFixes } from './typescript-fixes';
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -56,7 +59,20 @@ typescriptDefaults.addExtraLib(
   'file:///streamlab-globals.d.ts',
 );
 
+// Completion and a quick fix for 'streamlab' names the file does not import yet. Monaco's own
+// quick-fix provider gives way to `registerTypeScriptFixes`: the same fixes, less TypeScript's
+// duplicate of that import. Monaco reads the mode configuration when the first TypeScript model
+// appears, so it is set here, before any.
+typescriptDefaults.setModeConfiguration({
+  ...typescriptDefaults.modeConfiguration,
+  codeActions: false,
+});
+registerTypeScriptFixes();
+registerImportQuickFix(engineExports);
+registerImportCompletions(engineExports);
+
 export { monaco };
+export { showTabFocusHint } from './tab-focus-hint';
 
 /** The app's theme names mapped to Monaco's built-in themes. */
 export function monacoTheme(theme: 'light' | 'dark'): string {

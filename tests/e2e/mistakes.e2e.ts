@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { runToEnd, setCode, visibleCode } from './workbench';
-
-/** A learner's mistakes get a way forward: errors that point at the code as it is now. */
-const program = (...body: string[]) =>
-  [
-    "import type { StreamExecutionEnvironment } from 'streamlab';",
-    'export default function pipeline(env: StreamExecutionEnvironment) {',
-    ...body.map((line) => `  ${line}`),
-    '}',
-    '',
-  ].join('\n');
+import { program, runToEnd, setCode, visibleCode } from './workbench';
 
 describe('errors that point the way', () => {
   const { start } = useBrowser();

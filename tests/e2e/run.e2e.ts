@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import {
   GOOD_PROGRAM,
+  program,
   runToEnd,
   setCode,
   sinkValues,
@@ -10,15 +11,6 @@ import {
 } from './workbench';
 
 const LESSON = '#/learn/what-is-a-stream';
-
-const program = (...body: string[]) =>
-  [
-    "import type { StreamExecutionEnvironment } from 'streamlab';",
-    'export default function pipeline(env: StreamExecutionEnvironment) {',
-    ...body.map((line) => `  ${line}`),
-    '}',
-    '',
-  ].join('\n');
 
 describe('running a pipeline', () => {
   const { start } = useBrowser();

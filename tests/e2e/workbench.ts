@@ -67,6 +67,17 @@ export async function longestTask(page: Page): Promise<number> {
 }
 
 /** A pipeline with a line of the learner's own inserted at line 4. */
+/** A program whose pipeline function has `body`, one line each, after the usual type import. */
+export function program(...body: string[]): string {
+  return [
+    "import type { StreamExecutionEnvironment } from 'streamlab';",
+    'export default function pipeline(env: StreamExecutionEnvironment) {',
+    ...body.map((line) => `  ${line}`),
+    '}',
+    '',
+  ].join('\n');
+}
+
 export function pipelineWith(statement: string, imports = ''): string {
   return [
     "import type { StreamExecutionEnvironment } from 'streamlab';",

@@ -37,3 +37,29 @@ export interface ChapterPage {
   readonly slug: string;
   readonly html: string;
 }
+
+/** One slider of an interactive figure: a number its program receives as `params[name]`. */
+export interface FigureParam {
+  readonly name: string;
+  /** What the slider sets, as the learner reads it ("Network delay"). */
+  readonly label: string;
+  readonly min: number;
+  readonly max: number;
+  readonly step: number;
+  /** Where the slider starts. */
+  readonly value: number;
+  /** Shown after the value ("ms"). */
+  readonly unit?: string;
+}
+
+/**
+ * A chart wired to a small pipeline with sliders, so a concept can be played with before any
+ * code is written. `program` is a pipeline module whose default export also takes the sliders'
+ * values: `pipeline(env, params)`.
+ */
+export interface Figure {
+  readonly program: string;
+  readonly params: readonly FigureParam[];
+  /** Said under the figure: what to try. */
+  readonly caption?: string;
+}

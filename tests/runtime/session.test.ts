@@ -233,3 +233,24 @@ describe('a streamlab name used without its import', () => {
       expect(loaded.failure.message).toBe('ReferenceError: notDeclared is not defined');
   });
 });
+
+describe("a figure's program", () => {
+  it('gets the sliders’ values after the environment', () => {
+    const s = session();
+    const loaded = s.load({
+      files: {
+        'figure.ts': [
+          "import type { StreamExecutionEnvironment } from 'streamlab';",
+          'export default function pipeline(env: StreamExecutionEnvironment, params: { n: number }) {',
+          "  env.fromElements(params.n, params.n * 2).sinkTo(env.collect('out'));",
+          '}',
+        ].join('\n'),
+      },
+      entry: 'figure.ts',
+      params: { n: 21 },
+    });
+    expect(loaded.ok).toBe(true);
+    const update = decode(s.advance({ kind: 'end' }, 1000));
+    expect(update.outputs.out?.map((r) => r.value)).toEqual([21, 42]);
+  });
+});

@@ -22,11 +22,19 @@ export interface LoadRequest {
   readonly seed?: number;
   /** Trace level for this run (the charts want `full`; big sandbox runs may want less). */
   readonly trace?: 'full' | 'sampled' | 'counters';
+  /**
+   * Values for a lesson figure's program, passed to its default export after the environment
+   * (`pipeline(env, params)`): the figure's sliders set them.
+   */
+  readonly params?: FigureParams;
   /** Keep where each collected record came from, for a lesson's check (see `CheckInput.inputs`). */
   readonly provenance?: boolean;
   /** Loop budget in ms: a learner's loop running this long without returning is stopped. */
   readonly loopBudgetMs?: number;
 }
+
+/** A figure program's parameters, by name. */
+export type FigureParams = Readonly<Record<string, number>>;
 
 /** A run could not start, or stopped: what happened, said plainly, at the learner's line. */
 export interface RunFailure {

@@ -25,6 +25,7 @@ import type {
   Advance,
   AdvanceResult,
   CheckOutcome,
+  FigureParams,
   LoadRequest,
   LoadResult,
   RunFailure,
@@ -103,7 +104,10 @@ export class RunSession {
         log: (line) => this.#console.console.log(line),
       });
       this.#loops.restart();
-      (program as (env: StreamExecutionEnvironment) => void)(env);
+      (program as (env: StreamExecutionEnvironment, params: FigureParams) => void)(
+        env,
+        request.params ?? {},
+      );
       this.#controller = env.executeStepwise();
     } catch (error) {
       return this.#loadFailed(this.#failureOf(error));

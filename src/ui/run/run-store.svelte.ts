@@ -13,6 +13,7 @@ import type {
   AdvanceResult,
   CheckOutcome,
   ConsoleEntry,
+  FigureParams,
   LoadResult,
   RunFailure,
   RunUpdate,
@@ -123,9 +124,9 @@ export class RunStore {
     return this.status === 'starting' || this.status === 'running' || this.status === 'playing';
   }
 
-  /** Runs the program to the end as fast as possible. */
-  async run(files: Record<string, string>, entry: string): Promise<void> {
-    const generation = await this.#start(files, entry);
+  /** Runs the program to the end as fast as possible; `params` go to a figure's program. */
+  async run(files: Record<string, string>, entry: string, params?: FigureParams): Promise<void> {
+    const generation = await this.#start(files, entry, params);
     if (generation === undefined) return;
     this.status = 'running';
     await this.#loop(generation, () => ({ kind: 'end' }));
@@ -207,7 +208,11 @@ export class RunStore {
   }
 
   /** Loads the program in a fresh sandbox; the run's generation, or undefined if it failed. */
-  async #start(files: Record<string, string>, entry: string): Promise<number | undefined> {
+  async #start(
+    files: Record<string, string>,
+    entry: string,
+    params?: FigureParams,
+  ): Promise<number | undefined> {
     this.reset();
     const generation = this.#generation;
     this.#files = { files, entry };
@@ -223,6 +228,7 @@ export class RunStore {
             files,
             entry,
             trace: 'full',
+            ...(params === undefined ? {} : { params }),
             // A lesson's check sees where each answer came from (see CheckInput.inputs).
             provenance: this.checkSource !== null,
           }) as Promise<LoadResult>,

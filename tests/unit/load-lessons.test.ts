@@ -189,6 +189,17 @@ describe('the lessons in this repository', () => {
     expect(htmlOf(lesson).length).toBeGreaterThan(3000);
   });
 
+  it('give the first lesson a quiz, hints for its exercise and previews of its key terms', () => {
+    const lesson = library.lessons.get('what-is-a-stream');
+    const kinds = lesson?.blocks.map((b) => b.kind) ?? [];
+    expect(kinds.filter((k) => k === 'quiz')).toHaveLength(1);
+    const hints = lesson?.blocks.find((b) => b.kind === 'hints');
+    expect(hints?.kind === 'hints' && hints.hints).toHaveLength(3);
+    for (const id of ['stream', 'event', 'source', 'operator', 'sink', 'watermark', 'late-event']) {
+      expect(Object.keys(lesson?.terms ?? {})).toContain(id);
+    }
+  });
+
   it('give the sandbox a starting program', () => {
     expect(Object.keys(library.sandbox)).toEqual(['pipeline.ts']);
   });

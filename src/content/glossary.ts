@@ -175,7 +175,7 @@ export function termPreviews(
   const previews: Record<string, TermPreview> = {};
   for (const href of hrefs) {
     const id = glossaryTarget(href);
-    if (!id || id in previews) continue;
+    if (!id || Object.hasOwn(previews, id)) continue;
     const term = glossary.terms.find((t) => t.id === id);
     if (!term) {
       throw new LessonFormatError(

@@ -154,6 +154,12 @@ describe('glossary links', () => {
     ).toThrow(
       /^lesson\.md:7: the link to #\/glossary\/wind names no term in lessons\/glossary\.md/,
     );
+
+    // An id that is also a name every object has is no exception.
+    const place = { file: 'lesson.md', source: '[c](#/glossary/constructor)', firstLine: 1 };
+    expect(() => termPreviews(['#/glossary/constructor'], glossary, place)).toThrow(
+      /^lesson\.md:1: the link to #\/glossary\/constructor names no term/,
+    );
   });
 });
 

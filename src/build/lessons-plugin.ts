@@ -5,11 +5,13 @@ import { loadLessons, type LessonLibrary } from '../content/load-lessons.ts';
 const INDEX_ID = 'virtual:streamlab/lessons';
 const LESSON_PREFIX = 'virtual:streamlab/lesson/';
 const CHAPTER_PREFIX = 'virtual:streamlab/chapter/';
+const GLOSSARY_ID = 'virtual:streamlab/glossary';
 
 /**
  * Turns `lessons/` into modules: an index (chapters and lesson summaries, small, loaded with the
  * app) and one lazily imported module per lesson and per chapter page (prose already rendered, files
- * inlined), so opening a lesson fetches only that lesson.
+ * inlined), so opening a lesson fetches only that lesson. The glossary is a module of its own,
+ * imported by its page; a lesson carries the definitions of the terms it links to.
  */
 export function lessonsPlugin(options: { root: string }): Plugin {
   let root = options.root;
@@ -30,6 +32,7 @@ export function lessonsPlugin(options: { root: string }): Plugin {
       const lib = getLibrary();
       for (const file of lib.files) this.addWatchFile(file);
       if (real === INDEX_ID) return indexModule(lib);
+      if (real === GLOSSARY_ID) return `export default ${JSON.stringify(lib.glossary)};`;
       if (real.startsWith(LESSON_PREFIX)) {
         const lesson = lib.lessons.get(real.slice(LESSON_PREFIX.length));
         if (!lesson) this.error(`No lesson named ${real.slice(LESSON_PREFIX.length)}`);
@@ -56,7 +59,12 @@ export function lessonsPlugin(options: { root: string }): Plugin {
 
 /** True for the ids of the modules this plugin makes. */
 function isContentId(id: string): boolean {
-  return id === INDEX_ID || id.startsWith(LESSON_PREFIX) || id.startsWith(CHAPTER_PREFIX);
+  return (
+    id === INDEX_ID ||
+    id === GLOSSARY_ID ||
+    id.startsWith(LESSON_PREFIX) ||
+    id.startsWith(CHAPTER_PREFIX)
+  );
 }
 
 function indexModule(lib: LessonLibrary): string {

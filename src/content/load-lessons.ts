@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { buildProse } from './blocks.ts';
+import { countLines } from './containers.ts';
 import { LessonFormatError, lineOf, parseFrontMatter } from './front-matter.ts';
-import { renderMarkdown } from './markdown.ts';
-import type { ChapterPage, ChapterSummary, FileSet, Lesson } from './types.ts';
+import { EMPTY_GLOSSARY, loadGlossary, termPreviews } from './glossary.ts';
+import type { ChapterPage, ChapterSummary, FileSet, Glossary, Lesson, Prose } from './types.ts';
 
 /** Everything under `lessons/`, read and checked. Runs in Node at build time (and in tests). */
 export interface LessonLibrary {
@@ -11,6 +13,8 @@ export interface LessonLibrary {
   readonly chapterPages: ReadonlyMap<string, ChapterPage>;
   /** The program a new sandbox opens with (`lessons/sandbox/starter/`). */
   readonly sandbox: FileSet;
+  /** `lessons/glossary.md`; every glossary link in the prose names one of its terms. */
+  readonly glossary: Glossary;
   /** Every file read, so the dev server can reload when one changes. */
   readonly files: readonly string[];
 }
@@ -24,6 +28,21 @@ export function loadLessons(root: string): LessonLibrary {
     return readFileSync(path, 'utf8');
   };
   const display = (path: string) => relative(join(root, '..'), path);
+
+  const glossaryFile = join(root, 'glossary.md');
+  const glossary = existsSync(glossaryFile)
+    ? loadGlossary(display(glossaryFile), read(glossaryFile))
+    : EMPTY_GLOSSARY;
+  /** A page's Markdown body as blocks, with previews of the glossary terms it links to. */
+  const prose = (file: string, source: string, body: string): Prose => {
+    // The body starts after the front matter: its first line is the file line after it.
+    const firstLine = 1 + countLines(source.slice(0, source.length - body.length));
+    const built = buildProse(body, file, firstLine);
+    return {
+      blocks: built.blocks,
+      terms: termPreviews(built.hrefs, glossary, { file, source: body, firstLine }),
+    };
+  };
 
   const chapters: ChapterSummary[] = [];
   const lessons = new Map<string, Lesson>();
@@ -46,7 +65,10 @@ export function loadLessons(root: string): LessonLibrary {
       step: field.step('step'),
       summary: field.optionalString('summary') ?? '',
     };
-    chapterPages.set(chapterDir.slug, { slug: chapterDir.slug, html: renderMarkdown(body) });
+    chapterPages.set(chapterDir.slug, {
+      slug: chapterDir.slug,
+      ...prose(display(chapterFile), source, body),
+    });
 
     const chapterLessons: Lesson[] = [];
     for (const lessonDir of numberedFolders(chapterDir.path)) {
@@ -81,7 +103,7 @@ export function loadLessons(root: string): LessonLibrary {
         step: lf.step('step'),
         minutes: lf.positiveNumber('minutes'),
         goals: lf.optionalStrings('goals') ?? [],
-        html: renderMarkdown(parsed.body),
+        ...prose(display(lessonFile), lessonSource, parsed.body),
         starter,
         solution,
         check: existsSync(checkFile) ? read(checkFile) : null,
@@ -112,7 +134,7 @@ export function loadLessons(root: string): LessonLibrary {
     });
   }
   const sandbox = readFileSet(join(root, 'sandbox', 'starter'), read);
-  return { chapters, lessons, chapterPages, sandbox, files };
+  return { chapters, lessons, chapterPages, sandbox, glossary, files };
 }
 
 interface NumberedFolder {

@@ -23,9 +23,7 @@ export interface LessonSummary {
 export type FileSet = Readonly<Record<string, string>>;
 
 /** A lesson, loaded on demand when its page opens. */
-export interface Lesson extends LessonSummary {
-  /** The prose, rendered from Markdown to HTML at build time, code blocks highlighted. */
-  readonly html: string;
+export interface Lesson extends LessonSummary, Prose {
   readonly starter: FileSet;
   readonly solution: FileSet;
   /** The behavioural check's source, or `null` for a prose-only lesson. */
@@ -33,9 +31,73 @@ export interface Lesson extends LessonSummary {
 }
 
 /** A chapter's overview page. */
-export interface ChapterPage {
+export interface ChapterPage extends Prose {
   readonly slug: string;
+}
+
+/** Markdown prose as the app shows it: blocks in reading order, built at build time. */
+export interface Prose {
+  readonly blocks: readonly ProseBlock[];
+  /** The glossary entries this prose links to, by term id: what a link's preview shows. */
+  readonly terms: Readonly<Record<string, TermPreview>>;
+}
+
+/** One part of the prose: Markdown rendered to HTML, or a block the learner works with. */
+export type ProseBlock = HtmlBlock | HintsBlock | QuizBlock;
+
+/** Ordinary Markdown, rendered to HTML, code highlighted. */
+export interface HtmlBlock {
+  readonly kind: 'html';
   readonly html: string;
+}
+
+/** Hints revealed one at a time, from gentle to nearly the answer (`:::hints`). */
+export interface HintsBlock {
+  readonly kind: 'hints';
+  /** Each hint as HTML, in the order they are revealed. */
+  readonly hints: readonly string[];
+}
+
+/** One multiple-choice question with an explanation for every answer (`:::quiz`). */
+export interface QuizBlock {
+  readonly kind: 'quiz';
+  /** The question's first paragraph, as inline HTML (it becomes the legend of the choices). */
+  readonly question: string;
+  /** Anything between the question and the choices (a code block, a table), as HTML; often ''. */
+  readonly detail: string;
+  readonly choices: readonly QuizChoice[];
+}
+
+export interface QuizChoice {
+  /** The answer's text, as inline HTML. */
+  readonly html: string;
+  readonly correct: boolean;
+  /** Why this answer is right or wrong, as HTML. */
+  readonly explanation: string;
+}
+
+/** A glossary term as a link's preview shows it. */
+export interface TermPreview {
+  readonly term: string;
+  /** The definition as HTML, with links flattened to text: a preview is not interactive. */
+  readonly html: string;
+}
+
+/** One entry of `lessons/glossary.md`. */
+export interface GlossaryTerm {
+  /** Lowercase-hyphenated; the page's URL is `#/glossary/<id>`. */
+  readonly id: string;
+  readonly term: string;
+  /** The definition as HTML. */
+  readonly html: string;
+  /** Related terms, from the entry's "See also" line. */
+  readonly seeAlso: readonly { readonly id: string; readonly term: string }[];
+}
+
+/** The glossary page: an introduction and every term, in the file's (alphabetical) order. */
+export interface Glossary {
+  readonly intro: string;
+  readonly terms: readonly GlossaryTerm[];
 }
 
 /** One slider of an interactive figure: a number its program receives as `params[name]`. */

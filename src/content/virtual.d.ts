@@ -12,3 +12,9 @@ declare module 'virtual:streamlab/lessons' {
   /** The files a new sandbox opens with. */
   export const sandboxStarter: import('./types').FileSet;
 }
+
+declare module 'virtual:streamlab/glossary' {
+  /** `lessons/glossary.md`: every term with its definition, for the glossary page. */
+  const glossary: import('./types').Glossary;
+  export default glossary;
+}

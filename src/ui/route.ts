@@ -4,6 +4,7 @@ export type Route =
   | { readonly page: 'lesson'; readonly slug: string }
   | { readonly page: 'chapter'; readonly slug: string }
   | { readonly page: 'sandbox' }
+  | { readonly page: 'glossary'; readonly term?: string }
   | { readonly page: 'not-found'; readonly path: string };
 
 /** Parses `location.hash` (`#/learn/what-is-a-stream`) into a route. */
@@ -11,6 +12,9 @@ export function parseRoute(hash: string): Route {
   const path = decodeURIComponent(hash.replace(/^#/, '')).replace(/\/+$/, '') || '/';
   if (path === '/') return { page: 'home' };
   if (path === '/sandbox') return { page: 'sandbox' };
+  if (path === '/glossary') return { page: 'glossary' };
+  const term = /^\/glossary\/([a-z0-9-]+)$/.exec(path)?.[1];
+  if (term) return { page: 'glossary', term };
   const match = /^\/(learn|chapter)\/([a-z0-9-]+)$/.exec(path);
   if (match?.[1] === 'learn') return { page: 'lesson', slug: match[2] ?? '' };
   if (match?.[1] === 'chapter') return { page: 'chapter', slug: match[2] ?? '' };
@@ -28,6 +32,8 @@ export function href(route: Route): string {
       return `#/chapter/${route.slug}`;
     case 'sandbox':
       return '#/sandbox';
+    case 'glossary':
+      return route.term ? `#/glossary/${route.term}` : '#/glossary';
     case 'not-found':
       return `#${route.path}`;
   }

@@ -3,6 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/content/load-lessons';
+import type { Prose } from '../../src/content/types';
+
+/** The HTML of a page's ordinary Markdown, its hints and quizzes left out. */
+const htmlOf = (prose: Prose | undefined) =>
+  (prose?.blocks ?? []).map((block) => (block.kind === 'html' ? block.html : '')).join('');
 
 /** Writes a lessons tree into a fresh temp folder: `{ 'path/in/tree': 'content' }`. */
 function tree(files: Record<string, string>): string {
@@ -53,11 +58,66 @@ describe('loadLessons', () => {
     });
     const l = loadLessons(root).lessons.get('l');
     expect(l?.goals).toEqual(['Read code']);
-    expect(l?.html).toContain('<span class="hljs-keyword">const</span>');
-    expect(l?.html).toContain(
+    expect(htmlOf(l)).toContain('<span class="hljs-keyword">const</span>');
+    expect(htmlOf(l)).toContain(
       '<a href="https://flink.apache.org" target="_blank" rel="noopener noreferrer">Flink</a>',
     );
-    expect(l?.html).toContain('<a href="#/learn/other">next</a>');
+    expect(htmlOf(l)).toContain('<a href="#/learn/other">next</a>');
+  });
+
+  it('turns :::hints and :::quiz into blocks, and names the file and line of a malformed one', () => {
+    const root = tree({
+      '01-c/index.md': chapter('C', 1),
+      '01-c/01-l/index.md':
+        '---\ntitle: L\nminutes: 3\n---\n\nRead.\n\n:::hints\n- Look at the filter.\n:::\n',
+    });
+    const l = loadLessons(root).lessons.get('l');
+    expect(l?.blocks).toEqual([
+      { kind: 'html', html: '<p>Read.</p>\n' },
+      { kind: 'hints', hints: ['Look at the filter.'] },
+    ]);
+    const broken = tree({
+      '01-c/index.md': chapter('C', 1) + '\n:::quiz\nQ?\n- [ ] A\n  > No.\n- [ ] B\n  > No.\n:::\n',
+    });
+    expect(() => loadLessons(broken)).toThrow(
+      'lessons/01-c/index.md:9: the quiz has no right answer: mark at least one with [x]',
+    );
+  });
+
+  it('checks glossary links against lessons/glossary.md and carries the linked definitions', () => {
+    const root = tree({
+      'glossary.md': '## Pane\n\nOne firing.\n\n## Watermark\n\nA marker in the stream.\n',
+      '01-c/index.md': chapter('C', 1) + '\nEach [pane](#/glossary/pane).\n',
+      '01-c/01-l/index.md':
+        '---\ntitle: L\nminutes: 3\n---\n\nA [watermark](#/glossary/watermark) and [all terms](#/glossary).\n',
+    });
+    const library = loadLessons(root);
+    expect(library.glossary.terms.map((t) => t.id)).toEqual(['pane', 'watermark']);
+    expect(library.lessons.get('l')?.terms).toEqual({
+      watermark: { term: 'Watermark', html: '<p>A marker in the stream.</p>\n' },
+    });
+    expect(library.chapterPages.get('c')?.terms).toEqual({
+      pane: { term: 'Pane', html: '<p>One firing.</p>\n' },
+    });
+  });
+
+  it('stops the build at a link to a term the glossary does not define', () => {
+    const lessonLink = tree({
+      'glossary.md': '## Watermark\n\nA marker.\n',
+      '01-c/index.md': chapter('C', 1),
+      '01-c/01-l/index.md':
+        '---\ntitle: L\nminutes: 3\n---\n\nFine: [w](#/glossary/watermark).\n\nNot: [late](#/glossary/late-event).\n',
+    });
+    expect(() => loadLessons(lessonLink)).toThrow(
+      /^lessons\/01-c\/01-l\/index\.md:8: the link to #\/glossary\/late-event names no term/,
+    );
+    // Without a glossary file, every glossary link is one too many.
+    const noGlossary = tree({
+      '01-c/index.md': chapter('C', 1) + '\nA [pane](#/glossary/pane).\n',
+    });
+    expect(() => loadLessons(noGlossary)).toThrow(
+      /^lessons\/01-c\/index\.md:9: the link to #\/glossary\/pane/,
+    );
   });
 
   it('reads starter, solution and check files', () => {
@@ -126,7 +186,18 @@ describe('the lessons in this repository', () => {
     const lesson = library.lessons.get(first?.slug ?? '');
     expect(Object.keys(lesson?.starter ?? {})).toContain('pipeline.ts');
     expect(lesson?.starter).not.toEqual(lesson?.solution);
-    expect(lesson?.html.length).toBeGreaterThan(3000);
+    expect(htmlOf(lesson).length).toBeGreaterThan(3000);
+  });
+
+  it('give the first lesson a quiz, hints for its exercise and previews of its key terms', () => {
+    const lesson = library.lessons.get('what-is-a-stream');
+    const kinds = lesson?.blocks.map((b) => b.kind) ?? [];
+    expect(kinds.filter((k) => k === 'quiz')).toHaveLength(1);
+    const hints = lesson?.blocks.find((b) => b.kind === 'hints');
+    expect(hints?.kind === 'hints' && hints.hints).toHaveLength(3);
+    for (const id of ['stream', 'event', 'source', 'operator', 'sink', 'watermark', 'late-event']) {
+      expect(Object.keys(lesson?.terms ?? {})).toContain(id);
+    }
   });
 
   it('give the sandbox a starting program', () => {

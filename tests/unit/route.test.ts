@@ -10,6 +10,9 @@ describe('parseRoute', () => {
     ['#/sandbox/', { page: 'sandbox' }],
     ['#/learn/what-is-a-stream', { page: 'lesson', slug: 'what-is-a-stream' }],
     ['#/chapter/basics', { page: 'chapter', slug: 'basics' }],
+    ['#/glossary', { page: 'glossary' }],
+    ['#/glossary/allowed-lateness', { page: 'glossary', term: 'allowed-lateness' }],
+    ['#/glossary/Not An Id', { page: 'not-found', path: '/glossary/Not An Id' }],
     ['#/learn/', { page: 'not-found', path: '/learn' }],
     ['#/learn/Bad Slug', { page: 'not-found', path: '/learn/Bad Slug' }],
     ['#/nowhere', { page: 'not-found', path: '/nowhere' }],
@@ -23,6 +26,8 @@ describe('parseRoute', () => {
       { page: 'sandbox' },
       { page: 'lesson', slug: 'event-time' },
       { page: 'chapter', slug: 'practice' },
+      { page: 'glossary' },
+      { page: 'glossary', term: 'watermark' },
     ];
     for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
   });

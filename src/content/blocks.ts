@@ -1,0 +1,53 @@
+import type { Token } from 'marked';
+import { isContainerToken } from './containers.ts';
+import { LessonFormatError } from './front-matter.ts';
+import { hintsBlock } from './hints-block.ts';
+import { lexMarkdown, renderBlocks, walkTokens } from './markdown.ts';
+import { quizBlock } from './quiz-block.ts';
+import type { ProseBlock } from './types.ts';
+
+export interface BuiltProse {
+  readonly blocks: readonly ProseBlock[];
+  /** Every link target in the prose, containers included, in reading order. */
+  readonly hrefs: readonly string[];
+}
+
+/**
+ * Turns a page's Markdown into blocks: runs of ordinary Markdown become one HTML block each, and
+ * every `:::hints` or `:::quiz` container becomes a block of its own, which the app shows with a
+ * component. `firstLine` is the file line `source` starts on, for errors.
+ */
+export function buildProse(source: string, file: string, firstLine = 1): BuiltProse {
+  const tokens = lexMarkdown(source, file, firstLine);
+  const blocks: ProseBlock[] = [];
+  let markdown: Token[] = [];
+  const flush = () => {
+    if (markdown.some((token) => token.type !== 'space')) {
+      blocks.push({ kind: 'html', html: renderBlocks(markdown) });
+    }
+    markdown = [];
+  };
+  for (const token of tokens) {
+    if (!isContainerToken(token)) {
+      markdown.push(token);
+      continue;
+    }
+    flush();
+    blocks.push(token.name === 'hints' ? hintsBlock(token, file) : quizBlock(token, file));
+  }
+  flush();
+
+  const topLevel = new Set<Token>(tokens);
+  const hrefs: string[] = [];
+  walkTokens(tokens, (token) => {
+    if (isContainerToken(token) && !topLevel.has(token)) {
+      throw new LessonFormatError(
+        file,
+        token.line,
+        `:::${token.name} must start at the left margin, outside lists and quotes`,
+      );
+    }
+    if (token.type === 'link') hrefs.push(token.href);
+  });
+  return { blocks, hrefs };
+}

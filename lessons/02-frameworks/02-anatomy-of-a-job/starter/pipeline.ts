@@ -2,9 +2,9 @@ import { Topic, topicSource } from 'streamlab';
 import type { StreamExecutionEnvironment } from 'streamlab';
 
 export default function pipeline(env: StreamExecutionEnvironment) {
-  // A topic with two partitions, like a Kafka topic. Each click is produced with the user as its
-  // key, so all of one user's clicks land in the same partition, in order; and with the click's
-  // time as its timestamp, which the source hands on as the record's event time.
+  // A topic with two partitions, like a Kafka topic. Each click is produced with the
+  // user as its key, so all of one user's clicks land in the same partition, in order,
+  // and with the click's time as its timestamp: the source hands it on as event time.
   const clicks = Topic.create<Click>({ name: 'clicks', partitions: 2 });
   for (const click of CLICKS) clicks.produce(click, { key: click.user, timestamp: click.ts });
 

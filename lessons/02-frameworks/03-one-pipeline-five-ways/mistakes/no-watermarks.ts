@@ -5,7 +5,7 @@ import type { StreamExecutionEnvironment } from 'streamlab';
 
 export default function pipeline(env: StreamExecutionEnvironment) {
   env
-    // Source: 30 clicks, one every 100 ms of processing time, some of them out of order.
+    // Source: 30 clicks, one every 100 ms of processing time, a few out of order.
     .fromCollection(CLICKS)
     // Event time is each click's ts; the watermark trails the highest ts by 5 s.
     .assignTimestampsAndWatermarks(
@@ -25,7 +25,7 @@ interface Click {
   ts: number;
 }
 
-// In arrival order. Some clicks reach the pipeline after later ones: they were delayed on the way.
+// In arrival order. A few clicks arrive after later ones: they were delayed on the way.
 const CLICKS: Click[] = [
   { user: 'ada', ts: 4000 },
   { user: 'bo', ts: 9000 },

@@ -3,17 +3,17 @@ import type { StreamExecutionEnvironment } from 'streamlab';
 
 export default function pipeline(env: StreamExecutionEnvironment) {
   env
-    // Source: 30 clicks, one every 100 ms of processing time, some of them out of order.
+    // Source: 30 clicks, one every 100 ms of processing time, a few out of order.
     .fromCollection(CLICKS)
-    // Event time is each click's ts. Gap 1: this strategy makes no watermarks. Wait up to
-    // 5 s for out-of-order clicks instead.
+    // Event time is each click's ts. Gap 1: noWatermarks() makes no watermarks;
+    // wait up to 5 s for out-of-order clicks instead.
     .assignTimestampsAndWatermarks(
       WatermarkStrategy.noWatermarks<Click>().withTimestampAssigner((click) => click.ts),
     )
     .map((click) => ({ user: click.user, clicks: 1 }))
     .keyBy((count) => count.user)
-    // Gap 2: without a window, sum keeps one running count per user. Count per minute of
-    // event time instead: [0, 60000), [60000, 120000), …
+    // Gap 2: without a window, sum keeps one running count per user. Count per
+    // minute of event time instead: [0, 60000), [60000, 120000), …
     .sum('clicks')
     .sinkTo(env.collect('counts'));
 }
@@ -24,7 +24,7 @@ interface Click {
   ts: number;
 }
 
-// In arrival order. Some clicks reach the pipeline after later ones: they were delayed on the way.
+// In arrival order. A few clicks arrive after later ones: they were delayed on the way.
 const CLICKS: Click[] = [
   { user: 'ada', ts: 4000 },
   { user: 'bo', ts: 9000 },

@@ -119,6 +119,25 @@ describe('the job graph', () => {
     ]);
   });
 
+  it('does not fuse across a keyBy: the step after it reads a keyed edge, as in Flink', () => {
+    const env = StreamExecutionEnvironment.create();
+    env
+      .fromElements(1, 2, 3)
+      .filter((n) => n > 1)
+      .keyBy((n) => n % 2)
+      .map((n) => n * 10)
+      .sinkTo(env.collect('out'));
+    const result = env.execute();
+    expect(result.graph.operators.map((o) => o.name)).toEqual([
+      'Source: elements',
+      'Filter',
+      'Map',
+      'Sink: out',
+    ]);
+    expect(result.graph.edges.map((e) => e.keyed)).toEqual([false, true, false]);
+    expect(result.outputs['out']?.map((r) => r.value)).toEqual([20, 30]);
+  });
+
   it('does not fuse a step whose output is read twice', () => {
     const env = StreamExecutionEnvironment.create();
     const doubled = env.fromElements(1, 2).map((n) => n * 2);

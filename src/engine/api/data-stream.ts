@@ -217,7 +217,10 @@ export class DataStream<T> {
       kind === 'flatMap'
         ? { kind, name, fn: fn as (value: unknown) => Iterable<unknown> }
         : { kind, name, fn };
-    return this.add({ kind: 'step', step }, name, [undefined]);
+    // After keyBy, even a stateless step reads its input partitioned by key, as in Flink: the
+    // edge is keyed, and a keyed edge is never chained.
+    const key = this instanceof KeyedStream ? this.selector() : undefined;
+    return this.add({ kind: 'step', step }, name, [key]);
   }
 }
 

@@ -146,13 +146,15 @@ function consumersOf(
 
 /**
  * The node a stateless step fuses into: its only input is the main output of another stateless
- * step, which nothing else reads.
+ * step, which nothing else reads, over an edge that is not keyed (Flink never chains across a
+ * keyBy, whose records may go to another subtask).
  */
 function fusedInto(
   node: LogicalNode,
   consumers: Map<LogicalNode, { node: LogicalNode; port: Port }[]>,
 ): LogicalNode | undefined {
   if (node.spec.kind !== 'step' || node.inputs.length !== 1) return undefined;
+  if (node.keySelectors[0] !== undefined) return undefined;
   const ports = node.inputs[0] as readonly Port[];
   const only = ports[0];
   if (ports.length !== 1 || only === undefined || only.tag !== undefined) return undefined;

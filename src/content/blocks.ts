@@ -4,6 +4,7 @@ import { LessonFormatError } from './front-matter.ts';
 import { hintsBlock } from './hints-block.ts';
 import { lexMarkdown, renderBlocks, walkTokens } from './markdown.ts';
 import { quizBlock } from './quiz-block.ts';
+import { figureBlock } from './figure-block.ts';
 import type { ProseBlock } from './types.ts';
 
 export interface BuiltProse {
@@ -17,7 +18,13 @@ export interface BuiltProse {
  * every `:::hints` or `:::quiz` container becomes a block of its own, which the app shows with a
  * component. `firstLine` is the file line `source` starts on, for errors.
  */
-export function buildProse(source: string, file: string, firstLine = 1): BuiltProse {
+export function buildProse(
+  source: string,
+  file: string,
+  firstLine = 1,
+  /** The page's figure programs by name (a lesson's `figures/*.ts`). */
+  figures: Readonly<Record<string, string>> = {},
+): BuiltProse {
   const tokens = lexMarkdown(source, file, firstLine);
   const blocks: ProseBlock[] = [];
   let markdown: Token[] = [];
@@ -33,7 +40,13 @@ export function buildProse(source: string, file: string, firstLine = 1): BuiltPr
       continue;
     }
     flush();
-    blocks.push(token.name === 'hints' ? hintsBlock(token, file) : quizBlock(token, file));
+    blocks.push(
+      token.name === 'hints'
+        ? hintsBlock(token, file)
+        : token.name === 'quiz'
+          ? quizBlock(token, file)
+          : figureBlock(token, file, figures),
+    );
   }
   flush();
 

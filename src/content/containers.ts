@@ -9,7 +9,7 @@ import { LessonFormatError } from './front-matter.ts';
  * mistake stops the build with the file and line.
  */
 
-export const CONTAINER_NAMES = ['hints', 'quiz'] as const;
+export const CONTAINER_NAMES = ['hints', 'quiz', 'figure'] as const;
 export type ContainerName = (typeof CONTAINER_NAMES)[number];
 
 /** A container as the lexer found it. */
@@ -17,6 +17,8 @@ export interface ContainerToken {
   readonly type: 'lessonContainer';
   readonly raw: string;
   readonly name: ContainerName;
+  /** What follows the name on the opening line: the program of a `:::figure`. */
+  readonly argument: string;
   /** The file line of `:::name`. */
   readonly line: number;
   /** What lies between the opening and the closing line, and the file line it starts on. */
@@ -58,15 +60,26 @@ export function containerExtension(
       // marked hands a top-level tokenizer the rest of the document; anything else is nested.
       const nested = !doc.source.endsWith(src);
       const line = lineOfRest(doc, src, nested);
-      const name = (opening[1] ?? '').trim();
+      const [name = '', argument = ''] = (opening[1] ?? '').trim().split(/\s+(.*)/);
       const fail = (at: number, message: string): never => {
         throw new LessonFormatError(doc.file, at, message);
       };
       if (name === '') {
-        fail(line, 'this ::: closes no block: a block opens with :::hints or :::quiz');
+        fail(line, 'this ::: closes no block: a block opens with :::hints, :::quiz or :::figure');
       }
       if (!isContainerName(name)) {
-        fail(line, `unknown block ":::${name}": lesson Markdown knows :::hints and :::quiz`);
+        fail(
+          line,
+          `unknown block ":::${name}": lesson Markdown knows :::hints, :::quiz and :::figure`,
+        );
+      }
+      if ((name === 'figure') !== (argument !== '')) {
+        fail(
+          line,
+          name === 'figure'
+            ? ':::figure names its program: ":::figure delay-and-bound" runs figures/delay-and-bound.ts'
+            : `:::${name} takes nothing after its name`,
+        );
       }
       if (nested) {
         fail(line, `:::${name} must start at the left margin, outside lists and quotes`);
@@ -98,6 +111,7 @@ export function containerExtension(
           type: 'lessonContainer',
           raw: lines.slice(0, i + 1).join('\n') + (i + 1 < lines.length ? '\n' : ''),
           name: name as ContainerName,
+          argument,
           line,
           body,
           bodyLine: line + 1,

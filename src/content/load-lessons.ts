@@ -34,10 +34,15 @@ export function loadLessons(root: string): LessonLibrary {
     ? loadGlossary(display(glossaryFile), read(glossaryFile))
     : EMPTY_GLOSSARY;
   /** A page's Markdown body as blocks, with previews of the glossary terms it links to. */
-  const prose = (file: string, source: string, body: string): Prose => {
+  const prose = (
+    file: string,
+    source: string,
+    body: string,
+    figures: Readonly<Record<string, string>> = {},
+  ): Prose => {
     // The body starts after the front matter: its first line is the file line after it.
     const firstLine = 1 + countLines(source.slice(0, source.length - body.length));
-    const built = buildProse(body, file, firstLine);
+    const built = buildProse(body, file, firstLine, figures);
     return {
       blocks: built.blocks,
       terms: termPreviews(built.hrefs, glossary, { file, source: body, firstLine }),
@@ -103,7 +108,7 @@ export function loadLessons(root: string): LessonLibrary {
         step: lf.step('step'),
         minutes: lf.positiveNumber('minutes'),
         goals: lf.optionalStrings('goals') ?? [],
-        ...prose(display(lessonFile), lessonSource, parsed.body),
+        ...prose(display(lessonFile), lessonSource, parsed.body, figuresIn(lessonDir.path, read)),
         starter,
         solution,
         check: existsSync(checkFile) ? read(checkFile) : null,
@@ -149,6 +154,15 @@ function numberedFolders(dir: string): NumberedFolder[] {
     .filter((entry) => entry.match !== null && statSync(entry.path).isDirectory())
     .sort((a, b) => Number(a.match?.[1]) - Number(b.match?.[1]))
     .map((entry) => ({ path: entry.path, slug: entry.match?.[2] ?? entry.name }));
+}
+
+/** A lesson's figure programs (`figures/<name>.ts`), by name. */
+function figuresIn(lessonDir: string, read: (path: string) => string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(readFileSet(join(lessonDir, 'figures'), read))
+      .filter(([file]) => file.endsWith('.ts'))
+      .map(([file, source]) => [file.slice(0, -'.ts'.length), source]),
+  );
 }
 
 function readFileSet(dir: string, read: (path: string) => string): FileSet {

@@ -43,7 +43,7 @@ export interface Prose {
 }
 
 /** One part of the prose: Markdown rendered to HTML, or a block the learner works with. */
-export type ProseBlock = HtmlBlock | HintsBlock | QuizBlock;
+export type ProseBlock = HtmlBlock | HintsBlock | QuizBlock | FigureBlock;
 
 /** Ordinary Markdown, rendered to HTML, code highlighted. */
 export interface HtmlBlock {
@@ -122,6 +122,14 @@ export interface FigureParam {
 export interface Figure {
   readonly program: string;
   readonly params: readonly FigureParam[];
-  /** Said under the figure: what to try. */
-  readonly caption?: string;
+  /** Said under the figure, as HTML: what to try. */
+  readonly caption: string;
+}
+
+/** An interactive figure (`:::figure <program>`): sliders over a small pipeline's chart. */
+export interface FigureBlock {
+  readonly kind: 'figure';
+  /** The program's name: `figures/<name>.ts` in the lesson's folder. */
+  readonly name: string;
+  readonly figure: Figure;
 }

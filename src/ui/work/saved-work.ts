@@ -1,11 +1,11 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import { del, get, set } from 'idb-keyval';
 import type { FileSet } from '../../content/types';
+import { workStore as store } from './work-store';
 
 /**
  * The learner's edits, per lesson (or the sandbox), in IndexedDB: they survive a reload, a crash
  * and a closed tab. idb-keyval is small and well kept, and a key-value store is all this needs.
  */
-const store = createStore('streamlab', 'saved-work');
 
 export interface SavedWork {
   readonly files: FileSet;

@@ -49,3 +49,54 @@ describe('FailureBanner', () => {
     await expect.element(screen.getByText('Stack')).toBeVisible();
   });
 });
+
+describe('CheckBanner and the learner’s progress', () => {
+  const next = { title: 'Events and time', href: '#/learn/events-and-time' };
+  const earlier = { at: new Date(2024, 0, 15, 10, 0).getTime(), message: 'Five alerts, all hot.' };
+
+  it('recalls a pass from an earlier visit before any run, and offers the way on', async () => {
+    const screen = await render(CheckBanner, { passedBefore: earlier, next });
+    const banner = screen.getByRole('status');
+    await expect.element(banner).toHaveAttribute('data-check', 'passed-before');
+    await expect
+      .element(banner)
+      .toHaveTextContent(
+        /You passed this check on .*2024\. Five alerts, all hot\. Run again to re-check\./,
+      );
+    await expect
+      .element(screen.getByRole('link', { name: 'Next: Events and time →' }))
+      .toHaveAttribute('href', '#/learn/events-and-time');
+    // Recalled on arrival, it does not take the keyboard.
+    await expect.element(screen.getByRole('link')).not.toHaveFocus();
+  });
+
+  it('moves the keyboard to Next when a run passes, only if that interrupts nothing', async () => {
+    const outcome = { ok: true as const, pass: true, message: 'Five alerts.' };
+    const polite = await render(CheckBanner, { outcome, next, mayTakeFocus: () => true });
+    await expect
+      .element(polite.getByRole('link', { name: 'Next: Events and time →' }))
+      .toHaveFocus();
+    polite.unmount();
+
+    const typing = await render(CheckBanner, { outcome, next, mayTakeFocus: () => false });
+    await expect
+      .element(typing.getByRole('link', { name: 'Next: Events and time →' }))
+      .not.toHaveFocus();
+  });
+
+  it('shows a later failing run’s verdict, and says the lesson stays done', async () => {
+    const screen = await render(CheckBanner, {
+      outcome: { ok: true, pass: false, message: 'Every reading reached the sink.' },
+      passedBefore: earlier,
+      next,
+    });
+    const banner = screen.getByRole('status');
+    await expect.element(banner).toHaveAttribute('data-check', 'fail');
+    await expect
+      .element(banner)
+      .toHaveTextContent(
+        'Not yet. Every reading reached the sink. You passed it before, so the lesson stays done.',
+      );
+    expect(screen.container.querySelector('a')).toBeNull();
+  });
+});

@@ -142,6 +142,10 @@ describe("a lesson's check", () => {
     // The run had event time: its chart took the editor's room, one click gives it back.
     await page.getByRole('button', { name: 'Show editor' }).click();
     await page.getByRole('button', { name: 'Show solution' }).click();
+    await page
+      .getByRole('dialog', { name: 'Show the solution?' })
+      .getByRole('button', { name: 'Show solution' })
+      .click();
     expect(await runToEnd(page)).toBe('finished');
     await page.locator('[data-check="pass"]').waitFor();
     await page.getByRole('tab', { name: 'Results' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterSummary, LessonSummary } from '../../src/content/types';
-import { neighbours } from '../../src/ui/journey';
+import { chapterNeighbours, firstNotDone, neighbours, nextInCourse } from '../../src/ui/journey';
 
 const lesson = (slug: string, chapter: string): LessonSummary => ({
   slug,
@@ -32,5 +32,40 @@ describe('neighbours', () => {
 
   it('knows nothing of an unknown lesson', () => {
     expect(neighbours(chapters, 'zz')).toEqual({});
+  });
+});
+
+describe('chapterNeighbours', () => {
+  it('gives the chapters either side, empty ones included', () => {
+    expect(chapterNeighbours(chapters, 'b')).toEqual({
+      previous: chapters[0],
+      next: chapters[2],
+    });
+    expect(chapterNeighbours(chapters, 'a').previous).toBeUndefined();
+    expect(chapterNeighbours(chapters, 'c').next).toBeUndefined();
+    expect(chapterNeighbours(chapters, 'zz')).toEqual({});
+  });
+});
+
+describe('nextInCourse', () => {
+  it('goes to the next lesson of the same chapter', () => {
+    expect(nextInCourse(chapters, 'a1')).toEqual({ title: 'a2', href: '#/learn/a2' });
+  });
+
+  it('goes from a chapter’s last lesson to the next chapter’s overview, even one with no lessons', () => {
+    expect(nextInCourse(chapters, 'a2')).toEqual({ title: 'Step 2: B', href: '#/chapter/b' });
+  });
+
+  it('has nowhere to go after the last lesson of the last chapter, or from an unknown lesson', () => {
+    expect(nextInCourse(chapters, 'c1')).toBeUndefined();
+    expect(nextInCourse(chapters, 'zz')).toBeUndefined();
+  });
+});
+
+describe('firstNotDone', () => {
+  it('finds the first lesson in course order that is not done', () => {
+    expect(firstNotDone(chapters, (slug) => slug === 'a1')?.slug).toBe('a2');
+    expect(firstNotDone(chapters, (slug) => slug.startsWith('a'))?.slug).toBe('c1');
+    expect(firstNotDone(chapters, () => true)).toBeUndefined();
   });
 });

@@ -1,5 +1,13 @@
 import type { FileSet } from '../../content/types';
-import { forgetWork, loadWork, saveWork } from './saved-work';
+import {
+  forgetReplaced,
+  forgetWork,
+  loadReplaced,
+  loadWork,
+  saveReplaced,
+  saveWork,
+  type ReplacedWork,
+} from './saved-work';
 
 const SAVE_DELAY_MS = 400;
 
@@ -15,8 +23,7 @@ export class WorkSession {
   loaded = $state(false);
   saveState: 'saved' | 'saving' | 'unsaved' | 'failed' = $state('saved');
   /** What the last swap (to the starter or the solution) replaced, kept so it can be undone. */
-  replaced: { readonly files: FileSet; readonly by: 'starter' | 'solution' } | undefined =
-    $state.raw();
+  replaced: ReplacedWork | undefined = $state.raw();
 
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flush = () => void this.save();
@@ -26,13 +33,10 @@ export class WorkSession {
     readonly starter: FileSet,
   ) {
     this.files = starter;
-    void loadWork(scope).then((saved) => {
+    void Promise.all([loadWork(scope), loadReplaced(scope)]).then(([saved, replaced]) => {
       // Files the starter no longer has are dropped; new starter files are added.
-      if (saved) {
-        this.files = Object.fromEntries(
-          Object.keys(starter).map((name) => [name, saved.files[name] ?? starter[name] ?? '']),
-        );
-      }
+      if (saved) this.files = this.#fit(saved.files);
+      if (replaced) this.replaced = { files: this.#fit(replaced.files), by: replaced.by };
       this.loaded = true;
     });
     window.addEventListener('pagehide', this.#flush);
@@ -45,7 +49,7 @@ export class WorkSession {
   update(name: string, text: string): void {
     if (this.files[name] === text) return;
     this.files = { ...this.files, [name]: text };
-    this.replaced = undefined;
+    this.#dropReplaced();
     this.saveState = 'unsaved';
     clearTimeout(this.#timer);
     this.#timer = setTimeout(this.#flush, SAVE_DELAY_MS);
@@ -66,8 +70,8 @@ export class WorkSession {
   /** Swaps in the starter or the solution; `undoReplace` brings the learner's code back. */
   replaceWith(files: FileSet, by: 'starter' | 'solution'): void {
     this.replaced = { files: this.files, by };
-    // Kept in storage too: a swap followed by a crash must not lose the learner's work.
-    void saveWork(`${this.scope}#replaced`, this.files).catch(() => {});
+    // Kept in storage too: a swap followed by a reload or a crash must not lose the learner's work.
+    void saveReplaced(this.scope, this.replaced).catch(() => {});
     clearTimeout(this.#timer);
     this.files = files;
     if (by === 'starter') {
@@ -82,9 +86,23 @@ export class WorkSession {
   undoReplace(): void {
     if (!this.replaced) return;
     this.files = this.replaced.files;
-    this.replaced = undefined;
+    this.#dropReplaced();
     this.saveState = 'unsaved';
     void this.save();
+  }
+
+  /** The learner moved on from a swap (edited, or swapped back): there is nothing to undo. */
+  #dropReplaced(): void {
+    if (!this.replaced) return;
+    this.replaced = undefined;
+    void forgetReplaced(this.scope).catch(() => {});
+  }
+
+  /** Saved files fitted to the starter's: files it no longer has go, new ones come. */
+  #fit(files: FileSet): FileSet {
+    return Object.fromEntries(
+      Object.keys(this.starter).map((name) => [name, files[name] ?? this.starter[name] ?? '']),
+    );
   }
 
   dispose(): void {

@@ -99,10 +99,9 @@ export function referencePlugin(options: { engineDir: string; lessons: string })
 
 async function build(declarations: Readonly<Record<string, string>>): Promise<Built> {
   const { entries, anchors } = await extractReference(declarations, groupOf);
-  const names = new Set(entries.map((e) => e.name));
   return {
     groups: renderIndex(entries),
-    pages: new Map(entries.map((e) => [e.name, renderEntry(e, names)])),
+    pages: new Map(entries.map((e) => [e.name, renderEntry(e)])),
     anchors,
     targets: new Map(
       entries.map((e) => [e.name, new Set([...e.members, ...e.inherited].map((m) => m.name))]),

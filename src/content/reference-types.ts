@@ -23,6 +23,11 @@ export interface ReferenceDoc {
 /** One way to call or declare something, with its own comment when overloads differ. */
 export interface ReferenceSignature {
   readonly code: string;
+  /**
+   * The exports the code names, as TypeScript resolves them (a local type with an export's name
+   * is not one). Used while building to link them; the app's HTML has the links instead.
+   */
+  readonly refs?: readonly string[];
   /** Only for an overload whose comment differs from the first one's. */
   readonly doc?: ReferenceDoc;
 }

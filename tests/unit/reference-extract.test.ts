@@ -33,7 +33,7 @@ describe('extractReference', () => {
     ]);
   });
 
-  it("lists a class's public members, static ones first, and leaves out private, protected, #private and @internal ones", () => {
+  it("lists a class's public members, static ones first, and leaves out private, protected, #private, @internal and type-only ones", () => {
     const stream = entry('Stream');
     expect(stream.signatures.map((s) => s.code)).toEqual(['class Stream<T>']);
     expect(stream.members.map((m) => [m.name, m.kind, m.static])).toEqual([
@@ -42,10 +42,13 @@ describe('extractReference', () => {
       ['size', 'property', false],
       ['map', 'method', false],
       ['filter', 'method', false],
+      ['describe', 'method', false],
       ['transform', 'method', false],
     ]);
     const of = stream.members.find((m) => m.name === 'of');
-    expect(of?.signatures.map((s) => s.code)).toEqual(['static of<T>(...values: T[]): Stream<T>']);
+    expect(of?.signatures).toEqual([
+      { code: 'static of<T>(...values: T[]): Stream<T>', refs: ['Stream'] },
+    ]);
     expect(of?.doc.summary).toBe('A stream of the given values.');
   });
 
@@ -74,9 +77,10 @@ describe('extractReference', () => {
   it('gives a function one signature per overload, each with its own comment', () => {
     const of = entry('of');
     expect(of.signatures).toEqual([
-      { code: 'function of<T>(value: T): Stream<T>' },
+      { code: 'function of<T>(value: T): Stream<T>', refs: ['Stream'] },
       {
         code: 'function of<T>(...values: T[]): Stream<T>',
+        refs: ['Stream'],
         doc: expect.objectContaining({ summary: 'Several values as a stream, in order.' }),
       },
     ]);
@@ -95,6 +99,7 @@ describe('extractReference', () => {
       { name: 'values', kind: 'property', from: 'Stream', summary: '' },
       { name: 'size', kind: 'property', from: 'Stream', summary: 'How many values it holds.' },
       expect.objectContaining({ name: 'map', from: 'Stream' }),
+      expect.objectContaining({ name: 'describe', from: 'Stream' }),
       expect.objectContaining({ name: 'transform', from: 'Stream' }),
     ]);
   });
@@ -125,6 +130,14 @@ describe('extractReference', () => {
         '    }',
       ].join('\n'),
     );
+  });
+
+  it('names the exports a signature refers to, not a local type that shares a name with one', () => {
+    const describe = entry('Stream').members.find((m) => m.name === 'describe');
+    expect(describe?.signatures).toEqual([
+      { code: 'describe(options: Options): string', refs: [] },
+    ]);
+    expect(entry('KeyedStream').signatures[0]?.refs).toContain('Stream');
   });
 
   it("maps where each export's and member's name starts in the declarations to its page", () => {

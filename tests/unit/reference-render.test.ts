@@ -15,33 +15,34 @@ const entry = (name: string, kind: ReferenceEntry['kind'], group: string): Refer
 });
 
 describe('renderEntry', () => {
-  it("highlights signatures and links other exports' names, never inside strings", () => {
-    const rendered = renderEntry(
-      {
-        ...entry('KeyedStream', 'class', 'Streams'),
-        signatures: [{ code: "class KeyedStream<T> extends DataStream<T> { tag: 'DataStream' }" }],
-      },
-      new Set(['KeyedStream', 'DataStream']),
-    );
+  it('highlights signatures and links the other exports they name, never inside strings', () => {
+    const rendered = renderEntry({
+      ...entry('KeyedStream', 'class', 'Streams'),
+      signatures: [
+        {
+          code: "class KeyedStream<T> extends DataStream<T> { tag: 'DataStream'; key: Key }",
+          // `Key` here is some other type of that name, not the export.
+          refs: ['DataStream', 'KeyedStream'],
+        },
+      ],
+    });
     const html = rendered.signatures[0]?.code ?? '';
     expect(html).toContain('<code class="hljs language-ts">');
     expect(html.match(/<a href="#\/reference\/DataStream">DataStream<\/a>/g)).toHaveLength(1);
     expect(html).not.toContain('href="#/reference/KeyedStream"');
+    expect(html).not.toContain('href="#/reference/Key"');
     expect(html).toContain('&#x27;DataStream&#x27;');
   });
 
   it('renders TSDoc Markdown with code highlighted and app links kept in the app', () => {
-    const rendered = renderEntry(
-      {
-        ...entry('Time', 'constant', 'Time'),
-        doc: {
-          ...doc('Durations; see [`Time.seconds`](#/reference/Time#seconds).'),
-          params: [{ name: 'n', text: 'How many, e.g. `2`.' }],
-          examples: ['Two seconds:\n```ts\nTime.seconds(2);\n```'],
-        },
+    const rendered = renderEntry({
+      ...entry('Time', 'constant', 'Time'),
+      doc: {
+        ...doc('Durations; see [`Time.seconds`](#/reference/Time#seconds).'),
+        params: [{ name: 'n', text: 'How many, e.g. `2`.' }],
+        examples: ['Two seconds:\n```ts\nTime.seconds(2);\n```'],
       },
-      new Set(['Time']),
-    );
+    });
     expect(rendered.doc.summary).toBe(
       '<p>Durations; see <a href="#/reference/Time#seconds"><code>Time.seconds</code></a>.</p>\n',
     );

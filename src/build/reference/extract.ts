@@ -39,6 +39,13 @@ interface Shape {
   readonly inherited: readonly (MemberShape & { readonly from: string })[];
 }
 
+/** What reading a declaration's comment and code needs from around it. */
+interface Reading {
+  readonly resolve: LinkResolver;
+  /** The exports a declaration's code names (as symbols, not by spelling). */
+  refsOf(node: ts.Node): string[];
+}
+
 interface MemberShape {
   readonly name: string;
   readonly kind: ReferenceMemberKind;
@@ -80,6 +87,11 @@ export async function extractReference(
     shapes.map((s) => [s.name, new Set([...s.own, ...s.inherited].map((m) => m.name))]),
   );
 
+  const exportNames = new Map<ts.Symbol, string>();
+  for (const { name, symbol } of exported)
+    if (!exportNames.has(symbol)) exportNames.set(symbol, name);
+  const refsOf = (node: ts.Node) => exportsNamedIn(program.checker, node, exportNames);
+
   const entries: ReferenceEntry[] = [];
   const anchors: Record<string, Record<number, string>> = {};
   const anchor = (node: ts.Declaration, path: string) => {
@@ -91,6 +103,7 @@ export async function extractReference(
 
   for (const shape of shapes) {
     const resolve = linkResolver(shape.name, memberNames);
+    const reading: Reading = { resolve, refsOf };
     const members: ReferenceMember[] = [];
     for (const member of shape.own) {
       const place: Place = ts.isClassLike(member.declarations[0]?.parent as ts.Node)
@@ -99,7 +112,7 @@ export async function extractReference(
       const { doc, signatures } = await signaturesOf(
         member.declarations,
         place,
-        resolve,
+        reading,
         undefined,
         member.overridden,
       );
@@ -121,7 +134,7 @@ export async function extractReference(
         linkResolver(member.from, memberNames),
       ).summary,
     }));
-    const top = await topSignaturesOf(shape, resolve);
+    const top = await topSignaturesOf(shape, reading);
     for (const d of shape.declarations) anchor(d, shape.name);
     entries.push({
       name: shape.name,
@@ -166,7 +179,9 @@ function shapeOf(
     for (const property of properties) {
       const found = publicDeclarations(property);
       const first = found[0];
-      if (!first || property.name === 'prototype') continue;
+      // `prototype` is the class itself; `__type`-style fields only keep a type parameter in
+      // the type (`declare readonly __type?: T`) and hold nothing to read.
+      if (!first || property.name === 'prototype' || property.name.startsWith('__')) continue;
       members.push({
         name: property.name,
         kind: memberKindOf(first),
@@ -325,7 +340,7 @@ function docOf(declarations: readonly ts.Node[], resolve: LinkResolver): Referen
 async function signaturesOf(
   declarations: readonly ts.Node[],
   place: Place,
-  resolve: LinkResolver,
+  { resolve, refsOf }: Reading,
   code: (node: ts.Node) => Promise<string> = (node) => declarationCode(node, place),
   overridden: readonly ts.Node[] = [],
 ): Promise<{ doc: ReferenceDoc; signatures: ReferenceSignature[] }> {
@@ -335,9 +350,8 @@ async function signaturesOf(
   for (const declaration of declarations) {
     const own = readDoc(declaration, resolve);
     const differs = !isEmptyDoc(own) && JSON.stringify(own) !== shared;
-    signatures.push(
-      differs ? { code: await code(declaration), doc: own } : { code: await code(declaration) },
-    );
+    const signature = { code: await code(declaration), refs: refsOf(declaration) };
+    signatures.push(differs ? { ...signature, doc: own } : signature);
   }
   return { doc, signatures };
 }
@@ -345,37 +359,64 @@ async function signaturesOf(
 /** How the export itself is declared: a class header, a function's overloads, a type, … */
 async function topSignaturesOf(
   shape: Shape,
-  resolve: LinkResolver,
+  reading: Reading,
 ): Promise<{ doc: ReferenceDoc; signatures: ReferenceSignature[] }> {
   const declarations = shape.declarations;
   switch (shape.kind) {
     case 'class':
     case 'abstract class':
-      return signaturesOf(declarations.filter(ts.isClassDeclaration), 'top', resolve, (node) =>
+      return signaturesOf(declarations.filter(ts.isClassDeclaration), 'top', reading, (node) =>
         headerCode(node as ts.ClassDeclaration),
       );
     case 'interface': {
       // Merged interface declarations share one header; their comments are read in turn.
       const [first] = declarations.filter(ts.isInterfaceDeclaration);
       return {
-        doc: docOf(declarations, resolve),
-        signatures: first ? [{ code: await headerCode(first) }] : [],
+        doc: docOf(declarations, reading.resolve),
+        signatures: first ? [{ code: await headerCode(first), refs: reading.refsOf(first) }] : [],
       };
     }
     case 'constant':
-      return signaturesOf(declarations.filter(ts.isVariableDeclaration), 'top', resolve, (node) => {
+      return signaturesOf(declarations.filter(ts.isVariableDeclaration), 'top', reading, (node) => {
         const variable = node as ts.VariableDeclaration;
         return variable.type && ts.isTypeLiteralNode(variable.type)
           ? objectHolderCode(variable)
           : variableCode(variable);
       });
     case 'type':
-      return signaturesOf(declarations, 'top', resolve, (node) =>
+      return signaturesOf(declarations, 'top', reading, (node) =>
         ts.isTypeAliasDeclaration(node) && holdsObjectType(node.type)
           ? objectHolderCode(node)
           : declarationCode(node, 'top'),
       );
     default:
-      return signaturesOf(declarations, 'top', resolve);
+      return signaturesOf(declarations, 'top', reading);
   }
+}
+
+/**
+ * The exports a declaration names in its types and heritage, found through the checker: a local
+ * type that happens to share an export's name is not one of them.
+ */
+function exportsNamedIn(
+  checker: ts.TypeChecker,
+  node: ts.Node,
+  exportNames: ReadonlyMap<ts.Symbol, string>,
+): string[] {
+  const found = new Set<string>();
+  const visit = (child: ts.Node) => {
+    const name = ts.isTypeReferenceNode(child)
+      ? child.typeName
+      : ts.isExpressionWithTypeArguments(child)
+        ? child.expression
+        : ts.isTypeQueryNode(child)
+          ? child.exprName
+          : undefined;
+    const symbol = name && checker.getSymbolAtLocation(name);
+    const exported = symbol && exportNames.get(resolveAlias(checker, symbol));
+    if (exported) found.add(exported);
+    ts.forEachChild(child, visit);
+  };
+  visit(node);
+  return [...found].sort();
 }

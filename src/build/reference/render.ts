@@ -11,10 +11,10 @@ import { GROUPS } from './groups.ts';
  * The reference as the app loads it: Markdown rendered to HTML with the lessons' Markdown setup,
  * signatures highlighted, and names of other exports in signatures linked to their pages.
  */
-export function renderEntry(entry: ReferenceEntry, names: ReadonlySet<string>): ReferenceEntry {
+export function renderEntry(entry: ReferenceEntry): ReferenceEntry {
   const signatures = (list: readonly ReferenceSignature[]) =>
     list.map((s) => ({
-      code: renderCode(s.code, names, entry.name),
+      code: renderCode(s.code, new Set(s.refs), entry.name),
       ...(s.doc ? { doc: renderDoc(s.doc) } : {}),
     }));
   return {
@@ -79,8 +79,8 @@ function renderInline(markdown: string): string {
 }
 
 /**
- * Highlighted TypeScript, each export's name in it (other than the page's own) a link to its
- * page. Only code is linked: never highlight.js's markup, strings or comments.
+ * Highlighted TypeScript, the exports it names (other than the page's own) linked to their pages.
+ * Only code is linked: never highlight.js's markup, strings or comments.
  */
 function renderCode(code: string, names: ReadonlySet<string>, self: string): string {
   const html = renderMarkdown('```ts\n' + code + '\n```');

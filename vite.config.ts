@@ -5,6 +5,7 @@ import { lessonsPlugin } from './src/build/lessons-plugin.ts';
 import { sandboxWorkerPlugin } from './src/build/sandbox-worker-plugin.ts';
 import { engineTypesPlugin } from './src/build/engine-types-plugin.ts';
 import { cspPlugin } from './src/build/csp-plugin.ts';
+import { referencePlugin } from './src/build/reference-plugin.ts';
 
 export default defineConfig({
   // Relative asset URLs so the built site works from any folder or static host.
@@ -14,6 +15,7 @@ export default defineConfig({
     lessonsPlugin({ root: 'lessons' }),
     sandboxWorkerPlugin({ entry: 'src/runtime/worker/main.ts' }),
     engineTypesPlugin({ engineDir: 'src/engine' }),
+    referencePlugin({ engineDir: 'src/engine', lessons: 'lessons' }),
     cspPlugin(),
   ],
   resolve: {

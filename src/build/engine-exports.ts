@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { openDeclarations } from './declarations-program.ts';
 
 /** One name a learner can import from 'streamlab'. */
 export interface EngineExport {
@@ -11,8 +12,6 @@ export interface EngineExport {
   readonly type: boolean;
 }
 
-const ROOT = '/streamlab/';
-
 /**
  * The names `index.d.ts` exports, read from the same declaration text the editor gives to Monaco
  * (so a name hidden by `@internal` is never offered), with `export *` followed. A type checker
@@ -20,26 +19,8 @@ const ROOT = '/streamlab/';
  * the text would not.
  */
 export function listExports(declarations: Readonly<Record<string, string>>): EngineExport[] {
-  const paths = Object.keys(declarations).map((file) => ROOT + file);
-  const inside = (path: string) => (path.startsWith(ROOT) ? path.slice(ROOT.length) : undefined);
-  const host = ts.createCompilerHost({});
-  host.getCurrentDirectory = () => '/';
-  host.fileExists = (path) => declarations[inside(path) ?? ''] !== undefined;
-  host.readFile = (path) => declarations[inside(path) ?? ''];
-  host.directoryExists = (dir) => paths.some((path) => path.startsWith(`${dir}/`));
-  host.getSourceFile = (path, version) => {
-    const text = host.readFile(path);
-    return text === undefined ? undefined : ts.createSourceFile(path, text, version);
-  };
-  // No lib: only what the engine declares is asked about, never whether its types check.
-  const program = ts.createProgram([`${ROOT}index.d.ts`], { noLib: true, types: [] }, host);
-  const checker = program.getTypeChecker();
-  const index = program.getSourceFile(`${ROOT}index.d.ts`);
-  const module = index && checker.getSymbolAtLocation(index);
-  if (!module) throw new Error('The engine declarations have no index.d.ts module');
-
-  return checker
-    .getExportsOfModule(module)
+  const { checker, exports } = openDeclarations(declarations);
+  return exports
     .map((symbol) => describe(checker, symbol))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }

@@ -1,6 +1,6 @@
-import { relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { engineDeclarations } from './engine-declarations.ts';
 import { listExports, type EngineExport } from './engine-exports.ts';
 
 const ID = 'virtual:streamlab/engine-types';
@@ -14,7 +14,7 @@ const ID = 'virtual:streamlab/engine-types';
  */
 export function engineTypesPlugin(options: { engineDir: string }): Plugin {
   let engineDir = options.engineDir;
-  let cached: { files: Record<string, string>; exports: EngineExport[] } | undefined;
+  let cached: { files: Readonly<Record<string, string>>; exports: EngineExport[] } | undefined;
 
   return {
     name: 'streamlab-engine-types',
@@ -26,10 +26,8 @@ export function engineTypesPlugin(options: { engineDir: string }): Plugin {
     },
     load(id) {
       if (id !== `\0${ID}`) return undefined;
-      if (!cached) {
-        const files = emitDeclarations(engineDir);
-        cached = { files, exports: listExports(files) };
-      }
+      const files = engineDeclarations(engineDir);
+      if (cached?.files !== files) cached = { files, exports: listExports(files) };
       return [
         `export default ${JSON.stringify(cached.files)};`,
         `export const engineExports = ${JSON.stringify(cached.exports)};`,
@@ -37,51 +35,8 @@ export function engineTypesPlugin(options: { engineDir: string }): Plugin {
     },
     handleHotUpdate({ file, server }) {
       if (!file.startsWith(engineDir)) return;
-      cached = undefined;
       const module = server.moduleGraph.getModuleById(`\0${ID}`);
       if (module) server.moduleGraph.invalidateModule(module);
     },
   };
-}
-
-/** Declarations for every file of the engine, keyed by path relative to the engine folder. */
-export function emitDeclarations(engineDir: string): Record<string, string> {
-  const configPath = resolve(engineDir, 'tsconfig.json');
-  const config = ts.getParsedCommandLineOfConfigFile(
-    configPath,
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-      },
-    },
-  );
-  if (!config) throw new Error(`Cannot read ${configPath}`);
-  const program = ts.createProgram(config.fileNames, {
-    ...config.options,
-    noEmit: false,
-    declaration: true,
-    emitDeclarationOnly: true,
-    stripInternal: true,
-    removeComments: false,
-    outDir: '/streamlab-types',
-    rootDir: engineDir,
-    paths: undefined,
-  });
-  const files: Record<string, string> = {};
-  const result = program.emit(undefined, (fileName, text) => {
-    files[relative('/streamlab-types', fileName).replace(/\\/g, '/')] = text;
-  });
-  const errors = result.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) {
-    throw new Error(
-      ts.formatDiagnostics(errors, {
-        getCanonicalFileName: (f) => f,
-        getCurrentDirectory: () => engineDir,
-        getNewLine: () => '\n',
-      }),
-    );
-  }
-  return files;
 }

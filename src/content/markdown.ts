@@ -81,6 +81,14 @@ export function renderBlocks(tokens: readonly Token[]): string {
   return marked.parser([...tokens]);
 }
 
+/**
+ * Renders Markdown that holds no `:::` blocks (the engine's TSDoc, for the reference) to HTML, as
+ * lesson prose is rendered. `file` names it in errors.
+ */
+export function renderMarkdown(source: string, file = 'markdown'): string {
+  return renderBlocks(lexMarkdown(source, file));
+}
+
 /** Renders inline tokens (a paragraph's content) to HTML. */
 export function renderInline(tokens: readonly Token[]): string {
   return new marked.Parser(marked.defaults).parseInline([...tokens]);

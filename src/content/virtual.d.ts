@@ -18,3 +18,21 @@ declare module 'virtual:streamlab/glossary' {
   const glossary: import('./types').Glossary;
   export default glossary;
 }
+
+declare module 'virtual:streamlab/reference' {
+  /** The reference index: sections in reading order, each export's name, kind and first paragraph. */
+  export const groups: readonly import('./reference-types').ReferenceGroup[];
+  /** Loads one export's page, by export name. */
+  export const pageLoaders: Readonly<
+    Record<string, () => Promise<{ default: import('./reference-types').ReferenceEntry }>>
+  >;
+}
+
+declare module 'virtual:streamlab/reference-anchors' {
+  /**
+   * Per engine declaration file, where the name of an export or member starts → its reference
+   * path (`WatermarkStrategy#withIdleness`): the editor links a name's hover to its page.
+   */
+  const anchors: Readonly<Record<string, Readonly<Record<number, string>>>>;
+  export default anchors;
+}

@@ -16,6 +16,23 @@
 import type { CollectedRecord, JobMetrics, JobResult, UpsertRow } from './result';
 import type { ProvenanceView, SourceRecord } from './runtime/provenance';
 
+/**
+ * What a lesson's check receives: everything the learner's run produced, and where each result
+ * came from. A check grades behaviour with it, never the program's text.
+ *
+ * @example
+ * ```ts
+ * export default function check(run: CheckInput): CheckResult {
+ *   const alerts = run.sinks['alerts'] ?? [];
+ *   if (run.inputs.length !== 12) {
+ *     return { pass: false, message: 'Read the readings from the lesson\'s source.' };
+ *   }
+ *   return alerts.length === 4
+ *     ? { pass: true, message: 'All four hot readings raised an alert.' }
+ *     : { pass: false, message: `Expected 4 alerts, got ${alerts.length}.` };
+ * }
+ * ```
+ */
 export interface CheckInput {
   /** The values that reached each collect sink, in arrival order. */
   readonly sinks: Readonly<Record<string, readonly unknown[]>>;
@@ -44,7 +61,9 @@ export interface CheckInput {
   readonly origins: Readonly<Record<string, readonly (readonly number[])[]>>;
 }
 
+/** A check's verdict on a run, shown to the learner. */
 export interface CheckResult {
+  /** True when the exercise is done. */
   readonly pass: boolean;
   /** Said to the learner: what was right, or what to change. */
   readonly message: string;

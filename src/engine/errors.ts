@@ -13,6 +13,7 @@ import { formatTimestamp } from './time';
 
 /** An invalid pipeline, reported while it is built. The message says how to fix it. */
 export class PipelineDefinitionError extends Error {
+  /** Always `'PipelineDefinitionError'`, so the kind survives being posted from a worker. */
   override readonly name = 'PipelineDefinitionError';
 }
 
@@ -28,20 +29,28 @@ export interface FailureSite {
 
 /** A plain, structured-clone-friendly account of a runtime failure, for a worker to post. */
 export interface FailureReport {
+  /** The error's kind: `UserFunctionError` or `JobExecutionError`. */
   readonly name: string;
+  /** What happened, where, and what to do. */
   readonly message: string;
+  /** Stable id of the operator in the job graph. */
   readonly operatorId: string;
+  /** The operator's name as shown in the job graph. */
   readonly operatorName: string;
   /** A printable summary of the record's value, if there was a record. */
   readonly value?: string;
+  /** The record's event time, if it had one. */
   readonly timestamp?: Millis;
   /** The learner's original error, if any. */
   readonly cause?: { readonly name: string; readonly message: string; readonly stack?: string };
 }
 
 abstract class OperatorFailure extends Error {
+  /** Stable id of the operator in the job graph. */
   readonly operatorId: string;
+  /** The operator's name as shown in the job graph. */
   readonly operatorName: string;
+  /** The record being processed, if there was one (timers fire without a record). */
   readonly record: FailureSite['record'];
 
   protected constructor(site: FailureSite, message: string, cause?: unknown) {
@@ -75,8 +84,10 @@ abstract class OperatorFailure extends Error {
  * `cause` is the original error, with its stack.
  */
 export class UserFunctionError extends OperatorFailure {
+  /** Always `'UserFunctionError'`. */
   override readonly name = 'UserFunctionError';
 
+  /** Made by the engine when a function throws; `cause` is what it threw. */
   constructor(site: FailureSite, cause: unknown) {
     super(site, `${where(site)} threw: ${causeMessage(cause)}`, cause);
   }
@@ -84,8 +95,10 @@ export class UserFunctionError extends OperatorFailure {
 
 /** The engine cannot process a record or a request; the message says why and what to do. */
 export class JobExecutionError extends OperatorFailure {
+  /** Always `'JobExecutionError'`. */
   override readonly name = 'JobExecutionError';
 
+  /** Made by the engine; `problem` says what went wrong and what to do. */
   constructor(site: FailureSite, problem: string) {
     super(site, `${where(site)}: ${problem}`);
   }

@@ -14,14 +14,19 @@ export type Key = string | number | boolean;
 
 /** The window a result belongs to, as plain numbers: `[start, end)`. */
 export interface WindowBounds {
+  /** The first timestamp in the window. */
   readonly start: Millis;
+  /** The first timestamp after the window. */
   readonly end: Millis;
 }
 
 /** Where a window result comes from: its key (absent for `windowAll`), window and pane. */
 export interface WindowOrigin {
+  /** The key of the window (`undefined` after `windowAll`). */
   readonly key: Key | undefined;
+  /** The window the result was computed for. */
   readonly window: WindowBounds;
+  /** Which firing of the window the result is. */
   readonly pane: PaneInfo;
 }
 

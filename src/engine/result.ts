@@ -11,14 +11,17 @@ import type { PaneInfo } from './windows/pane';
 
 /** A record that reached a sink (or a side output). */
 export interface CollectedRecord<T = unknown> {
+  /** The record's value. */
   readonly value: T;
   /** Event time, absent when the record has none. */
   readonly timestamp?: Millis;
   /** Processing time at which it arrived. */
   readonly processingTime: Millis;
-  /** For window results: key (absent for `windowAll`), window and pane. */
+  /** For window results: the key (absent for `windowAll`). */
   readonly key?: Key;
+  /** For window results: the window it was computed for. */
   readonly window?: WindowBounds;
+  /** For window results: which firing of the window it is. */
   readonly pane?: PaneInfo;
 }
 
@@ -31,8 +34,11 @@ export interface UpsertRow<T = unknown> extends CollectedRecord<T> {
 
 /** An operator of the compiled job. */
 export interface OperatorNode {
+  /** Stable id, as the trace and the metrics name the operator. */
   readonly id: string;
+  /** The name shown in the job graph (set with `.name(...)`). */
   readonly name: string;
+  /** What the operator does: a source, a step chain, a window, a sink, …. */
   readonly kind: OperatorKind;
   /** For fused chains: the names of the stateless steps, in order. */
   readonly steps?: readonly string[];
@@ -40,7 +46,9 @@ export interface OperatorNode {
 
 /** A connection between two operators. */
 export interface GraphEdge {
+  /** Id of the operator sending the records. */
   readonly from: string;
+  /** Id of the operator receiving them. */
   readonly to: string;
   /** Which input of `to` (0, or 1 for the second input of a two-input operator). */
   readonly input: number;
@@ -52,7 +60,9 @@ export interface GraphEdge {
 
 /** The operator graph, for drawing. Operators are in topological order. */
 export interface JobGraph {
+  /** The operators, sources first. */
   readonly operators: readonly OperatorNode[];
+  /** The connections between them. */
   readonly edges: readonly GraphEdge[];
 }
 
@@ -74,9 +84,11 @@ export interface JobResult {
   readonly printed: readonly string[];
   /** Every record sent to a side output, by tag id, whether or not a sink reads it. */
   readonly sideOutputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  /** Counters per operator. */
   readonly metrics: JobMetrics;
   /** The trace events held (empty unless the trace level records events). */
   readonly trace: readonly TraceEvent[];
+  /** The operator graph that ran. */
   readonly graph: JobGraph;
   /** The processing time reached. */
   readonly processingTime: Millis;

@@ -37,24 +37,33 @@ interface Base {
 
 /** A record reached an operator's input. */
 export interface ArrivalEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'arrival';
   /** Input channel of the operator (an edge, or a source partition). */
   readonly input: number;
+  /** The record's id. */
   readonly record: number;
+  /** The record's event time (`null` when it has none). */
   readonly eventTime: Millis | null;
   /** The record's key, for keyed operators. */
   readonly key: Key | null;
+  /** A printable summary of the record's value. */
   readonly value: string;
 }
 
 /** An operator emitted a record (on its main output, or to a side output when `tag` is set). */
 export interface EmitEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'emit';
+  /** The emitted record's id. */
   readonly record: number;
+  /** Its event time (`null` when it has none). */
   readonly eventTime: Millis | null;
   /** Ids of the input records behind this one. */
   readonly lineage: readonly number[];
+  /** The side output it went to, or `null` for the main output. */
   readonly tag: string | null;
+  /** A printable summary of its value. */
   readonly value: string;
 }
 
@@ -63,42 +72,60 @@ export interface EmitEvent extends Base {
  * own (combined) watermark, which is what it forwards downstream.
  */
 export interface WatermarkEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'watermark';
+  /** The input channel, or -1 for the operator's own watermark. */
   readonly input: number;
+  /** The new watermark. */
   readonly watermark: Millis;
 }
 
 /** An input channel (`input` ≥ 0) or the whole operator (`input` = -1) went idle or active. */
 export interface IdlenessEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'idleness';
+  /** The input channel, or -1 for the whole operator. */
   readonly input: number;
+  /** True when it went idle, false when it became active again. */
   readonly idle: boolean;
 }
 
 interface WindowBase extends Base {
+  /** The window's key (`null` after `windowAll`). */
   readonly key: Key | null;
+  /** The first timestamp in the window. */
   readonly start: Millis;
+  /** The first timestamp after it. */
   readonly end: Millis;
 }
 
 /** A window got its first element. */
 export interface WindowCreatedEvent extends WindowBase {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'window-created';
 }
 
 /** Session windows merged into `[start, end)`; the merged windows' bounds are listed in order. */
 export interface WindowMergedEvent extends WindowBase {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'window-merged';
+  /** The starts of the windows that merged. */
   readonly mergedStarts: readonly Millis[];
+  /** Their ends, in the same order. */
   readonly mergedEnds: readonly Millis[];
 }
 
 /** A window fired; `record` is the id of the first result it emitted (0 when it emitted none). */
 export interface WindowFiredEvent extends WindowBase {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'window-fired';
+  /** Whether it fired before, at or after the end of the window. */
   readonly timing: PaneTiming;
+  /** Which firing of the window it is: 0, 1, … */
   readonly index: number;
+  /** True when no further firing of the window follows. */
   readonly isLast: boolean;
+  /** The id of the first result it emitted (0 when none). */
   readonly record: number;
   /**
    * For the built-in field aggregations (`sum('celsius')`, …), which return a whole record: the
@@ -109,7 +136,9 @@ export interface WindowFiredEvent extends WindowBase {
 
 /** A window's contents were cleared: by its trigger (`'trigger'`) or at cleanup (`'cleanup'`). */
 export interface WindowPurgedEvent extends WindowBase {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'window-purged';
+  /** Cleared by its trigger, or for good at cleanup time. */
   readonly reason: 'trigger' | 'cleanup';
 }
 
@@ -118,32 +147,49 @@ export interface WindowPurgedEvent extends WindowBase {
  * windows; `'dropped'` and `'side-output'`: all its windows were past their allowed lateness.
  */
 export interface LateEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'late';
+  /** The late record's id. */
   readonly record: number;
+  /** Its key (`null` when the stream is not keyed). */
   readonly key: Key | null;
+  /** Its event time. */
   readonly eventTime: Millis;
+  /** The operator's watermark when it arrived. */
   readonly watermark: Millis;
+  /**
+   * What became of it: accepted into its windows, dropped, or sent to the late-data side output.
+   */
   readonly outcome: 'accepted' | 'dropped' | 'side-output';
 }
 
 /** A timer was registered or fired. */
 export interface TimerEvent extends Base {
+  /** Whether the timer was registered or fired. */
   readonly type: 'timer-registered' | 'timer-fired';
+  /** The key the timer belongs to. */
   readonly key: Key | null;
+  /** Which clock the timer is set on. */
   readonly domain: 'event-time' | 'processing-time';
+  /** The time the timer is set for. */
   readonly timestamp: Millis;
 }
 
 /** Keyed state was written (`value` is a summary) or cleared (`value` is null). */
 export interface StateWriteEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'state-write';
+  /** The key whose state was written. */
   readonly key: Key | null;
+  /** The state's name, from its descriptor. */
   readonly state: string;
+  /** A summary of the new value, or `null` when the state was cleared. */
   readonly value: string | null;
 }
 
 /** The run ended: every source was exhausted (or the requested end time was reached). */
 export interface JobEndEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
   readonly type: 'job-end';
   /** Processing-time timers still pending; like Flink, a finished job does not fire them. */
   readonly pendingProcessingTimers: number;

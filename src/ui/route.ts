@@ -5,6 +5,7 @@ export type Route =
   | { readonly page: 'chapter'; readonly slug: string }
   | { readonly page: 'sandbox' }
   | { readonly page: 'glossary'; readonly term?: string }
+  | { readonly page: 'reference'; readonly name?: string; readonly member?: string }
   | { readonly page: 'not-found'; readonly path: string };
 
 /** Parses `location.hash` (`#/learn/what-is-a-stream`) into a route. */
@@ -15,6 +16,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/glossary') return { page: 'glossary' };
   const term = /^\/glossary\/([a-z0-9-]+)$/.exec(path)?.[1];
   if (term) return { page: 'glossary', term };
+  const reference = parseReference(path);
+  if (reference) return reference;
   const match = /^\/(learn|chapter)\/([a-z0-9-]+)$/.exec(path);
   if (match?.[1] === 'learn') return { page: 'lesson', slug: match[2] ?? '' };
   if (match?.[1] === 'chapter') return { page: 'chapter', slug: match[2] ?? '' };
@@ -34,7 +37,18 @@ export function href(route: Route): string {
       return '#/sandbox';
     case 'glossary':
       return route.term ? `#/glossary/${route.term}` : '#/glossary';
+    case 'reference':
+      return `#/reference${route.name ? `/${route.name}` : ''}${route.member ? `#${route.member}` : ''}`;
     case 'not-found':
       return `#${route.path}`;
   }
+}
+
+/** `/reference`, `/reference/<Export>` and `/reference/<Export>#<member>` (the member's anchor). */
+function parseReference(path: string): Route | undefined {
+  const match = /^\/reference(?:\/([A-Za-z_$][\w$]*)(?:#([A-Za-z_$][\w$]*))?)?$/.exec(path);
+  if (!match) return undefined;
+  const [, name, member] = match;
+  if (!name) return { page: 'reference' };
+  return member ? { page: 'reference', name, member } : { page: 'reference', name };
 }

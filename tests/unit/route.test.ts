@@ -16,6 +16,15 @@ describe('parseRoute', () => {
     ['#/learn/', { page: 'not-found', path: '/learn' }],
     ['#/learn/Bad Slug', { page: 'not-found', path: '/learn/Bad Slug' }],
     ['#/nowhere', { page: 'not-found', path: '/nowhere' }],
+    ['#/reference', { page: 'reference' }],
+    ['#/reference/', { page: 'reference' }],
+    ['#/reference/WatermarkStrategy', { page: 'reference', name: 'WatermarkStrategy' }],
+    [
+      '#/reference/WatermarkStrategy#forBoundedOutOfOrderness',
+      { page: 'reference', name: 'WatermarkStrategy', member: 'forBoundedOutOfOrderness' },
+    ],
+    ['#/reference/Time%23seconds', { page: 'reference', name: 'Time', member: 'seconds' }],
+    ['#/reference/Not A Name', { page: 'not-found', path: '/reference/Not A Name' }],
   ] satisfies [string, Route][])('%s', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -28,6 +37,9 @@ describe('parseRoute', () => {
       { page: 'chapter', slug: 'practice' },
       { page: 'glossary' },
       { page: 'glossary', term: 'watermark' },
+      { page: 'reference' },
+      { page: 'reference', name: 'KeyedStream' },
+      { page: 'reference', name: 'KeyedStream', member: 'window' },
     ];
     for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
   });

@@ -20,6 +20,23 @@ import { combineTime } from './graph';
 import type { NodeSpec } from './graph';
 import { coFlatMapHandlers, coMapHandlers, coProcessHandlers } from './process-handlers';
 
+/**
+ * Two streams, possibly of different types, processed together by one function with shared
+ * state, as Flink's `ConnectedStreams`. Made by {@link DataStream.connect}; give it a co-function
+ * with one method per input (`map1`/`map2`, `flatMap1`/`flatMap2`, `processElement1`/`processElement2`).
+ *
+ * @example
+ * ```ts
+ * // Celsius and Fahrenheit readings as one stream of degrees Celsius.
+ * celsius
+ *   .connect(fahrenheit)
+ *   .map({
+ *     map1: (c) => c.degrees,
+ *     map2: (f) => ((f.degrees - 32) * 5) / 9,
+ *   })
+ *   .sinkTo(env.collect('celsius'));
+ * ```
+ */
 export class ConnectedStreams<T1, T2> {
   private readonly keySelectors: readonly (KeySelector<unknown> | undefined)[];
 

@@ -45,8 +45,19 @@ function requireFunction(fn: unknown, what: string, example: string): void {
 }
 
 /**
- * A stream of records of type `T`. Transformations return new streams; the stream itself never
- * changes.
+ * A stream of records of type `T`, as Flink's `DataStream`. Transformations return new streams;
+ * the stream itself never changes. Nothing runs while the pipeline is built: each call adds a
+ * step to the job graph, and the playground runs the graph when the program returns.
+ *
+ * @example
+ * ```ts
+ * env
+ *   .fromElements('to be', 'or not', 'to be')
+ *   .flatMap((line) => line.split(' '))
+ *   .filter((word) => word !== 'or')
+ *   .map((word) => word.toUpperCase())
+ *   .sinkTo(env.collect('words')); // TO, BE, NOT, TO, BE
+ * ```
  */
 export class DataStream<T> {
   /** @internal */
@@ -261,7 +272,17 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
 }
 
 /**
- * A stream partitioned by key: keyed state, timers, rolling aggregations and windows work per key.
+ * A stream partitioned by key, made by {@link DataStream.keyBy}: keyed state, timers, rolling
+ * aggregations and windows work per key, each key on its own.
+ *
+ * @example
+ * ```ts
+ * env
+ *   .fromSource(env.datasets.sensorReadings(), strategy)
+ *   .keyBy((r) => r.sensor)
+ *   .maxBy('celsius') // for every reading: the hottest reading of its sensor so far
+ *   .sinkTo(env.collect('hottest'));
+ * ```
  */
 export class KeyedStream<T, K extends Key> extends DataStream<T> {
   /** @internal */

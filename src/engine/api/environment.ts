@@ -64,6 +64,7 @@ export class ExecutionConfig {
     return this;
   }
 
+  /** The processing time between periodic watermarks, in milliseconds (0: none). */
   getAutoWatermarkInterval(): Millis {
     return this.interval;
   }

@@ -20,6 +20,25 @@ import type { KeyedStream, SingleOutputStreamOperator } from './data-stream';
 import { combineTime } from './graph';
 import { requireEventTime } from './time-checks';
 
+/**
+ * A join of two keyed streams on their key and on time, as Flink's interval join: made by
+ * {@link KeyedStream.intervalJoin}, bounded with {@link IntervalJoin.between}. It needs event time
+ * on both streams.
+ *
+ * @example
+ * ```ts
+ * // Each click paired with the same user's impressions from the 10 s before it.
+ * clicks
+ *   .keyBy((c) => c.user)
+ *   .intervalJoin(impressions.keyBy((i) => i.user))
+ *   .between(-Time.seconds(10), 0)
+ *   .process({
+ *     processElement(click, impression, ctx, out) {
+ *       out.collect(`${click.user} saw ${impression.ad} before clicking`);
+ *     },
+ *   });
+ * ```
+ */
 export class IntervalJoin<L, R, K extends Key> {
   /** @internal */
   constructor(
@@ -45,6 +64,10 @@ export class IntervalJoin<L, R, K extends Key> {
   }
 }
 
+/**
+ * An interval join with its bounds set: make the bounds exclusive or send late elements to a side
+ * output if needed, then compute the pairs' results with `process`.
+ */
 export class IntervalJoined<L, R, K extends Key> {
   private lowerInclusive = true;
   private upperInclusive = true;

@@ -15,25 +15,45 @@ export type { StepResult };
 
 /** An operator's watermark and those of its input channels (edges, or source partitions). */
 export interface OperatorWatermarks {
+  /** Id of the operator. */
   readonly operator: string;
   /** The operator's combined input watermark (for a source: over its partitions). */
   readonly watermark: Millis;
+  /** Each input channel's watermark, and whether it is idle. */
   readonly inputs: readonly { readonly watermark: Millis; readonly idle: boolean }[];
 }
 
 /** One entry of an operator's keyed state. */
 export interface KeyedStateView {
+  /** Id of the operator holding the state. */
   readonly operator: string;
+  /** The state's name, from its descriptor. */
   readonly state: string;
+  /** The key it belongs to. */
   readonly key: Key;
+  /** The value held for that key. */
   readonly value: unknown;
 }
 
 /** A window an operator holds, with the operator's id. */
 export interface PendingWindowView extends PendingWindow {
+  /** Id of the window operator holding it. */
   readonly operator: string;
 }
 
+/**
+ * Runs a pipeline step by step, made by `StreamExecutionEnvironment.executeStepwise()`: move
+ * processing time forward, look at watermarks, keyed state and pending windows between steps, and
+ * read what the sinks hold so far. The playground's step-through view is built on it.
+ *
+ * @example
+ * ```ts
+ * const job = env.executeStepwise();
+ * job.advanceTo(10_000); // everything due in the first 10 s of processing time
+ * console.log(job.watermarks(), job.pendingWindows());
+ * const result = job.runToEnd();
+ * ```
+ */
 export class JobController {
   /** @internal */
   constructor(private readonly job: JobRuntime) {}

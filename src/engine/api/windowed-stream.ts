@@ -41,11 +41,30 @@ import { requireEventTime } from './time-checks';
 type AnyProcess = ProcessWindowFunction<unknown, unknown, unknown, Window>;
 
 /**
- * A stream cut into windows. Configure it (`trigger`, `evictor`, `allowedLateness`,
- * `sideOutputLateData`), then compute the results (`reduce`, `aggregate`, `process`, `sum`, …).
+ * A stream cut into windows, made by {@link KeyedStream.window} (or `windowAll` on a stream that
+ * is not keyed). Configure it (`trigger`, `evictor`, `allowedLateness`, `sideOutputLateData`),
+ * then compute the results (`reduce`, `aggregate`, `process`, `sum`, …).
  *
  * Results carry the window's `maxTimestamp` (end − 1) as their event time, and their key, window and
  * pane are shown in the sinks.
+ *
+ * @example
+ * ```ts
+ * const late = new OutputTag<SensorReading>('late');
+ * const averages = readings
+ *   .keyBy((r) => r.sensor)
+ *   .window(TumblingEventTimeWindows.of(Time.minutes(1)))
+ *   .allowedLateness(Time.seconds(30))
+ *   .sideOutputLateData(late)
+ *   .aggregate({
+ *     createAccumulator: () => ({ sum: 0, count: 0 }),
+ *     add: (r, acc) => ({ sum: acc.sum + r.celsius, count: acc.count + 1 }),
+ *     getResult: (acc) => acc.sum / acc.count,
+ *     merge: (a, b) => ({ sum: a.sum + b.sum, count: a.count + b.count }),
+ *   });
+ * averages.sinkTo(env.collect('average per minute'));
+ * averages.getSideOutput(late).sinkTo(env.collect('too late'));
+ * ```
  */
 export class WindowedStream<T, K extends Key | undefined, W extends Window> {
   private chosenTrigger: Trigger | undefined;

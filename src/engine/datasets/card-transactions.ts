@@ -27,6 +27,7 @@ export interface CardTransaction {
   readonly card: string;
   /** In euros, to the cent. */
   readonly amount: number;
+  /** Where the card was used: a shop name. */
   readonly merchant: string;
   /** Two-letter country code where the payment was made. */
   readonly country: string;

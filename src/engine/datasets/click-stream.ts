@@ -20,6 +20,7 @@ export interface Click {
   readonly user: string;
   /** The page clicked, such as `/`, `/category/books` or `/product/17`. */
   readonly page: string;
+  /** What the click did: view a page, add to the cart, or buy. */
   readonly action: ClickAction;
   /** When the click happened (event time, ms). */
   readonly ts: number;

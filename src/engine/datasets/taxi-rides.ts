@@ -6,22 +6,29 @@ import { type DatasetOptions, datasetTimeline, resolveDataset, round } from './d
 
 /** A taxi ride starts: the meter is switched on. */
 export interface TaxiRideStart {
+  /** Always `start` for a ride starting. */
   readonly event: 'start';
   /** Unique per ride; the start and the end of a ride share it. */
   readonly rideId: number;
+  /** The taxi, from 1 to the number of taxis. */
   readonly taxiId: number;
   /** When the ride started (event time, ms). */
   readonly ts: number;
+  /** How many passengers ride. */
   readonly passengerCount: number;
 }
 
 /** A taxi ride ends: the fare is known. */
 export interface TaxiRideEnd {
+  /** Always `end` for a ride ending. */
   readonly event: 'end';
+  /** The ride, as its start named it. */
   readonly rideId: number;
+  /** The taxi, from 1 to the number of taxis. */
   readonly taxiId: number;
   /** When the ride ended (event time, ms). */
   readonly ts: number;
+  /** How many passengers rode. */
   readonly passengerCount: number;
   /** Kilometres driven, to one decimal. */
   readonly distanceKm: number;

@@ -25,7 +25,9 @@ export interface TimerService {
   registerEventTimeTimer(time: Millis): void;
   /** Calls `onTimer` for the current key once processing time reaches `time`. */
   registerProcessingTimeTimer(time: Millis): void;
+  /** Deletes the current key's event-time timer at `time`, if there is one. */
   deleteEventTimeTimer(time: Millis): void;
+  /** Deletes the current key's processing-time timer at `time`, if there is one. */
   deleteProcessingTimeTimer(time: Millis): void;
 }
 
@@ -33,6 +35,7 @@ export interface TimerService {
 export interface Context {
   /** The event time of the record being processed (`undefined` if it has none). */
   timestamp(): Millis | undefined;
+  /** The clocks and, on a keyed stream, the current key's timers. */
   timerService(): TimerService;
   /** Sends `value` to the side output `tag`, with the current record's timestamp. */
   output<X>(tag: OutputTag<X>, value: X): void;
@@ -58,7 +61,10 @@ export interface RuntimeContext {
 
 /** Given to `open` on a keyed stream: where keyed state is declared. */
 export interface KeyedRuntimeContext extends RuntimeContext {
+  /** The {@link ValueState} `descriptor` names: one value per key. */
   getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T>;
+  /** The {@link ListState} `descriptor` names: a list per key. */
   getListState<T>(descriptor: ListStateDescriptor<T>): ListState<T>;
+  /** The {@link MapState} `descriptor` names: a map per key. */
   getMapState<UK, UV>(descriptor: MapStateDescriptor<UK, UV>): MapState<UK, UV>;
 }

@@ -13,11 +13,13 @@ import type { Context, KeyedContext, OnTimerContext, RuntimeContext } from './co
  * class defines them without `override`.)
  */
 export interface RichFunction<C = RuntimeContext> {
+  /** Runs once, before the first record: get keyed state from `context` here. */
   open?(context: C): void;
 }
 
 /** The optional `onTimer` hook of a keyed function: runs when a timer of the current key fires. */
 export interface TimerHandler<K, O> {
+  /** Runs when a timer of the current key fires; `timestamp` is the time it was set for. */
   onTimer?(timestamp: number, ctx: OnTimerContext<K>, out: Collector<O>): void;
 }
 
@@ -58,7 +60,9 @@ export abstract class KeyedProcessFunction<K, I, O> {
 
 /** Processes the two inputs of connected streams that are not keyed; may define `open`. */
 export abstract class CoProcessFunction<I1, I2, O> {
+  /** Runs for every record of the first input. */
   abstract processElement1(value: I1, ctx: Context, out: Collector<O>): void;
+  /** Runs for every record of the second input. */
   abstract processElement2(value: I2, ctx: Context, out: Collector<O>): void;
 }
 
@@ -67,18 +71,24 @@ export abstract class CoProcessFunction<I1, I2, O> {
  * define `open` and `onTimer`.
  */
 export abstract class KeyedCoProcessFunction<K, I1, I2, O> {
+  /** Runs for every record of the first input, with its key current. */
   abstract processElement1(value: I1, ctx: KeyedContext<K>, out: Collector<O>): void;
+  /** Runs for every record of the second input, with its key current. */
   abstract processElement2(value: I2, ctx: KeyedContext<K>, out: Collector<O>): void;
 }
 
 /** `connect(...).map(...)`: one function per input, one result per record. */
 export interface CoMapFunction<I1, I2, O> {
+  /** The result for a record of the first input. */
   map1(value: I1): O;
+  /** The result for a record of the second input. */
   map2(value: I2): O;
 }
 
 /** `connect(...).flatMap(...)`: one function per input, any number of results per record. */
 export interface CoFlatMapFunction<I1, I2, O> {
+  /** The results for a record of the first input (`[]` for none). */
   flatMap1(value: I1): Iterable<O>;
+  /** The results for a record of the second input (`[]` for none). */
   flatMap2(value: I2): Iterable<O>;
 }

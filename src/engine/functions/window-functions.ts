@@ -25,9 +25,13 @@ export type ReduceFunction<T> = (value1: T, value2: T) => T;
  * ```
  */
 export interface AggregateFunction<IN, ACC, OUT> {
+  /** A new, empty accumulator: the start of a window's aggregate. */
   createAccumulator(): ACC;
+  /** Adds an element to the accumulator and returns the accumulator to keep. */
   add(value: IN, accumulator: ACC): ACC;
+  /** The window's result from its accumulator, each time the window fires. */
   getResult(accumulator: ACC): OUT;
+  /** Combines the accumulators of two windows that merge (session windows). */
   merge(a: ACC, b: ACC): ACC;
 }
 
@@ -37,7 +41,9 @@ export interface ProcessWindowContext<W extends Window> {
   window(): W;
   /** Which firing of the window this is. */
   pane(): PaneInfo;
+  /** The virtual processing time when the window fires. */
   currentProcessingTime(): Millis;
+  /** The window operator's watermark when the window fires. */
   currentWatermark(): Millis;
   /** Sends `value` to the side output `tag`. */
   output<X>(tag: OutputTag<X>, value: X): void;
@@ -57,6 +63,11 @@ export interface ProcessWindowContext<W extends Window> {
  * ```
  */
 export abstract class ProcessWindowFunction<IN, OUT, K, W extends Window = TimeWindow> {
+  /**
+   * Computes the results of one firing of the window of `key`: emit them with `out.collect`.
+   * `elements` holds the window's elements, or after `reduce`/`aggregate` the one pre-aggregated
+   * value.
+   */
   abstract process(
     key: K,
     context: ProcessWindowContext<W>,

@@ -34,6 +34,7 @@ export interface StepResult {
   readonly time: Millis;
   /** Id of the source operator that received it. */
   readonly source: string;
+  /** The source partition it arrived at. */
   readonly partition: number;
 }
 

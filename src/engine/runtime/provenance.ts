@@ -14,6 +14,7 @@ import type { Millis } from '../time';
 export interface SourceRecord {
   /** The source's name, as given to `fromSource` or the default one of `fromElements`, …. */
   readonly source: string;
+  /** The record as the source read it. */
   readonly value: unknown;
   /** Event time, when the source assigned one. */
   readonly timestamp?: Millis;

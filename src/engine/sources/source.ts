@@ -45,8 +45,11 @@ export type SourceEvent<T> =
  * change while the run is read.
  */
 export interface RecordRun<T> {
+  /** The array the records are read from, in place. */
   readonly values: readonly T[];
+  /** Index of the first record of the run. */
   readonly from: number;
+  /** Index just past the last record of the run. */
   readonly to: number;
   /**
    * The arrival time of the record at `index`. The engine calls it once per record, so it should

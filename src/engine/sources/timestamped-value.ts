@@ -52,6 +52,7 @@ export class TimestampedValue<T> {
     return typeof candidate === 'object' && candidate !== null && #made in candidate;
   }
 
+  /** The value and its timestamp, as `value @ timestamp`. */
   toString(): string {
     return `${nameOf(this.value)} @ ${this.timestamp}`;
   }

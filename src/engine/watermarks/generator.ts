@@ -21,7 +21,9 @@ export interface WatermarkOutput {
  * (200 ms by default; a periodic generator emits here).
  */
 export interface WatermarkGenerator<T> {
+  /** Sees every record and its timestamp; a punctuated generator emits watermarks here. */
   onEvent(event: T, eventTimestamp: Millis, output: WatermarkOutput): void;
+  /** Runs every auto-watermark interval; a periodic generator emits watermarks here. */
   onPeriodicEmit(output: WatermarkOutput): void;
 }
 
@@ -33,15 +35,18 @@ export interface WatermarkGenerator<T> {
 export class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T> {
   private maxTimestamp: Millis;
 
+  /** A generator for records at most `outOfOrderness` milliseconds out of order. */
   constructor(private readonly outOfOrderness: Millis) {
     // Starts so that the first periodic watermark, before any record, is the lowest possible one.
     this.maxTimestamp = MIN_WATERMARK + outOfOrderness + 1;
   }
 
+  /** Remembers the highest timestamp seen. */
   onEvent(_event: T, eventTimestamp: Millis): void {
     if (eventTimestamp > this.maxTimestamp) this.maxTimestamp = eventTimestamp;
   }
 
+  /** Emits the highest timestamp seen, minus the out-of-orderness, minus 1. */
   onPeriodicEmit(output: WatermarkOutput): void {
     output.emitWatermark(this.maxTimestamp - this.outOfOrderness - 1);
   }

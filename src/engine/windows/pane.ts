@@ -15,6 +15,7 @@ export type PaneTiming = 'EARLY' | 'ON_TIME' | 'LATE';
 
 /** Which firing of its window a result is. */
 export interface PaneInfo {
+  /** Whether the window fired before, at or after its end. */
   readonly timing: PaneTiming;
   /** 0 for the first firing of the window, then 1, 2, … */
   readonly index: number;

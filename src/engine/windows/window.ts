@@ -7,6 +7,12 @@ import type { Millis } from '../time';
 
 /** A window of time `[start, end)`: `start` included, `end` excluded. */
 export class TimeWindow {
+  /**
+   * The window `[start, end)`.
+   *
+   * @param start - The first timestamp in the window.
+   * @param end - The first timestamp after it.
+   */
   constructor(
     /** First timestamp in the window. */
     readonly start: Millis,
@@ -29,10 +35,12 @@ export class TimeWindow {
     return new TimeWindow(Math.min(this.start, other.start), Math.max(this.end, other.end));
   }
 
+  /** True for a time window with the same start and end. */
   equals(other: Window): boolean {
     return other instanceof TimeWindow && other.start === this.start && other.end === this.end;
   }
 
+  /** The window as `[start, end)`. */
   toString(): string {
     return `[${this.start}, ${this.end})`;
   }
@@ -62,14 +70,17 @@ export class GlobalWindow {
     return MIN_WATERMARK;
   }
 
+  /** Reported as `MAX_WATERMARK`: the global window never ends. */
   get end(): Millis {
     return MAX_WATERMARK;
   }
 
+  /** True only for the global window itself. */
   equals(other: Window): boolean {
     return other === this;
   }
 
+  /** `GlobalWindow`. */
   toString(): string {
     return 'GlobalWindow';
   }

@@ -14,9 +14,11 @@ import {
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import engineTypes, { engineExports } from 'virtual:streamlab/engine-types';
+import referenceAnchors from 'virtual:streamlab/reference-anchors';
 import type { CodeProblem } from '../../runtime/compile/problem';
 import { registerImportCompletions } from './import-completions';
 import { registerImportQuickFix } from './import-quick-fix';
+import { registerReferenceHover } from './reference-hover';
 import { registerTypeScriptFixes } from './typescript-fixes';
 
 self.MonacoEnvironment = {
@@ -70,6 +72,7 @@ typescriptDefaults.setModeConfiguration({
 registerTypeScriptFixes();
 registerImportQuickFix(engineExports);
 registerImportCompletions(engineExports);
+registerReferenceHover(referenceAnchors);
 
 export { monaco };
 export { showTabFocusHint } from './tab-focus-hint';

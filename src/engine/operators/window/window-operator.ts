@@ -70,15 +70,21 @@ export interface SideTagged {
 
 /** A window held by the operator, for inspection. */
 export interface PendingWindow {
+  /** The window's key (`undefined` after `windowAll`). */
   readonly key: Key | undefined;
+  /** The first timestamp in the window. */
   readonly start: Millis;
+  /** The first timestamp after it. */
   readonly end: Millis;
   /** Elements in the window's contents. */
   readonly count: number;
   /** The contents: the reduced value, the accumulator, or the list of elements. */
   readonly contents: unknown;
+  /** How many times it has fired so far. */
   readonly panes: number;
+  /** Its pending event-time timers: its trigger's, and an event-time window's cleanup timer. */
   readonly eventTimers: readonly Millis[];
+  /** Its pending processing-time timers. */
   readonly processingTimers: readonly Millis[];
 }
 

@@ -15,6 +15,7 @@ import {
 export interface GeneratorContext {
   /** The record's number within its partition: 0, 1, 2, … */
   readonly index: number;
+  /** The source partition the record is made for: 0, 1, … */
   readonly partition: number;
   /** The record's event time, also carried by the source as its timestamp. */
   readonly eventTime: Millis;

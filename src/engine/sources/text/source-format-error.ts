@@ -17,12 +17,14 @@ export interface SourceProblem {
  * policy can skip (a header that does not name the timestamp field, for instance).
  */
 export class SourceFormatError extends Error implements SourceProblem {
+  /** Always `'SourceFormatError'`. */
   override readonly name = 'SourceFormatError';
   readonly source: string;
   readonly line: number;
   readonly column: number;
   readonly reason: string;
 
+  /** The problem `reason` at `line` and `column` of the text source named `source`. */
   constructor(source: string, line: number, column: number, reason: string) {
     super(`line ${line}, column ${column}: ${reason}`);
     this.source = source;

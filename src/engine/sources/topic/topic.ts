@@ -18,10 +18,13 @@ export type Partitioner<T> = (record: {
 
 /** A record as stored in a topic. */
 export interface TopicRecord<T> {
+  /** The partition holding the record. */
   readonly partition: number;
   /** Position within the partition: 0 for the first record, then 1, 2, … */
   readonly offset: number;
+  /** The key it was produced with, if any. */
   readonly key: TopicKey | undefined;
+  /** The record's value. */
   readonly value: T;
   /** Event time given by the producer, if any. */
   readonly timestamp: Millis | undefined;
@@ -29,6 +32,7 @@ export interface TopicRecord<T> {
 
 /** Options of {@link Topic.create}. */
 export interface TopicOptions<T> {
+  /** Names the topic (a source reading it shows the name). */
   readonly name: string;
   /** Default 1. */
   readonly partitions?: number;
@@ -41,6 +45,7 @@ export interface TopicOptions<T> {
 
 /** Options of {@link Topic.produce}. */
 export interface ProduceOptions {
+  /** Records with the same key go to the same partition, in order. */
   readonly key?: TopicKey;
   /** The record's event time. */
   readonly timestamp?: Millis;
@@ -50,7 +55,9 @@ export interface ProduceOptions {
 
 /** Where a produced record was stored. */
 export interface RecordMetadata {
+  /** The partition it went to. */
   readonly partition: number;
+  /** Its position in that partition: 0 for the first record, then 1, 2, … */
   readonly offset: number;
 }
 

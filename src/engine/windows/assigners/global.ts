@@ -13,6 +13,7 @@ export class GlobalWindows extends WindowAssigner<GlobalWindow> {
     super();
   }
 
+  /** The assigner; give the windowed stream a trigger, or it never fires. */
   static create(): GlobalWindows {
     return new GlobalWindows();
   }

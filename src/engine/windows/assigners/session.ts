@@ -49,6 +49,10 @@ export class EventTimeSessionWindows<T = unknown> extends MergingWindowAssigner 
     super();
   }
 
+  /**
+   * Sessions that end once no element arrives for `gap` milliseconds of event time: an element
+   * at `ts` opens `[ts, ts + gap)` and joins any session that overlaps or touches it.
+   */
   static withGap(gap: Millis): EventTimeSessionWindows {
     checkGap('EventTimeSessionWindows', gap);
     return new EventTimeSessionWindows(gap);
@@ -85,11 +89,13 @@ export class ProcessingTimeSessionWindows<T = unknown> extends MergingWindowAssi
     super();
   }
 
+  /** Sessions that end once no element arrives for `gap` milliseconds of processing time. */
   static withGap(gap: Millis): ProcessingTimeSessionWindows {
     checkGap('ProcessingTimeSessionWindows', gap);
     return new ProcessingTimeSessionWindows(gap);
   }
 
+  /** Sessions whose gap each element decides, in processing time. */
   static withDynamicGap<T>(
     extractor: SessionWindowTimeGapExtractor<T>,
   ): ProcessingTimeSessionWindows<T> {

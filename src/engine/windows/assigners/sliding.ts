@@ -43,13 +43,26 @@ function slidingWindows(time: Millis, size: Millis, slide: Millis, offset: Milli
  */
 export class SlidingEventTimeWindows extends WindowAssigner<TimeWindow> {
   private constructor(
+    /** The length of every window, in milliseconds. */
     readonly size: Millis,
+    /** The distance between the starts of consecutive windows. */
     readonly slide: Millis,
+    /** How far the window starts are shifted from multiples of `slide`. */
     readonly offset: Millis,
   ) {
     super();
   }
 
+  /**
+   * Windows of `size` milliseconds, a new one starting every `slide`, their starts shifted by
+   * `offset` (`|offset| < slide`; default 0). The slide may not be larger than the size (Flink
+   * would leave the elements between windows out; this engine asks for tumbling windows or a
+   * smaller slide instead).
+   *
+   * @param size - How long each window is, in milliseconds.
+   * @param slide - How far apart window starts are; `size / slide` windows hold each element.
+   * @param offset - Where the starts fall, as for `TumblingEventTimeWindows.of`.
+   */
   static of(size: Millis, slide: Millis, offset: Millis = 0): SlidingEventTimeWindows {
     checkSliding('SlidingEventTimeWindows', size, slide, offset);
     return new SlidingEventTimeWindows(size, slide, offset);
@@ -75,13 +88,20 @@ export class SlidingEventTimeWindows extends WindowAssigner<TimeWindow> {
 /** Windows of `size` starting every `slide` of processing time. */
 export class SlidingProcessingTimeWindows extends WindowAssigner<TimeWindow> {
   private constructor(
+    /** The length of every window, in milliseconds. */
     readonly size: Millis,
+    /** The distance between the starts of consecutive windows. */
     readonly slide: Millis,
+    /** How far the window starts are shifted from multiples of `slide`. */
     readonly offset: Millis,
   ) {
     super();
   }
 
+  /**
+   * Windows of `size` milliseconds of processing time, a new one starting every `slide`
+   * (`slide ≤ size`), their starts shifted by `offset` (`|offset| < slide`).
+   */
   static of(size: Millis, slide: Millis, offset: Millis = 0): SlidingProcessingTimeWindows {
     checkSliding('SlidingProcessingTimeWindows', size, slide, offset);
     return new SlidingProcessingTimeWindows(size, slide, offset);

@@ -51,12 +51,23 @@ export class TumblingEventTimeWindows extends WindowAssigner<TimeWindow> {
   private readonly windowAt = lastWindowCache(this);
 
   private constructor(
+    /** The length of every window, in milliseconds. */
     readonly size: Millis,
+    /** How far the window boundaries are shifted from multiples of `size`. */
     readonly offset: Millis,
   ) {
     super();
   }
 
+  /**
+   * Windows of `size` milliseconds (e.g. `Time.minutes(5)`), their boundaries shifted by
+   * `offset` (`|offset| < size`; default 0, which aligns them to the epoch).
+   *
+   * @param size - How long each window is, in milliseconds.
+   * @param offset - Where the boundaries fall: `of(Time.hours(1), Time.minutes(15))` gives
+   * `[0:15, 1:15)`, `[1:15, 2:15)`, …
+   * @returns The assigner, for `KeyedStream.window` or `DataStream.windowAll`.
+   */
   static of(size: Millis, offset: Millis = 0): TumblingEventTimeWindows {
     checkTumbling('TumblingEventTimeWindows', size, offset);
     return new TumblingEventTimeWindows(size, offset);
@@ -84,12 +95,18 @@ export class TumblingProcessingTimeWindows extends WindowAssigner<TimeWindow> {
   private readonly windowAt = lastWindowCache(this);
 
   private constructor(
+    /** The length of every window, in milliseconds. */
     readonly size: Millis,
+    /** How far the window boundaries are shifted from multiples of `size`. */
     readonly offset: Millis,
   ) {
     super();
   }
 
+  /**
+   * Windows of `size` milliseconds of processing time, their boundaries shifted by `offset`
+   * (`|offset| < size`; default 0).
+   */
   static of(size: Millis, offset: Millis = 0): TumblingProcessingTimeWindows {
     checkTumbling('TumblingProcessingTimeWindows', size, offset);
     return new TumblingProcessingTimeWindows(size, offset);

@@ -6,6 +6,18 @@ import type { Millis } from '../../time';
 import type { Trigger } from '../triggers/trigger';
 import type { TimeWindow, Window } from '../window';
 
+/**
+ * Decides which windows each element belongs to, as Flink's `WindowAssigner`: the argument of
+ * `KeyedStream.window` and `DataStream.windowAll`. Use a built-in one
+ * ({@link TumblingEventTimeWindows}, {@link SlidingEventTimeWindows},
+ * {@link EventTimeSessionWindows}, {@link GlobalWindows}, and their processing-time twins); each
+ * brings its default trigger.
+ *
+ * @example
+ * ```ts
+ * stream.keyBy((r) => r.sensor).window(TumblingEventTimeWindows.of(Time.seconds(10)));
+ * ```
+ */
 export abstract class WindowAssigner<W extends Window = Window> {
   /**
    * The windows an element belongs to. `timestamp` is the element's event time (event-time
@@ -16,6 +28,10 @@ export abstract class WindowAssigner<W extends Window = Window> {
   abstract getDefaultTrigger(): Trigger;
   /** True when windows are measured in event time. */
   abstract isEventTime(): boolean;
+  /**
+   * How the assigner is shown in the job graph and in messages, e.g.
+   * `TumblingEventTimeWindows(10000)`.
+   */
   abstract toString(): string;
 }
 

@@ -14,10 +14,28 @@ export interface TimestampedValue<T> {
 
 /** What an evictor can read. */
 export interface EvictorContext {
+  /** The virtual processing time now. */
   getCurrentProcessingTime(): Millis;
+  /** The window operator's current watermark. */
   getCurrentWatermark(): Millis;
 }
 
+/**
+ * Removes elements from a window when it fires, as Flink's `Evictor`: before the window function
+ * runs (`evictBefore`) or after it (`evictAfter`). Set one with `WindowedStream.evictor`; the
+ * built-in ones are {@link CountEvictor} and {@link TimeEvictor}.
+ *
+ * @example
+ * ```ts
+ * // Every 2 readings of a sensor, the hottest of its last 5: what countWindow(5, 2) builds.
+ * readings
+ *   .keyBy((r) => r.sensor)
+ *   .window(GlobalWindows.create())
+ *   .trigger(CountTrigger.of(2))
+ *   .evictor(CountEvictor.of(5))
+ *   .maxBy('celsius');
+ * ```
+ */
 export abstract class Evictor<T = unknown, W extends Window = Window> {
   /** Removes elements (in place, from `elements`) before the window function runs. */
   abstract evictBefore(
@@ -33,5 +51,6 @@ export abstract class Evictor<T = unknown, W extends Window = Window> {
     window: W,
     ctx: EvictorContext,
   ): void;
+  /** How the evictor is shown in the job graph and in messages, e.g. `CountEvictor(5)`. */
   abstract toString(): string;
 }

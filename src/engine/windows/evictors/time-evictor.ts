@@ -15,6 +15,10 @@ export class TimeEvictor extends Evictor {
     super();
   }
 
+  /**
+   * Keeps the elements within `windowSize` of the newest; evicts before the function runs unless
+   * `doEvictAfter`.
+   */
   static of(windowSize: Millis, doEvictAfter = false): TimeEvictor {
     if (!Number.isSafeInteger(windowSize) || windowSize < 0) {
       throw new PipelineDefinitionError(

@@ -22,6 +22,11 @@ import type {
  * The sub-triggers keep their state apart, so `CountTrigger.of(3)` can be used for both.
  */
 export class AfterEndOfWindowTrigger extends Trigger<unknown, Window> {
+  /**
+   * The event-time trigger with `early` deciding the firings before the end of the window and
+   * `late` those after it (either may be `undefined`). Usually built with
+   * `EventTimeTrigger.create().withEarlyFirings(…)`.
+   */
   constructor(
     private readonly early: Trigger | undefined,
     private readonly late: Trigger | undefined,

@@ -8,6 +8,7 @@ export class NeverTrigger extends Trigger<unknown, Window> {
     super();
   }
 
+  /** The trigger that never fires. */
   static create(): NeverTrigger {
     return new NeverTrigger();
   }

@@ -23,32 +23,51 @@ export function isPurge(result: TriggerResult): boolean {
 
 /** A small per-window value a trigger keeps (a count, the next firing time), combined by `reduce`. */
 export class ReducingStateDescriptor<T> {
+  /**
+   * Describes a trigger's state named `name`, combined with `reduce`.
+   *
+   * @param name - Names the state, unique within the trigger.
+   * @param reduce - Combines the value so far with an added one.
+   */
   constructor(
+    /** The state's name, unique within the trigger. */
     readonly name: string,
+    /** Combines the value so far with an added one. */
     readonly reduce: (a: T, b: T) => T,
   ) {}
 }
 
 /** The trigger's state for the current window, as Flink's `ReducingState`. */
 export interface ReducingState<T> {
+  /** The combined value, or `undefined` when nothing was added. */
   get(): T | undefined;
+  /** Combines `value` into the state with the descriptor's `reduce`. */
   add(value: T): void;
+  /** Removes the value. */
   clear(): void;
 }
 
 /** What a trigger can do: read the clocks, set timers for the window, keep per-window state. */
 export interface TriggerContext {
+  /** The window operator's current watermark. */
   getCurrentWatermark(): Millis;
+  /** The virtual processing time now. */
   getCurrentProcessingTime(): Millis;
+  /** Calls `onEventTime` for this window once the watermark reaches `time`. */
   registerEventTimeTimer(time: Millis): void;
+  /** Calls `onProcessingTime` for this window once processing time reaches `time`. */
   registerProcessingTimeTimer(time: Millis): void;
+  /** Deletes this window's event-time timer at `time`. */
   deleteEventTimeTimer(time: Millis): void;
+  /** Deletes this window's processing-time timer at `time`. */
   deleteProcessingTimeTimer(time: Millis): void;
+  /** The trigger's state `descriptor` names, for the current key and window. */
   getPartitionedState<T>(descriptor: ReducingStateDescriptor<T>): ReducingState<T>;
 }
 
 /** Given to `onMerge`: also combines the state of the windows being merged. */
 export interface OnMergeContext extends TriggerContext {
+  /** Combines the state `descriptor` names of the merging windows into the merged one. */
   mergePartitionedState<T>(descriptor: ReducingStateDescriptor<T>): void;
 }
 
@@ -77,5 +96,6 @@ export abstract class Trigger<T = unknown, W extends Window = Window> {
     throw new Error(`${this.toString()} does not support merging windows.`);
   }
 
+  /** How the trigger is shown in the job graph and in messages, e.g. `CountTrigger(3)`. */
   abstract toString(): string;
 }

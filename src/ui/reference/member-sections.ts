@@ -1,0 +1,20 @@
+import type { ReferenceMember } from '../../content/reference-types';
+
+export interface MemberSection {
+  readonly title: string;
+  readonly members: readonly ReferenceMember[];
+}
+
+/** A page's own members in the sections it shows them in, empty sections left out. */
+export function memberSections(members: readonly ReferenceMember[]): MemberSection[] {
+  const sections: [string, (m: ReferenceMember) => boolean][] = [
+    ['Constructor', (m) => m.kind === 'constructor'],
+    ['Static methods', (m) => m.static && m.kind === 'method'],
+    ['Static properties', (m) => m.static && m.kind === 'property'],
+    ['Properties', (m) => !m.static && m.kind === 'property'],
+    ['Methods', (m) => !m.static && m.kind === 'method'],
+  ];
+  return sections
+    .map(([title, test]) => ({ title, members: members.filter(test) }))
+    .filter((s) => s.members.length > 0);
+}

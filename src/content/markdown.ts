@@ -8,6 +8,7 @@ import bash from 'highlight.js/lib/languages/bash';
 import sql from 'highlight.js/lib/languages/sql';
 import java from 'highlight.js/lib/languages/java';
 import python from 'highlight.js/lib/languages/python';
+import yaml from 'highlight.js/lib/languages/yaml';
 import plaintext from 'highlight.js/lib/languages/plaintext';
 import { containerExtension, type DocumentPlace } from './containers.ts';
 
@@ -20,6 +21,7 @@ for (const [name, language] of Object.entries({
   sql,
   java,
   python,
+  yaml,
   plaintext,
 })) {
   hljs.registerLanguage(name, language);

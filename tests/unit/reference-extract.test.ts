@@ -112,8 +112,9 @@ describe('extractReference', () => {
     const clock = entry('Clock');
     expect(clock.signatures.map((s) => s.code)).toEqual(['const Clock: { … }']);
     expect(clock.doc.examples).toHaveLength(1);
-    expect(clock.members.map((m) => [m.name, m.doc.summary])).toEqual([
-      ['seconds', '`n` seconds in milliseconds.'],
+    // Called through the constant, as a static method is: `Clock.seconds(2)`.
+    expect(clock.members.map((m) => [m.name, m.kind, m.static, m.doc.summary])).toEqual([
+      ['seconds', 'method', true, '`n` seconds in milliseconds.'],
     ]);
     expect(entry('LIMIT').signatures.map((s) => s.code)).toEqual(['const LIMIT = 10']);
     expect(entry('Shape').members).toEqual([]);

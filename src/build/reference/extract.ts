@@ -175,6 +175,9 @@ function shapeOf(
   if (declarations.length === 0) throw new Error(`${name} is exported but has no declaration`);
   const kind = kindOf(symbol, declarations);
   const members: (MemberShape & { readonly from: string })[] = [];
+  const first = declarations[0] as ts.Declaration;
+  // A constant's members are called through it, as static methods are: `Time.seconds(2)`.
+  const holder = ts.isVariableDeclaration(first) ? 'constant' : 'type';
   const add = (properties: readonly ts.Symbol[], isStatic: boolean) => {
     for (const property of properties) {
       const found = publicDeclarations(property);
@@ -184,7 +187,7 @@ function shapeOf(
       if (!first || property.name === 'prototype' || property.name.startsWith('__')) continue;
       members.push({
         name: property.name,
-        kind: memberKindOf(first),
+        kind: memberKindOf(first, holder),
         static: isStatic,
         declarations: found,
         overridden: overriddenBy(checker, first, property.name, isStatic),
@@ -193,7 +196,6 @@ function shapeOf(
     }
   };
 
-  const first = declarations[0] as ts.Declaration;
   if (symbol.flags & ts.SymbolFlags.Class) {
     const constructors = declarations
       .filter(ts.isClassDeclaration)
@@ -216,7 +218,7 @@ function shapeOf(
   } else if (ts.isTypeAliasDeclaration(first) && holdsObjectType(first.type)) {
     add(checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), false);
   } else if (ts.isVariableDeclaration(first) && first.type && ts.isTypeLiteralNode(first.type)) {
-    add(checker.getPropertiesOfType(checker.getTypeOfSymbol(symbol)), false);
+    add(checker.getPropertiesOfType(checker.getTypeOfSymbol(symbol)), true);
   }
 
   const anchorsSeen = new Set<string>();
@@ -299,10 +301,17 @@ function kindOf(symbol: ts.Symbol, declarations: readonly ts.Declaration[]): Ref
   return 'type';
 }
 
-function memberKindOf(declaration: ts.Declaration): ReferenceMemberKind {
-  return ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)
-    ? 'method'
-    : 'property';
+/** A method, or on an object constant a property holding a function (`Time.seconds`). */
+function memberKindOf(
+  declaration: ts.Declaration,
+  holder: 'constant' | 'type',
+): ReferenceMemberKind {
+  if (ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)) return 'method';
+  const functionValued =
+    (ts.isPropertySignature(declaration) || ts.isPropertyDeclaration(declaration)) &&
+    declaration.type !== undefined &&
+    ts.isFunctionTypeNode(declaration.type);
+  return holder === 'constant' && functionValued ? 'method' : 'property';
 }
 
 /**

@@ -74,6 +74,13 @@ describe('extractReference', () => {
     );
   });
 
+  it("links code spans that name an export or its member, but not Flink's classes or other code", () => {
+    expect(entry('KeyedStream').doc.summary).toBe(
+      "A [`Stream`](#/reference/Stream) split by key (Flink's `Stream` would be a `DataStream`); " +
+        'see [`Stream.map`](#/reference/Stream#map), `test`.',
+    );
+  });
+
   it('gives a function one signature per overload, each with its own comment', () => {
     const of = entry('of');
     expect(of.signatures).toEqual([

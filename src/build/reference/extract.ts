@@ -142,17 +142,21 @@ function linkResolver(
   current: string,
   memberNames: ReadonlyMap<string, ReadonlySet<string>>,
 ): LinkResolver {
-  return (target) => {
-    const [head = '', member, ...more] = target.split('.');
-    if (more.length > 0) return undefined;
-    if (memberNames.has(head)) {
-      if (member === undefined) return `#/reference/${head}`;
-      return memberNames.get(head)?.has(member) ? `#/reference/${head}#${member}` : undefined;
-    }
-    if (member === undefined && memberNames.get(current)?.has(head)) {
-      return `#/reference/${current}#${head}`;
-    }
-    return undefined;
+  return {
+    href(target) {
+      const [head = '', member, ...more] = target.split('.');
+      if (more.length > 0) return undefined;
+      if (memberNames.has(head)) {
+        // A page does not link to itself, only to its members.
+        if (member === undefined) return head === current ? undefined : `#/reference/${head}`;
+        return memberNames.get(head)?.has(member) ? `#/reference/${head}#${member}` : undefined;
+      }
+      if (member === undefined && memberNames.get(current)?.has(head)) {
+        return `#/reference/${current}#${head}`;
+      }
+      return undefined;
+    },
+    isExport: (name) => memberNames.has(name),
   };
 }
 

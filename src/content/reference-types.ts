@@ -49,6 +49,10 @@ export interface ReferenceMember {
   /** Also its anchor: `#/reference/<Export>#<name>` (`constructor` for the constructor). */
   readonly name: string;
   readonly kind: ReferenceMemberKind;
+  /**
+   * Reached through the export itself rather than an instance: a class's static members, and
+   * the members of an object constant (`WatermarkStrategy.noWatermarks()`, `Time.seconds(2)`).
+   */
   readonly static: boolean;
   readonly signatures: readonly ReferenceSignature[];
   readonly doc: ReferenceDoc;

@@ -25,6 +25,23 @@ async function inView(page: Page, element: Locator): Promise<boolean> {
 describe('the API reference', () => {
   const { start } = useBrowser();
 
+  it('is fetched only when it opens', async () => {
+    const { page, open } = await start();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await open('#/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(scripts.filter((s) => /Reference/.test(s))).toEqual([]);
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Reference' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'API reference' }).waitFor();
+    expect(scripts.filter((s) => /Reference/.test(s)).length).toBeGreaterThan(0);
+  });
+
   it('lists every export by section, filters by name, and opens a page', async () => {
     const { page, open } = await start();
     await open('#/reference');

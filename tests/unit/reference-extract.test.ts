@@ -74,6 +74,13 @@ describe('extractReference', () => {
     );
   });
 
+  it("links code spans that name an export or its member, but not Flink's classes or other code", () => {
+    expect(entry('KeyedStream').doc.summary).toBe(
+      "A [`Stream`](#/reference/Stream) split by key (Flink's `Stream` would be a `DataStream`); " +
+        'see [`Stream.map`](#/reference/Stream#map), `test`.',
+    );
+  });
+
   it('gives a function one signature per overload, each with its own comment', () => {
     const of = entry('of');
     expect(of.signatures).toEqual([
@@ -112,8 +119,9 @@ describe('extractReference', () => {
     const clock = entry('Clock');
     expect(clock.signatures.map((s) => s.code)).toEqual(['const Clock: { … }']);
     expect(clock.doc.examples).toHaveLength(1);
-    expect(clock.members.map((m) => [m.name, m.doc.summary])).toEqual([
-      ['seconds', '`n` seconds in milliseconds.'],
+    // Called through the constant, as a static method is: `Clock.seconds(2)`.
+    expect(clock.members.map((m) => [m.name, m.kind, m.static, m.doc.summary])).toEqual([
+      ['seconds', 'method', true, '`n` seconds in milliseconds.'],
     ]);
     expect(entry('LIMIT').signatures.map((s) => s.code)).toEqual(['const LIMIT = 10']);
     expect(entry('Shape').members).toEqual([]);

@@ -54,7 +54,7 @@ describe('renderEntry', () => {
 });
 
 describe('renderIndex', () => {
-  it('orders sections as the journey does, and within them what is called before types', () => {
+  it('orders sections as the journey does; in each, main entry points, then what is called, then types', () => {
     const groups = renderIndex([
       entry('WindowBounds', 'interface', 'Windows and assigners'),
       entry('StreamExecutionEnvironment', 'class', 'Environment and running'),
@@ -65,10 +65,10 @@ describe('renderIndex', () => {
     expect(groups.map((g) => [g.title, g.entries.map((e) => e.name)])).toEqual([
       [
         'Environment and running',
-        ['runPipeline', 'StreamExecutionEnvironment', 'EnvironmentOptions'],
+        ['StreamExecutionEnvironment', 'runPipeline', 'EnvironmentOptions'],
       ],
       ['Windows and assigners', ['TumblingEventTimeWindows', 'WindowBounds']],
     ]);
-    expect(groups[0]?.entries[0]?.summary).toBe('About runPipeline.');
+    expect(groups[0]?.entries[1]?.summary).toBe('About runPipeline.');
   });
 });

@@ -1,11 +1,17 @@
 import ts from 'typescript';
 import type { ReferenceDoc } from '../../content/reference-types.ts';
 
-/**
- * Turns `{@link Target}` into an app link: the hash URL of the export or member it names, or
- * undefined when it names nothing public (the link then shows as code).
- */
-export type LinkResolver = (target: string) => string | undefined;
+/** Where names in a comment lead, for the export whose comment it is. */
+export interface LinkResolver {
+  /**
+   * The hash URL of the export or member `target` names (`KeyedStream`, `KeyedStream.window`,
+   * or a member of the export itself), or undefined when it names nothing public, or the page
+   * itself: the name then shows as code.
+   */
+  href(target: string): string | undefined;
+  /** True when `name` is an export of `streamlab`. */
+  isExport(name: string): boolean;
+}
 
 export const EMPTY_DOC: ReferenceDoc = {
   summary: '',
@@ -28,8 +34,9 @@ export function readDoc(node: ts.Node, resolve: LinkResolver): ReferenceDoc {
   const comment = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).at(-1);
   if (!comment) return EMPTY_DOC;
   const text = (c: ts.JSDoc['comment']) => commentToMarkdown(c, resolve);
+  const prose = (c: ts.JSDoc['comment']) => linkCodeSpans(text(c), resolve);
   const doc = {
-    summary: text(comment.comment),
+    summary: prose(comment.comment),
     remarks: '',
     params: [] as { name: string; text: string }[],
     returns: '',
@@ -40,15 +47,18 @@ export function readDoc(node: ts.Node, resolve: LinkResolver): ReferenceDoc {
     const name = tag.tagName.text;
     if (ts.isJSDocParameterTag(tag)) {
       // TSDoc writes `@param name - text`; JSDoc's `@param name text` reads the same.
-      doc.params.push({ name: entityName(tag.name), text: text(tag.comment).replace(/^-\s*/, '') });
+      doc.params.push({
+        name: entityName(tag.name),
+        text: prose(tag.comment).replace(/^-\s*/, ''),
+      });
     } else if (name === 'returns' || name === 'return') {
-      doc.returns = text(tag.comment);
+      doc.returns = prose(tag.comment);
     } else if (name === 'remarks') {
-      doc.remarks = text(tag.comment);
+      doc.remarks = prose(tag.comment);
     } else if (name === 'example') {
       doc.examples.push(exampleMarkdown(text(tag.comment)));
     } else if (name === 'deprecated') {
-      doc.deprecated = text(tag.comment);
+      doc.deprecated = prose(tag.comment);
     } else {
       const file = node.getSourceFile();
       const { line } = file.getLineAndCharacterOfPosition(tag.getStart());
@@ -90,6 +100,31 @@ function commentToMarkdown(comment: ts.JSDoc['comment'], resolve: LinkResolver):
     .trim();
 }
 
+/**
+ * Code spans that name an export or an export's member (`` `KeyedStream` ``,
+ * `` `WindowedStream.evictor` ``) made links, as `{@link}` would: comments name the API in
+ * backticks far more often than with tags. Left alone: fenced code, spans already in a link's
+ * text, and Flink's or Beam's own classes (`` Flink's `DataStream` ``).
+ */
+function linkCodeSpans(markdown: string, resolve: LinkResolver): string {
+  return markdown
+    .split(/(^```[\s\S]*?^```|\[[^\]]*\]\([^)]*\))/m)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part.replace(
+            /(?<!(?:Flink|Beam)'s )`([A-Za-z_$][\w$]*)(\.[A-Za-z_$][\w$]*)?`/g,
+            (span, head: string, member: string | undefined) => {
+              // Only a name whose first part is an export: a bare `value` is not linked.
+              if (!resolve.isExport(head)) return span;
+              const href = resolve.href(head + (member ?? ''));
+              return href ? `[${span}](${href})` : span;
+            },
+          ),
+    )
+    .join('');
+}
+
 function linkToMarkdown(
   link: ts.JSDocLink | ts.JSDocLinkCode | ts.JSDocLinkPlain,
   resolve: LinkResolver,
@@ -101,7 +136,7 @@ function linkToMarkdown(
     return `[${words.join(' ') || name + rest}](${name}${rest})`;
   }
   const label = link.text.replace(/^\s*\|/, '').trim();
-  const href = resolve(name);
+  const href = resolve.href(name);
   const shown = label || `\`${name}\``;
   return href ? `[${shown}](${href})` : shown;
 }

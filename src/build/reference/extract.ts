@@ -3,13 +3,18 @@ import type {
   InheritedMember,
   ReferenceDoc,
   ReferenceEntry,
-  ReferenceKind,
   ReferenceMember,
-  ReferenceMemberKind,
   ReferenceSignature,
 } from '../../content/reference-types.ts';
-import { openDeclarations, type DeclarationsProgram } from '../declarations-program.ts';
-import { EMPTY_DOC, isEmptyDoc, isInternal, readDoc, type LinkResolver } from './doc-comment.ts';
+import { openDeclarations } from '../declarations-program.ts';
+import { EMPTY_DOC, isEmptyDoc, readDoc, type LinkResolver } from './doc-comment.ts';
+import {
+  holdsObjectType,
+  publicDeclarations,
+  resolveAlias,
+  shapeOf,
+  type Shape,
+} from './shapes.ts';
 import {
   declarationCode,
   headerCode,
@@ -30,32 +35,11 @@ export interface ExtractedReference {
   readonly anchors: Readonly<Record<string, Readonly<Record<number, string>>>>;
 }
 
-/** An export, its public declarations and members: what pass one finds. */
-interface Shape {
-  readonly name: string;
-  readonly kind: ReferenceKind;
-  readonly declarations: readonly ts.Declaration[];
-  readonly own: readonly MemberShape[];
-  readonly inherited: readonly (MemberShape & { readonly from: string })[];
-}
-
 /** What reading a declaration's comment and code needs from around it. */
 interface Reading {
   readonly resolve: LinkResolver;
   /** The exports a declaration's code names (as symbols, not by spelling). */
   refsOf(node: ts.Node): string[];
-}
-
-interface MemberShape {
-  readonly name: string;
-  readonly kind: ReferenceMemberKind;
-  readonly static: boolean;
-  readonly declarations: readonly ts.Declaration[];
-  /**
-   * What it overrides or implements: an override without a comment of its own shows the
-   * comment of the member it replaces, as the editor's hover does.
-   */
-  readonly overridden: readonly ts.Declaration[];
 }
 
 /**
@@ -88,8 +72,9 @@ export async function extractReference(
   );
 
   const exportNames = new Map<ts.Symbol, string>();
-  for (const { name, symbol } of exported)
+  for (const { name, symbol } of exported) {
     if (!exportNames.has(symbol)) exportNames.set(symbol, name);
+  }
   const refsOf = (node: ts.Node) => exportsNamedIn(program.checker, node, exportNames);
 
   const entries: ReferenceEntry[] = [];
@@ -149,162 +134,6 @@ export async function extractReference(
   return { entries, anchors };
 }
 
-function resolveAlias(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
-  return symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-}
-
-function publicDeclarations(symbol: ts.Symbol): ts.Declaration[] {
-  return (symbol.declarations ?? []).filter((d) => !isInternal(d) && !isHidden(d));
-}
-
-/** Private, protected and `#private` members, which the reference leaves out. */
-function isHidden(declaration: ts.Declaration): boolean {
-  const name = ts.getNameOfDeclaration(declaration);
-  if (name && ts.isPrivateIdentifier(name)) return true;
-  const flags = ts.getCombinedModifierFlags(declaration);
-  return (flags & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0;
-}
-
-function shapeOf(
-  { checker }: DeclarationsProgram,
-  name: string,
-  symbol: ts.Symbol,
-  owners: ReadonlyMap<ts.Node, string>,
-): Shape {
-  const declarations = publicDeclarations(symbol);
-  if (declarations.length === 0) throw new Error(`${name} is exported but has no declaration`);
-  const kind = kindOf(symbol, declarations);
-  const members: (MemberShape & { readonly from: string })[] = [];
-  const add = (properties: readonly ts.Symbol[], isStatic: boolean) => {
-    for (const property of properties) {
-      const found = publicDeclarations(property);
-      const first = found[0];
-      // `prototype` is the class itself; `__type`-style fields only keep a type parameter in
-      // the type (`declare readonly __type?: T`) and hold nothing to read.
-      if (!first || property.name === 'prototype' || property.name.startsWith('__')) continue;
-      members.push({
-        name: property.name,
-        kind: memberKindOf(first),
-        static: isStatic,
-        declarations: found,
-        overridden: overriddenBy(checker, first, property.name, isStatic),
-        from: ownerOf(first, owners) ?? name,
-      });
-    }
-  };
-
-  const first = declarations[0] as ts.Declaration;
-  if (symbol.flags & ts.SymbolFlags.Class) {
-    const constructors = declarations
-      .filter(ts.isClassDeclaration)
-      .flatMap((c) => c.members.filter(ts.isConstructorDeclaration))
-      .filter((c) => !isInternal(c) && !isHidden(c));
-    if (constructors.length > 0) {
-      members.push({
-        name: 'constructor',
-        kind: 'constructor',
-        static: false,
-        declarations: constructors,
-        overridden: [],
-        from: name,
-      });
-    }
-    add(checker.getPropertiesOfType(checker.getTypeOfSymbol(symbol)), true);
-    add(checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), false);
-  } else if (symbol.flags & ts.SymbolFlags.Interface) {
-    add(checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), false);
-  } else if (ts.isTypeAliasDeclaration(first) && holdsObjectType(first.type)) {
-    add(checker.getPropertiesOfType(checker.getDeclaredTypeOfSymbol(symbol)), false);
-  } else if (ts.isVariableDeclaration(first) && first.type && ts.isTypeLiteralNode(first.type)) {
-    add(checker.getPropertiesOfType(checker.getTypeOfSymbol(symbol)), false);
-  }
-
-  const anchorsSeen = new Set<string>();
-  for (const member of members) {
-    if (anchorsSeen.has(member.name)) {
-      throw new Error(`${name} has two members named ${member.name}: their anchors would clash`);
-    }
-    anchorsSeen.add(member.name);
-  }
-  const own = members.filter((m) => m.from === name).sort(byReadingOrder);
-  const inherited = members.filter((m) => m.from !== name).sort(byReadingOrder);
-  return { name, kind, declarations, own, inherited };
-}
-
-/** The declarations a class or interface member overrides or implements, nearest first. */
-function overriddenBy(
-  checker: ts.TypeChecker,
-  member: ts.Declaration,
-  name: string,
-  isStatic: boolean,
-): ts.Declaration[] {
-  const container = member.parent;
-  if (!ts.isClassLike(container) && !ts.isInterfaceDeclaration(container)) return [];
-  const found: ts.Declaration[] = [];
-  for (const clause of container.heritageClauses ?? []) {
-    for (const base of clause.types) {
-      const named = isStatic ? checker.getSymbolAtLocation(base.expression) : undefined;
-      const baseClass = named && resolveAlias(checker, named);
-      if (isStatic && !baseClass) continue;
-      const type = baseClass
-        ? checker.getTypeOfSymbolAtLocation(baseClass, base)
-        : checker.getTypeAtLocation(base);
-      const property = checker.getPropertyOfType(type, name);
-      for (const declaration of property?.declarations ?? []) {
-        if (!found.includes(declaration)) found.push(declaration);
-      }
-    }
-  }
-  return found;
-}
-
-/** Constructor, then static members, properties and methods, each in declaration order. */
-function byReadingOrder(a: MemberShape, b: MemberShape): number {
-  const rank = (m: MemberShape) =>
-    m.kind === 'constructor' ? 0 : m.static ? 1 : m.kind === 'property' ? 2 : 3;
-  const position = (m: MemberShape) => m.declarations[0]?.getStart() ?? 0;
-  return rank(a) - rank(b) || position(a) - position(b);
-}
-
-/** An object type, or an intersection with one: its members are listed. Unions are not. */
-function holdsObjectType(type: ts.TypeNode): boolean {
-  return (
-    ts.isTypeLiteralNode(type) ||
-    (ts.isIntersectionTypeNode(type) && type.types.some((t) => ts.isTypeLiteralNode(t)))
-  );
-}
-
-/** The export declaring the class, interface or object type a member sits in. */
-function ownerOf(member: ts.Node, owners: ReadonlyMap<ts.Node, string>): string | undefined {
-  for (let node: ts.Node | undefined = member.parent; node; node = node.parent) {
-    const owner = owners.get(node);
-    if (owner) return owner;
-  }
-  return undefined;
-}
-
-function kindOf(symbol: ts.Symbol, declarations: readonly ts.Declaration[]): ReferenceKind {
-  const flags = symbol.flags;
-  if (flags & ts.SymbolFlags.Class) {
-    const abstract = declarations.some(
-      (d) => ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Abstract,
-    );
-    return abstract ? 'abstract class' : 'class';
-  }
-  if (flags & ts.SymbolFlags.Enum) return 'enum';
-  if (flags & ts.SymbolFlags.Function) return 'function';
-  if (flags & ts.SymbolFlags.Variable) return 'constant';
-  if (flags & ts.SymbolFlags.Interface) return 'interface';
-  if (flags & ts.SymbolFlags.Module) return 'namespace';
-  return 'type';
-}
-
-function memberKindOf(declaration: ts.Declaration): ReferenceMemberKind {
-  return ts.isMethodDeclaration(declaration) || ts.isMethodSignature(declaration)
-    ? 'method'
-    : 'property';
-}
-
 /**
  * `{@link X}`, `{@link X.member}` and, inside an export's comments, `{@link member}`, as hash
  * URLs; anything else is not part of the public API and is shown as code.
@@ -313,17 +142,21 @@ function linkResolver(
   current: string,
   memberNames: ReadonlyMap<string, ReadonlySet<string>>,
 ): LinkResolver {
-  return (target) => {
-    const [head = '', member, ...more] = target.split('.');
-    if (more.length > 0) return undefined;
-    if (memberNames.has(head)) {
-      if (member === undefined) return `#/reference/${head}`;
-      return memberNames.get(head)?.has(member) ? `#/reference/${head}#${member}` : undefined;
-    }
-    if (member === undefined && memberNames.get(current)?.has(head)) {
-      return `#/reference/${current}#${head}`;
-    }
-    return undefined;
+  return {
+    href(target) {
+      const [head = '', member, ...more] = target.split('.');
+      if (more.length > 0) return undefined;
+      if (memberNames.has(head)) {
+        // A page does not link to itself, only to its members.
+        if (member === undefined) return head === current ? undefined : `#/reference/${head}`;
+        return memberNames.get(head)?.has(member) ? `#/reference/${head}#${member}` : undefined;
+      }
+      if (member === undefined && memberNames.get(current)?.has(head)) {
+        return `#/reference/${current}#${head}`;
+      }
+      return undefined;
+    },
+    isExport: (name) => memberNames.has(name),
   };
 }
 

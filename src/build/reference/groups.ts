@@ -25,6 +25,27 @@ export const GROUPS = [
 
 export type GroupTitle = (typeof GROUPS)[number];
 
+/**
+ * The names a learner reaches for first, in this order, open their sections; the rest of a
+ * section follows by name.
+ */
+export const LEADING: readonly string[] = [
+  'StreamExecutionEnvironment',
+  'DataStream',
+  'KeyedStream',
+  'WindowedStream',
+  'TumblingEventTimeWindows',
+  'SlidingEventTimeWindows',
+  'EventTimeSessionWindows',
+  'WatermarkStrategy',
+  'Time',
+  'KeyedProcessFunction',
+  'ValueState',
+  'TestStream',
+  'TimestampedValue',
+  'CheckInput',
+];
+
 /** Exports whose section is not their file's. */
 const BY_NAME: Readonly<Record<string, GroupTitle>> = {
   Millis: 'Time',

@@ -5,7 +5,7 @@ import type {
   ReferenceSignature,
 } from '../../content/reference-types.ts';
 import { renderMarkdown } from '../../content/markdown.ts';
-import { GROUPS } from './groups.ts';
+import { GROUPS, LEADING } from './groups.ts';
 
 /**
  * The reference as the app loads it: Markdown rendered to HTML with the lessons' Markdown setup,
@@ -34,16 +34,24 @@ export function renderEntry(entry: ReferenceEntry): ReferenceEntry {
 }
 
 /**
- * The index: sections in `GROUPS` order; in each, what a pipeline calls (classes, functions,
- * constants) before the types it is given, each by name; every entry with its first paragraph.
+ * The index: sections in `GROUPS` order; in each, the `LEADING` names first, then what a pipeline
+ * calls (classes, functions, constants) before the types it is given, each by name; every entry
+ * with its first paragraph.
  */
 export function renderIndex(entries: readonly ReferenceEntry[]): ReferenceGroup[] {
+  const lead = (e: ReferenceEntry) => {
+    const at = LEADING.indexOf(e.name);
+    return at < 0 ? LEADING.length : at;
+  };
   const typeOnly = (e: ReferenceEntry) => (e.kind === 'interface' || e.kind === 'type' ? 1 : 0);
   return GROUPS.map((title) => ({
     title,
     entries: entries
       .filter((e) => e.group === title)
-      .sort((a, b) => typeOnly(a) - typeOnly(b) || a.name.localeCompare(b.name, 'en'))
+      .sort(
+        (a, b) =>
+          lead(a) - lead(b) || typeOnly(a) - typeOnly(b) || a.name.localeCompare(b.name, 'en'),
+      )
       .map((e) => ({
         name: e.name,
         kind: e.kind,

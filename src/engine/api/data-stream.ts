@@ -277,6 +277,8 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
  *
  * @example
  * ```ts
+ * const strategy = WatermarkStrategy.forBoundedOutOfOrderness<SensorReading>(Time.seconds(2))
+ *   .withTimestampAssigner((r) => r.ts);
  * env
  *   .fromSource(env.datasets.sensorReadings(), strategy)
  *   .keyBy((r) => r.sensor)

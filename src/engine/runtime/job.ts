@@ -28,7 +28,7 @@ export interface JobOptions {
   readonly provenance?: boolean;
 }
 
-/** What one call to {@link JobRuntime.step} did. */
+/** What one step of a job did: which source partition received a record, and when. */
 export interface StepResult {
   /** Processing time of the arrival. */
   readonly time: Millis;

@@ -1,10 +1,11 @@
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { isContainerToken } from './containers.ts';
 import { LessonFormatError } from './front-matter.ts';
 import { hintsBlock } from './hints-block.ts';
 import { lexMarkdown, renderBlocks, walkTokens } from './markdown.ts';
 import { quizBlock } from './quiz-block.ts';
 import { figureBlock } from './figure-block.ts';
+import { isRunnable, runnableBlock } from './runnable-block.ts';
 import type { ProseBlock } from './types.ts';
 
 export interface BuiltProse {
@@ -15,8 +16,8 @@ export interface BuiltProse {
 
 /**
  * Turns a page's Markdown into blocks: runs of ordinary Markdown become one HTML block each, and
- * every `:::hints` or `:::quiz` container becomes a block of its own, which the app shows with a
- * component. `firstLine` is the file line `source` starts on, for errors.
+ * every `:::hints`, `:::quiz` or `:::figure` container, and every ` ```ts runnable ` code block,
+ * becomes a block of its own, which the app shows with a component. `firstLine` is the file line `source` starts on, for errors.
  */
 export function buildProse(
   source: string,
@@ -34,7 +35,16 @@ export function buildProse(
     }
     markdown = [];
   };
+  // Top-level tokens cover the source end to end, so their raw text counts the lines.
+  let line = firstLine;
   for (const token of tokens) {
+    const at = line;
+    line += token.raw.split('\n').length - 1;
+    if (token.type === 'code' && isRunnable(token as Tokens.Code)) {
+      flush();
+      blocks.push(runnableBlock(token as Tokens.Code, file, at));
+      continue;
+    }
     if (!isContainerToken(token)) {
       markdown.push(token);
       continue;
@@ -58,6 +68,13 @@ export function buildProse(
         file,
         token.line,
         `:::${token.name} must start at the left margin, outside lists and quotes`,
+      );
+    }
+    if (token.type === 'code' && isRunnable(token as Tokens.Code) && !topLevel.has(token)) {
+      throw new LessonFormatError(
+        file,
+        firstLine,
+        'a ```ts runnable block must start at the left margin, outside lists, quotes and :::blocks',
       );
     }
     if (token.type === 'link') hrefs.push(token.href);

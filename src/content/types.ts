@@ -43,7 +43,7 @@ export interface Prose {
 }
 
 /** One part of the prose: Markdown rendered to HTML, or a block the learner works with. */
-export type ProseBlock = HtmlBlock | HintsBlock | QuizBlock | FigureBlock;
+export type ProseBlock = HtmlBlock | HintsBlock | QuizBlock | FigureBlock | RunnableBlock;
 
 /** Ordinary Markdown, rendered to HTML, code highlighted. */
 export interface HtmlBlock {
@@ -132,4 +132,16 @@ export interface FigureBlock {
   /** The program's name: `figures/<name>.ts` in the lesson's folder. */
   readonly name: string;
   readonly figure: Figure;
+}
+
+/**
+ * A whole program in the prose (` ```ts runnable `), with a Run button: its results and chart show
+ * under it, and the learner's own code is left alone.
+ */
+export interface RunnableBlock {
+  readonly kind: 'runnable';
+  /** The program, as it would stand in `pipeline.ts`. */
+  readonly source: string;
+  /** The code block as the prose shows it, highlighted. */
+  readonly html: string;
 }

@@ -16,6 +16,14 @@ describe('an interactive figure', () => {
       .poll(() => summary.innerText())
       .toMatch(/windows fired; late records: \d+ dropped/);
     expect(await figure.locator('.chart [data-kind="record"]').count()).toBeGreaterThan(0);
+    // In prose the legend waits behind its button, leaving the chart room for a row per sensor.
+    const legend = figure.getByRole('button', { name: 'Legend' });
+    expect(await legend.getAttribute('aria-expanded')).toBe('false');
+    expect(await figure.locator('#event-time-legend').isVisible()).toBe(false);
+    await figure.getByText('key sensor-2').first().waitFor();
+    await legend.click();
+    expect(await figure.locator('#event-time-legend').isVisible()).toBe(true);
+    await legend.click();
 
     // A bound as large as the delay drops nothing.
     await figure.locator('input[data-param="bound"]').fill('1000');

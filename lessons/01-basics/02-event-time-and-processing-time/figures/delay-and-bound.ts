@@ -1,11 +1,12 @@
 // Readings from two sensors reach the pipeline up to `delay` ms late. The watermark trails the
-// newest timestamp by `bound` ms; each sensor's readings are counted in 2-second windows.
+// newest timestamp by `bound` ms; each sensor's readings are added up in 2-second windows, which
+// stay open for late readings `lateness` ms after the watermark passes their end.
 import { Time, TumblingEventTimeWindows, WatermarkStrategy } from 'streamlab';
 import type { SensorReading, StreamExecutionEnvironment } from 'streamlab';
 
 export default function pipeline(
   env: StreamExecutionEnvironment,
-  params: { delay: number; bound: number },
+  params: { delay: number; bound: number; lateness: number },
 ) {
   env
     .fromSource(
@@ -22,6 +23,7 @@ export default function pipeline(
     )
     .keyBy((r) => r.sensor)
     .window(TumblingEventTimeWindows.of(Time.seconds(2)))
+    .allowedLateness(params.lateness)
     .sum('celsius')
     .sinkTo(env.collect('sums'));
 }

@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /** End-to-end tests: real Chromium against the built site, served as a learner would get it. */
 export default defineConfig({
+  // The walk through the course runs each lesson's solution in Node too, to know what to expect.
+  resolve: {
+    alias: { streamlab: new URL('../../src/engine/index.ts', import.meta.url).pathname },
+  },
   test: {
     root: new URL('../..', import.meta.url).pathname,
     include: ['tests/e2e/**/*.e2e.ts'],

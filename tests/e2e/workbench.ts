@@ -18,6 +18,22 @@ export async function setCode(page: Page, code: string): Promise<void> {
   }, code);
 }
 
+/**
+ * Pastes each file into the editor, choosing its tab first when there are several, as a learner
+ * copying a whole solution would. `files` is in the editor's tab order.
+ */
+export async function setFiles(page: Page, files: Readonly<Record<string, string>>): Promise<void> {
+  const names = Object.keys(files);
+  const tabs = page.getByRole('tablist', { name: 'Files' });
+  for (const name of names) {
+    if (names.length > 1) {
+      await tabs.getByRole('tab', { name, exact: true }).click();
+      await tabs.getByRole('tab', { name, exact: true, selected: true }).waitFor();
+    }
+    await setCode(page, files[name] ?? '');
+  }
+}
+
 /** The text the editor shows, spaces normalised (Monaco draws them as no-break spaces). */
 export async function visibleCode(page: Page): Promise<string> {
   return (await page.locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
@@ -66,7 +82,6 @@ export async function longestTask(page: Page): Promise<number> {
   );
 }
 
-/** A pipeline with a line of the learner's own inserted at line 4. */
 /** A program whose pipeline function has `body`, one line each, after the usual type import. */
 export function program(...body: string[]): string {
   return [
@@ -78,6 +93,7 @@ export function program(...body: string[]): string {
   ].join('\n');
 }
 
+/** A pipeline with a statement of the learner's own at line 4. */
 export function pipelineWith(statement: string, imports = ''): string {
   return [
     "import type { StreamExecutionEnvironment } from 'streamlab';",

@@ -1,17 +1,6 @@
 import type { ChapterSummary, LessonSummary } from '../content/types';
 import { href } from './route';
 
-/** The lessons before and after one, across chapter boundaries, for "previous / next" links. */
-export function neighbours(
-  chapters: readonly ChapterSummary[],
-  slug: string,
-): { previous?: LessonSummary; next?: LessonSummary } {
-  const all = chapters.flatMap((chapter) => chapter.lessons);
-  const index = all.findIndex((lesson) => lesson.slug === slug);
-  if (index < 0) return {};
-  return { previous: all[index - 1], next: all[index + 1] };
-}
-
 /** The chapters before and after one, for the chapter page's "previous / next" links. */
 export function chapterNeighbours(
   chapters: readonly ChapterSummary[],
@@ -48,6 +37,26 @@ export function nextInCourse(
   return {
     title: `Step ${following.step}: ${following.title}`,
     href: href({ page: 'chapter', slug: following.slug }),
+  };
+}
+
+/**
+ * Where the course goes back to from a lesson: the chapter's previous lesson, or else, from its
+ * first lesson, the chapter's own overview, the way the learner came in. Undefined for an
+ * unknown lesson.
+ */
+export function previousInCourse(
+  chapters: readonly ChapterSummary[],
+  slug: string,
+): Destination | undefined {
+  const chapter = chapters.find((c) => c.lessons.some((l) => l.slug === slug));
+  if (!chapter) return undefined;
+  const previous = chapter.lessons[chapter.lessons.findIndex((l) => l.slug === slug) - 1];
+  if (previous)
+    return { title: previous.title, href: href({ page: 'lesson', slug: previous.slug }) };
+  return {
+    title: `Step ${chapter.step}: ${chapter.title}`,
+    href: href({ page: 'chapter', slug: chapter.slug }),
   };
 }
 

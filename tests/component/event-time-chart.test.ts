@@ -109,7 +109,7 @@ describe('EventTimeChart', () => {
   it('has a text alternative that says what the chart shows', async () => {
     const { container } = await chart(4000);
     await expect
-      .poll(() => container.querySelector('#event-time-summary')?.textContent ?? '')
+      .poll(() => container.querySelector('.event-time-summary')?.textContent ?? '')
       .toMatch(
         /^4 records reached Window by processing time 4 s: 3 on time, 0 late but accepted, 0 dropped, 1 sent to a side output\. The watermark is at \+∞\. 3 windows; 3 panes fired/,
       );

@@ -165,7 +165,7 @@ describe('the event-time chart with two keys', () => {
     const merges = container.querySelectorAll('[data-kind="merge"]');
     expect(merges.length).toBe(result.trace.filter((e) => e.type === 'window-merged').length);
     expect(merges.length).toBeGreaterThan(0);
-    expect(container.querySelector('#event-time-summary')?.textContent).toMatch(
+    expect(container.querySelector('.event-time-summary')?.textContent).toMatch(
       / 3 windows; 3 panes/,
     );
   });

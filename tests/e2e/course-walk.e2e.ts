@@ -1,8 +1,9 @@
 /**
  * The whole course, walked in Chromium as a learner new to the app would: in from the home page,
  * through every lesson in journey order by the links the pages offer, pasting each exercise's
- * solution and running it to a pass, answering each quiz, reading each figure, marking each
- * reading lesson as read, and checking on the way that every in-app link leads somewhere. The
+ * solution and running it to a pass, answering each quiz, reading each figure, running each
+ * example in the prose, marking each reading lesson as read, and checking on the way that every
+ * in-app link leads somewhere. The
  * lessons and what each should show come from the lesson library (see `course.ts`), so a new
  * lesson is walked with no change here. Wrong programs are graded in Node, by
  * tests/runtime/lesson-checks.test.ts, not here.
@@ -105,6 +106,21 @@ async function seeFigures(page: Page, count: number): Promise<void> {
   }
 }
 
+/** Every runnable example runs, when its button is pressed, into a sink the learner can read. */
+async function runExamples(page: Page, count: number): Promise<void> {
+  const examples = page.locator('main figure.runnable');
+  await until('runnable examples on the page', () => examples.count()).toBe(count);
+  for (let k = 0; k < count; k++) {
+    const example = examples.nth(k);
+    const which = `example ${k + 1}`;
+    await example.getByRole('button', { name: 'Run this example' }).click();
+    await until(which, () => example.getAttribute('data-runnable-status')).toBe('finished');
+    await until(`${which}: rows in its sinks`, () =>
+      example.locator('section[data-sink] td.value').count(),
+    ).toBeGreaterThan(0);
+  }
+}
+
 /**
  * Sees the starter open with no pass shown, pastes the solution over it, runs it, and sees the
  * pass banner say what the check says of the solution.
@@ -155,7 +171,7 @@ async function seeChart(page: Page, exercise: Exercise): Promise<void> {
   );
   const chart = page.locator('#run-view .chart');
   await until('the chart says what it drew', () =>
-    page.locator('#event-time-summary').textContent().then(squash),
+    page.locator('#run-view .event-time-summary').textContent().then(squash),
   ).toMatch(new RegExp(`^${records} records reached `));
   // Past a size the chart paints records on a canvas; lessons' runs are small enough for dots.
   if ((await chart.getAttribute('data-render')) === 'svg') {
@@ -175,9 +191,9 @@ const chapterAfter = (chapter: ChapterSummary) =>
   course.chapters[course.chapters.findIndex((c) => c.slug === chapter.slug) + 1];
 
 /**
- * Leaves `lesson` by the link a learner uses: the pass banner's "Next" after an exercise (the
- * next lesson, or the next chapter's overview at a chapter's end), the page's next link after a
- * reading lesson. From a chapter overview, on to its first lesson (past chapters with none).
+ * Leaves `lesson` by the link a learner uses: the pass banner's "Next" after an exercise, the
+ * page's next link after a reading lesson. Either leads to the next lesson, or at a chapter's end
+ * to the next chapter's overview; from there, on to its first lesson (past chapters with none).
  */
 async function moveOn(
   page: Page,
@@ -185,31 +201,30 @@ async function moveOn(
   next: CourseLesson | undefined,
   visitChapter: (chapter: ChapterSummary) => Promise<void>,
 ): Promise<void> {
-  if (!lesson.exercise) {
-    const link = page.getByRole('navigation', { name: 'Lessons' }).locator('a[rel="next"]');
-    if (!next) {
-      expect(await link.count(), 'a next link after the last lesson').toBe(0);
-      return;
-    }
-    expect(squash(await link.textContent()), 'the next link').toBe(`${next.title} →`);
-    await link.click();
-    return;
-  }
-
-  const link = page.locator('[data-check="pass"]').getByRole('link', { name: /^Next: / });
+  const [link, said, prefix] = lesson.exercise
+    ? [
+        page.locator('[data-check="pass"]').getByRole('link', { name: /^Next: / }),
+        'the pass banner',
+        'Next: ',
+      ]
+    : [
+        page.getByRole('navigation', { name: 'Lessons' }).locator('a[rel="next"]'),
+        'the next link',
+        '',
+      ];
   const sameChapter = next?.chapter.slug === lesson.chapter.slug;
   if (next && sameChapter) {
-    expect(squash(await link.textContent()), 'the pass banner').toBe(`Next: ${next.title} →`);
+    expect(squash(await link.textContent()), said).toBe(`${prefix}${next.title} →`);
     await link.click();
     return;
   }
   let chapter = chapterAfter(lesson.chapter);
   if (!chapter) {
-    expect(await link.count(), 'a Next link after the last chapter').toBe(0);
+    expect(await link.count(), `${said} after the last chapter`).toBe(0);
     return;
   }
-  expect(squash(await link.textContent()), 'the pass banner at the end of a chapter').toBe(
-    `Next: Step ${chapter.step}: ${chapter.title} →`,
+  expect(squash(await link.textContent()), `${said} at the end of a chapter`).toBe(
+    `${prefix}Step ${chapter.step}: ${chapter.title} →`,
   );
   await link.click();
   for (;;) {
@@ -344,6 +359,7 @@ describe('the whole course, as a learner walks it', () => {
       }
       await attempt('its quizzes', () => answerQuizzes(page, lesson.quizzes));
       await attempt('its figures', () => seeFigures(page, lesson.figures));
+      await attempt('its examples', () => runExamples(page, lesson.examples));
       const exercise = lesson.exercise;
       let done: boolean;
       if (exercise) {

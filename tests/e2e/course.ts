@@ -33,6 +33,8 @@ export interface CourseLesson {
   readonly chapter: ChapterSummary;
   readonly quizzes: readonly QuizBlock[];
   readonly figures: number;
+  /** How many ` ```ts runnable ` examples the prose holds. */
+  readonly examples: number;
   /** Null for a reading lesson (no check: it is done when marked as read). */
   readonly exercise: Exercise | null;
 }
@@ -70,6 +72,7 @@ export function loadCourse(): Course {
         chapter,
         quizzes: lesson.blocks.filter((block) => block.kind === 'quiz'),
         figures: lesson.blocks.filter((block) => block.kind === 'figure').length,
+        examples: lesson.blocks.filter((block) => block.kind === 'runnable').length,
         exercise: lesson.check === null ? null : exerciseOf(lesson, lesson.check),
       };
     }),

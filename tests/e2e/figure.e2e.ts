@@ -19,10 +19,10 @@ describe('an interactive figure', () => {
     // In prose the legend waits behind its button, leaving the chart room for a row per sensor.
     const legend = figure.getByRole('button', { name: 'Legend' });
     expect(await legend.getAttribute('aria-expanded')).toBe('false');
-    expect(await figure.locator('#event-time-legend').isVisible()).toBe(false);
+    expect(await figure.locator('.legend-box').isVisible()).toBe(false);
     await figure.getByText('key sensor-2').first().waitFor();
     await legend.click();
-    expect(await figure.locator('#event-time-legend').isVisible()).toBe(true);
+    expect(await figure.locator('.legend-box').isVisible()).toBe(true);
     await legend.click();
 
     // A bound as large as the delay drops nothing.

@@ -92,7 +92,7 @@ describe('the event-time chart', () => {
     // The legend tells late and dropped apart by name, and the summary says it in words.
     // After the run the chart has the editor's height, and room for its legend.
     expect(await page.locator('[data-legend="dropped"]').isVisible()).toBe(true);
-    expect(await page.locator('#event-time-summary').innerText()).toMatch(/1 dropped/);
+    expect(await page.locator('#run-view .event-time-summary').innerText()).toMatch(/1 dropped/);
     // With the editor back at 1280×720 the legend folds behind a button, leaving the chart its
     // height.
     await page.getByRole('button', { name: 'Show editor' }).click();

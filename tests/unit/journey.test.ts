@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChapterSummary, LessonSummary } from '../../src/content/types';
-import { chapterNeighbours, firstNotDone, neighbours, nextInCourse } from '../../src/ui/journey';
+import {
+  chapterNeighbours,
+  firstNotDone,
+  nextInCourse,
+  previousInCourse,
+} from '../../src/ui/journey';
 
 const lesson = (slug: string, chapter: string): LessonSummary => ({
   slug,
@@ -17,21 +22,18 @@ const chapters: ChapterSummary[] = [
   { slug: 'c', title: 'C', step: 3, summary: '', lessons: [lesson('c1', 'c')] },
 ];
 
-describe('neighbours', () => {
-  it('crosses chapter boundaries, skipping empty chapters', () => {
-    expect(neighbours(chapters, 'a2')).toEqual({
-      previous: chapters[0]?.lessons[0],
-      next: chapters[2]?.lessons[0],
-    });
+describe('previousInCourse', () => {
+  it('goes back to the previous lesson of the same chapter', () => {
+    expect(previousInCourse(chapters, 'a2')).toEqual({ title: 'a1', href: '#/learn/a1' });
   });
 
-  it('has no previous at the start and no next at the end', () => {
-    expect(neighbours(chapters, 'a1').previous).toBeUndefined();
-    expect(neighbours(chapters, 'c1').next).toBeUndefined();
+  it('goes from a chapter’s first lesson to its own overview', () => {
+    expect(previousInCourse(chapters, 'a1')).toEqual({ title: 'Step 1: A', href: '#/chapter/a' });
+    expect(previousInCourse(chapters, 'c1')).toEqual({ title: 'Step 3: C', href: '#/chapter/c' });
   });
 
   it('knows nothing of an unknown lesson', () => {
-    expect(neighbours(chapters, 'zz')).toEqual({});
+    expect(previousInCourse(chapters, 'zz')).toBeUndefined();
   });
 });
 

@@ -13,8 +13,8 @@
  * }
  * ```
  */
-import type { CollectedRecord, JobMetrics, JobResult, UpsertRow } from './result';
-import type { ProvenanceView, SourceRecord } from './runtime/provenance';
+import type { CollectedRecord, JobMetrics, JobResult, UpsertRow } from '../result';
+import type { ProvenanceView, SourceRecord } from '../runtime/provenance';
 
 /**
  * What a lesson's check receives: everything the learner's run produced, and where each result

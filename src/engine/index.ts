@@ -179,6 +179,7 @@ export {
   type LessonInput,
 } from './check/inputs';
 export { originOfEach, firstUnsourced } from './check/origins';
+export { pipelineProblem, type LessonPipeline } from './check/pipeline';
 export { lateRecordsDropped } from './check/late-records';
 export { hasFields, sameRecord } from './check/records';
 export { formatRecord, formatSeconds, formatCount } from './check/format';

@@ -1,6 +1,6 @@
 // Grades a run of "What is a stream?" by what reached the 'alerts' sink, and where it came from.
-import { formatRecord, hasFields, inputProblem, originOfEach, sinkProblem } from 'streamlab';
-import type { CheckInput, CheckResult, LessonInput } from 'streamlab';
+import { formatRecord, hasFields, originOfEach, pipelineProblem } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -29,14 +29,19 @@ const SINK = 'alerts';
 const TOLERANCE = 1e-9;
 const HOT = READINGS.filter((r) => r.celsius > LIMIT);
 
-const INPUT: LessonInput<Reading> = {
-  records: READINGS,
-  noun: 'reading',
-  counted: 'ten readings',
-  restore:
-    'Put the readings back as the starter had them (Reset brings the starter back) and compute the alerts from them with .filter and .map.',
-  readOnly:
-    'The alerts must be computed from the readings, not written into a source: read only the readings.',
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each alert must come from the reading it describes, through .filter and .map.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    counted: 'ten readings',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back) and compute the alerts from them with .filter and .map.',
+    readOnly:
+      'The alerts must be computed from the readings, not written into a source: read only the readings.',
+  },
 };
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
@@ -50,13 +55,15 @@ function alertProblem(got: unknown, reading: Reading): string | undefined {
     timestamp: reading.timestamp,
     over: reading.celsius - LIMIT,
   };
-  if (!hasFields(got))
+  if (!hasFields(got)) {
     return `expected an object like ${formatRecord(want)}, got ${formatRecord(got)}`;
+  }
   if ('celsius' in got && !('over' in got)) {
     return `it is still a reading, ${formatRecord(got)}: add a .map that turns each one into { sensor, timestamp, over }`;
   }
-  if (got.sensor !== want.sensor)
+  if (got.sensor !== want.sensor) {
     return `expected sensor ${formatRecord(want.sensor)}, got ${formatRecord(got.sensor)}`;
+  }
   if (got.timestamp !== want.timestamp) {
     return `expected timestamp ${want.timestamp}, got ${formatRecord(got.timestamp)}`;
   }
@@ -67,21 +74,12 @@ function alertProblem(got: unknown, reading: Reading): string | undefined {
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const got = run.sinks[SINK] ?? [];
 
   // Which reading each alert came from: exactly one, through the learner's operators.
-  const from: Reading[] = [];
-  for (const [i, at] of originOfEach(run, SINK).entries()) {
-    const reading = at === undefined ? undefined : READINGS[at];
-    if (reading === undefined) {
-      return fail(
-        `Alert ${i + 1}, ${formatRecord(got[i])}, was not made from one of the readings: each alert must come from the reading it describes, through .filter and .map.`,
-      );
-    }
-    from.push(reading);
-  }
+  const from = originOfEach(run, SINK).map((at) => READINGS[at as number] as Reading);
 
   if (got.length === READINGS.length) {
     return fail(

@@ -1,24 +1,9 @@
 // Grades a run of "One pipeline, five ways": clicks per user per one-minute event-time window,
 // waiting 5 s for out-of-order clicks. Judged by each window result's key, window and contents.
-import {
-  firstUnsourced,
-  formatRecord,
-  groupByWindow,
-  hasFields,
-  inputProblem,
-  lateRecordsDropped,
-  sinkProblem,
-  tumblingWindowOf,
-  windowHolds,
-  windowLabel,
-} from 'streamlab';
-import type {
-  CheckInput,
-  CheckResult,
-  CollectedRecord,
-  LessonInput,
-  WindowBounds,
-} from 'streamlab';
+import { lateRecordsDropped, pipelineProblem } from 'streamlab';
+import { groupByWindow, tumblingWindowOf, windowHolds } from 'streamlab';
+import { formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Click {
   user: string;
@@ -66,13 +51,18 @@ const SINK = 'counts';
 const MINUTE = 60_000;
 const BOUND = 5_000;
 
-const INPUT: LessonInput<Click> = {
-  records: CLICKS,
-  noun: 'click',
-  restore:
-    'Put the source back as the starter had it (Reset brings the starter back) and count the clicks in windows.',
-  readOnly:
-    'The counts must be computed from the clicks, not written into a source: read only the clicks.',
+const PIPELINE: LessonPipeline<Click> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'each count must come from the clicks in its window.',
+  input: {
+    records: CLICKS,
+    noun: 'click',
+    restore:
+      'Put the source back as the starter had it (Reset brings the starter back) and count the clicks in windows.',
+    readOnly:
+      'The counts must be computed from the clicks, not written into a source: read only the clicks.',
+  },
 };
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
@@ -104,15 +94,8 @@ const EXPECTED = groupByWindow(
   (c) => (LATE.has(c) ? [] : [tumblingWindowOf(c.ts, MINUTE)]),
 );
 
-/** One window result with the clicks behind it. */
-interface Result {
-  readonly row: CollectedRecord;
-  readonly window: WindowBounds;
-  readonly clicks: Click[];
-}
-
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const rows = run.outputs[SINK] ?? [];
   if (rows.length === 0) {
@@ -128,18 +111,12 @@ export default function check(run: CheckInput): CheckResult {
     );
   }
 
-  const unsourced = firstUnsourced(run, SINK);
-  if (unsourced !== undefined) {
-    return fail(
-      `Result ${unsourced + 1}, ${formatRecord(rows[unsourced]?.value)}, was not counted from the clicks: each count must come from the clicks in its window.`,
-    );
-  }
+  // Each window result with the clicks behind it (every result has a window, as seen above).
   const origins = run.origins[SINK] ?? [];
-  const results: Result[] = rows.map((row, i) => ({
-    row,
-    window: row.window as WindowBounds,
-    clicks: (origins[i] ?? []).map((at) => CLICKS[at] as Click),
-  }));
+  const results = rows.flatMap((row, i) => {
+    const clicks = (origins[i] ?? []).map((at) => CLICKS[at] as Click);
+    return row.window === undefined ? [] : [{ row, window: row.window, clicks }];
+  });
 
   for (const { row, window, clicks } of results) {
     const users = [...new Set(clicks.map((c) => c.user))];

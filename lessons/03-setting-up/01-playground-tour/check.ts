@@ -1,23 +1,8 @@
 // Grades a run of "A tour of the playground" by the windows that reached 'hottest': which
 // readings each one holds, what it reported, and when it fired.
-import {
-  formatRecord,
-  formatSeconds,
-  hasFields,
-  inputProblem,
-  resultsByWindow,
-  sameRecord,
-  sinkProblem,
-  windowHolds,
-  windowLabel,
-} from 'streamlab';
-import type {
-  CheckInput,
-  CheckResult,
-  CollectedRecord,
-  LessonInput,
-  WindowBounds,
-} from 'streamlab';
+import { pipelineProblem, resultsByWindow, windowHolds } from 'streamlab';
+import { formatRecord, formatSeconds, hasFields, sameRecord, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline, WindowBounds } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -80,15 +65,20 @@ const fail = (message: string): CheckResult => ({ pass: false, message });
 const span = (w: WindowBounds) => windowLabel(w, { unit: 's' });
 const describe = (r: Reading) => `${r.sensor} at ${formatSeconds(r.timestamp)} (${r.celsius} °C)`;
 
-const INPUT: LessonInput<Reading> = {
-  records: READINGS,
-  noun: 'reading',
-  counted: 'twenty readings',
-  describe,
-  restore:
-    'The bug is not in the data: put the readings back as the starter had them (Reset to starter brings them back) and find the bug with the views.',
-  readOnly:
-    'The dashboard must be computed from the readings, not written into a source: read only the readings.',
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'each result must come from the readings of its window.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    counted: 'twenty readings',
+    describe,
+    restore:
+      'The bug is not in the data: put the readings back as the starter had them (Reset to starter brings them back) and find the bug with the views.',
+    readOnly:
+      'The dashboard must be computed from the readings, not written into a source: read only the readings.',
+  },
 };
 
 /** A reported value: in the words of a reading when it is one. */
@@ -101,7 +91,7 @@ const reading = (v: unknown) =>
     : formatRecord(v);
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const rows = run.outputs[SINK] ?? [];
 
@@ -138,14 +128,13 @@ export default function check(run: CheckInput): CheckResult {
   }
 
   // Every firing of each window, in order.
-  const firings = new Map(
-    [...resultsByWindow(rows)].map(([label, at]) => [
-      label,
-      at.map((i) => rows[i] as CollectedRecord),
-    ]),
-  );
-  const firstFiring = (w: WindowBounds) => firings.get(windowLabel(w))?.[0];
-  for (const panes of firings.values()) {
+  const firings = resultsByWindow(rows);
+  const firstFiring = (w: WindowBounds) => {
+    const at = firings.get(windowLabel(w))?.[0];
+    return at === undefined ? undefined : rows[at];
+  };
+  for (const at of firings.values()) {
+    const panes = at.map((i) => rows[i]).filter((row) => row !== undefined);
     const window = panes[0]?.window as WindowBounds;
     if (panes.length > 1) {
       return fail(

@@ -1,21 +1,8 @@
 // Grades a run of "Exploring the API" by the visits that reached 'visits': whose clicks each one
 // holds, what it counted, and the window it came from.
-import {
-  formatRecord,
-  formatSeconds,
-  hasFields,
-  inputProblem,
-  sinkProblem,
-  windowHolds,
-  windowLabel,
-} from 'streamlab';
-import type {
-  CheckInput,
-  CheckResult,
-  CollectedRecord,
-  LessonInput,
-  WindowBounds,
-} from 'streamlab';
+import { pipelineProblem, windowHolds } from 'streamlab';
+import { formatRecord, formatSeconds, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Click {
   user: string;
@@ -76,17 +63,22 @@ const VISITS: Visit[] = (() => {
   return visits.map(({ user, clicks }) => ({ user, clicks }));
 })();
 
-const INPUT: LessonInput<Click> = {
-  records: CLICKS,
-  noun: 'click',
-  restore:
-    'Put the clicks back as the starter had them (Reset to starter brings them back) and change only the window assigner.',
-  readOnly:
-    'The visits must be counted from the clicks, not written into a source: read only the clicks.',
+const PIPELINE: LessonPipeline<Click> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: "each visit's count must come from its clicks.",
+  input: {
+    records: CLICKS,
+    noun: 'click',
+    restore:
+      'Put the clicks back as the starter had them (Reset to starter brings them back) and change only the window assigner.',
+    readOnly:
+      'The visits must be counted from the clicks, not written into a source: read only the clicks.',
+  },
 };
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
-const span = (w: WindowBounds) => windowLabel(w, { unit: 's' });
+const span = (w: CollectedRecord['window']) => (w ? windowLabel(w, { unit: 's' }) : '');
 const timeOf = (at: number) => (CLICKS[at] as Click).timestamp;
 const list = (items: readonly string[]) =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -116,7 +108,7 @@ function windowProblem(results: readonly Result[]): string | undefined {
   const split = VISITS.find((v) => results.filter((r) => visitsOf(r).includes(v)).length > 1);
   if (sameLength && offClick) {
     const where = split === undefined ? '' : `, and ${describe(split)} was cut in two`;
-    return `Every result comes from a window of ${formatSeconds(size)}, such as ${span(windows[0] as WindowBounds)}: fixed windows cut visits at fixed times${where}. A visit has no fixed length; it ends after 30 s without a click. Find the window assigner for that.`;
+    return `Every result comes from a window of ${formatSeconds(size)}, such as ${span(windows[0])}: fixed windows cut visits at fixed times${where}. A visit has no fixed length; it ends after 30 s without a click. Find the window assigner for that.`;
   }
 
   // Session windows end `gap` after their last click.
@@ -142,13 +134,13 @@ function windowProblem(results: readonly Result[]): string | undefined {
     return `${describe(split)} was split into ${results.filter((r) => visitsOf(r).includes(split)).length} results.${because}`;
   }
   if (gap !== undefined && gap !== GAP) {
-    return `Every visit is counted, but each window ends ${formatSeconds(gap)} after its last click, as in ${span(results[0]?.row.window as WindowBounds)}: the session gap is ${formatSeconds(gap)}. A visit ends after 30 s without a click, so the gap is 30 s.`;
+    return `Every visit is counted, but each window ends ${formatSeconds(gap)} after its last click, as in ${span(results[0]?.row.window)}: the session gap is ${formatSeconds(gap)}. A visit ends after 30 s without a click, so the gap is 30 s.`;
   }
   return undefined;
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const rows = run.outputs[SINK] ?? [];
   if (rows.length === 0) {

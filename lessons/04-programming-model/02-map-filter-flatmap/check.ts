@@ -1,7 +1,7 @@
 // Grades a run of "map, filter and flatMap" by what reached the 'hashtags' sink, and which post
 // each tag came from.
-import { formatRecord, inputProblem, originOfEach, sameRecord, sinkProblem } from 'streamlab';
-import type { CheckInput, CheckResult, LessonInput } from 'streamlab';
+import { formatRecord, originOfEach, pipelineProblem, sameRecord } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Post {
   user: string;
@@ -37,14 +37,19 @@ const EXPECTED = POSTS.flatMap((post, p) =>
     .map((word) => ({ tag: tagName(word), post: p })),
 );
 
-const INPUT: LessonInput<Post> = {
-  records: POSTS,
-  noun: 'post',
-  counted: 'ten posts',
-  restore:
-    'Put the posts back as the starter had them (Reset brings the starter back) and find the tags with .flatMap, .filter and .map.',
-  readOnly:
-    'The tags must come out of the posts, not be written into a source: read only the posts.',
+const PIPELINE: LessonPipeline<Post> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each tag must come out of the post it is in, through .flatMap, .filter and .map.',
+  input: {
+    records: POSTS,
+    noun: 'post',
+    counted: 'ten posts',
+    restore:
+      'Put the posts back as the starter had them (Reset brings the starter back) and find the tags with .flatMap, .filter and .map.',
+    readOnly:
+      'The tags must come out of the posts, not be written into a source: read only the posts.',
+  },
 };
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
@@ -97,20 +102,12 @@ function tagProblem(value: string, p: number, anyTag: boolean): string | undefin
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const got = run.sinks[SINK] ?? [];
 
   // Which post each record came from: exactly one, through the learner's operators.
-  const from: number[] = [];
-  for (const [i, at] of originOfEach(run, SINK).entries()) {
-    if (at === undefined) {
-      return fail(
-        `Record ${i + 1} of '${SINK}', ${formatRecord(got[i])}, was not made from one of the posts: each tag must come out of the post it is in, through .flatMap, .filter and .map.`,
-      );
-    }
-    from.push(at);
-  }
+  const from = originOfEach(run, SINK) as number[];
 
   const array = got.findIndex((value) => Array.isArray(value));
   if (array !== -1) {

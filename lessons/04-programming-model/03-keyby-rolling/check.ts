@@ -1,7 +1,7 @@
 // Grades a run of "keyBy and rolling aggregations" by what reached the 'hottest' sink: for every
 // reading, its boiler's hottest reading so far, as the whole reading.
-import { formatRecord, inputProblem, originOfEach, sameRecord, sinkProblem } from 'streamlab';
-import type { CheckInput, CheckResult, LessonInput } from 'streamlab';
+import { formatRecord, originOfEach, pipelineProblem, sameRecord } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -53,6 +53,21 @@ const EXPECTED = runningMaxBy((r) => r.sensor);
 const BY_HALL = runningMaxBy((r) => r.hall);
 const BY_ONE_KEY = runningMaxBy(() => 'all');
 
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each result must come from the reading that updated it.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    counted: 'fifteen readings',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back) and compute the running maximum from them.',
+    readOnly:
+      'The hottest readings must be computed from the readings, not written into a source: read only the readings.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
 function isReading(value: unknown): value is Reading {
@@ -69,16 +84,6 @@ function isReading(value: unknown): value is Reading {
 
 const describe = (r: Reading) => `${r.sensor}'s reading at ${r.ts} ms`;
 const shown = (r: Reading) => `${r.celsius} °C at ${r.ts} ms`;
-
-const INPUT: LessonInput<Reading> = {
-  records: READINGS,
-  noun: 'reading',
-  counted: 'fifteen readings',
-  restore:
-    'Put the readings back as the starter had them (Reset brings the starter back) and compute the running maximum from them.',
-  readOnly:
-    'The hottest readings must be computed from the readings, not written into a source: read only the readings.',
-};
 
 /** What is wrong with the result emitted for reading `i`, or undefined if it is right. */
 function resultProblem(got: Reading, i: number): string | undefined {
@@ -110,20 +115,12 @@ function resultProblem(got: Reading, i: number): string | undefined {
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const got = run.sinks[SINK] ?? [];
 
   // A rolling aggregation emits one result for every reading: the reading that updated it.
-  const from: number[] = [];
-  for (const [i, at] of originOfEach(run, SINK).entries()) {
-    if (at === undefined) {
-      return fail(
-        `Record ${i + 1} of '${SINK}', ${formatRecord(got[i])}, was not made from one of the readings: each result must come from the reading that updated it.`,
-      );
-    }
-    from.push(at);
-  }
+  const from = originOfEach(run, SINK) as number[];
   const missing = READINGS.findIndex((_, i) => !from.includes(i));
   if (missing !== -1) {
     return fail(

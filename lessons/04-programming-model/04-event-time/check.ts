@@ -1,7 +1,7 @@
 // Grades a run of "Event time" by what reached the 'readings' sink: every reading of every
 // packet, unchanged, each carrying the time it was taken as its event time.
-import { formatRecord, inputProblem, originOfEach, sameRecord, sinkProblem } from 'streamlab';
-import type { CheckInput, CheckResult, CollectedRecord, LessonInput } from 'streamlab';
+import { formatRecord, originOfEach, pipelineProblem, sameRecord } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -73,6 +73,23 @@ const SINK = 'readings';
 const EXPECTED = PACKETS.flatMap((packet, p) => packet.readings.map((reading) => ({ reading, p })));
 const eventTimeOf = (r: Reading) => r.takenAt * 1000;
 
+const PIPELINE: LessonPipeline<Packet> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each reading must come out of the packet that carried it.',
+  input: {
+    records: PACKETS,
+    noun: 'packet',
+    counted: 'five packets',
+    whose: "the gateway's",
+    describe: (packet) => `the one sent at ${packet.sentAt} ms`,
+    restore:
+      'Put the packets back as the starter had them (Reset brings the starter back), split them into readings with .flatMap and give each reading its event time.',
+    readOnly:
+      'The readings must come out of the packets, not be written into a source: read only the packets.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
 function isPacket(value: unknown): value is Packet {
@@ -83,18 +100,6 @@ function isPacket(value: unknown): value is Packet {
 
 const describe = (r: Reading) => `the reading ${r.sensor} took at ${r.takenAt} s`;
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-const INPUT: LessonInput<Packet> = {
-  records: PACKETS,
-  noun: 'packet',
-  counted: 'five packets',
-  whose: "the gateway's",
-  describe: (packet) => `the one sent at ${packet.sentAt} ms`,
-  restore:
-    'Put the packets back as the starter had them (Reset brings the starter back), split them into readings with .flatMap and give each reading its event time.',
-  readOnly:
-    'The readings must come out of the packets, not be written into a source: read only the packets.',
-};
 
 /** What is wrong with the event time of the k-th reading, or undefined when it is right. */
 function timeProblem(rows: readonly CollectedRecord[], k: number): string | undefined {
@@ -124,20 +129,12 @@ function timeProblem(rows: readonly CollectedRecord[], k: number): string | unde
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const got = run.sinks[SINK] ?? [];
   const rows = run.outputs[SINK] ?? [];
 
-  const from: number[] = [];
-  for (const [i, at] of originOfEach(run, SINK).entries()) {
-    if (at === undefined) {
-      return fail(
-        `Record ${i + 1} of '${SINK}', ${formatRecord(got[i])}, was not made from one of the packets: each reading must come out of the packet that carried it.`,
-      );
-    }
-    from.push(at);
-  }
+  const from = originOfEach(run, SINK) as number[];
 
   if (got.length > 0 && got.every((value) => isPacket(value))) {
     return fail(

@@ -2,15 +2,9 @@
 // readings each window counted, which were dropped as late, and when each window fired. From when
 // the windows fired, it works out which out-of-orderness bounds would have fired them just then,
 // so that it can say whether the learner's bound is too small, too large or right.
-import {
-  formatRecord,
-  inputProblem,
-  lateRecordsDropped,
-  sinkProblem,
-  tumblingWindowOf,
-  windowLabel,
-} from 'streamlab';
-import type { CheckInput, CheckResult, CollectedRecord, LessonInput } from 'streamlab';
+import { lateRecordsDropped, pipelineProblem, tumblingWindowOf } from 'streamlab';
+import { formatRecord, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -144,6 +138,19 @@ function boundsLike(outcome: Outcome): { readonly bounds: number[]; readonly non
 
 const RIGHT = simulate(RIGHT_BOUND);
 
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'each count must come from the readings in its window.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back); this exercise only changes the WatermarkStrategy.',
+    readOnly: 'The counts must come from the readings: read only the readings.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
 /** How far behind the highest timestamp before it reading `i` arrived, and that reading. */
@@ -154,14 +161,6 @@ function lateness(i: number): { readonly by: number; readonly behind: Reading } 
 }
 
 const LARGEST_LATENESS = Math.max(...READINGS.map((_, i) => (i === 0 ? 0 : lateness(i).by)));
-
-const INPUT: LessonInput<Reading> = {
-  records: READINGS,
-  noun: 'reading',
-  restore:
-    'Put the readings back as the starter had them (Reset brings the starter back); this exercise only changes the WatermarkStrategy.',
-  readOnly: 'The counts must come from the readings: read only the readings.',
-};
 
 /** The run's outcome, read from the window results, or what is wrong with them. */
 function outcomeOf(run: CheckInput, rows: readonly CollectedRecord[]): Outcome | string {
@@ -240,7 +239,7 @@ function lateFiringProblem(outcome: Outcome, slower: string, at: number): string
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
 
   const outcome = outcomeOf(run, run.outputs[SINK] ?? []);

@@ -1,20 +1,9 @@
 // Grades a run of "Tumbling windows" by the counts that reached 'views per window': the page and
 // window each result belongs to, and the views behind it.
-import {
-  firstUnsourced,
-  formatCount,
-  formatRecord,
-  groupByWindow,
-  hasFields,
-  inputProblem,
-  lateRecordsDropped,
-  resultsByWindow,
-  sinkProblem,
-  tumblingWindowOf,
-  windowHolds,
-  windowLabel,
-} from 'streamlab';
-import type { CheckInput, CheckResult, CollectedRecord, LessonInput } from 'streamlab';
+import { lateRecordsDropped, pipelineProblem } from 'streamlab';
+import { groupByWindow, resultsByWindow, tumblingWindowOf, windowHolds } from 'streamlab';
+import { formatCount, formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface PageView {
   page: string;
@@ -57,13 +46,18 @@ const EXPECTED = groupByWindow(
   (v) => [tumblingWindowOf(v.ts, SIZE)],
 );
 
-const INPUT: LessonInput<PageView> = {
-  records: VIEWS,
-  noun: 'view',
-  restore:
-    'Put the views back as the starter had them (Reset brings the starter back) and count them with a window.',
-  readOnly:
-    'The counts must be computed from the views, not written into a source: read only the views.',
+const PIPELINE: LessonPipeline<PageView> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every count must come from the views of its page and window.',
+  input: {
+    records: VIEWS,
+    noun: 'view',
+    restore:
+      'Put the views back as the starter had them (Reset brings the starter back) and count them with a window.',
+    readOnly:
+      'The counts must be computed from the views, not written into a source: read only the views.',
+  },
 };
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
@@ -97,16 +91,9 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const rows = run.outputs[SINK] ?? [];
-
-  const unsourced = firstUnsourced(run, SINK);
-  if (unsourced !== undefined) {
-    return fail(
-      `Result ${unsourced + 1}, ${formatRecord(rows[unsourced]?.value)}, was not computed from the views: every count must come from the views of its page and window.`,
-    );
-  }
 
   if (rows.length > 0 && rows.every((r) => r.window === undefined)) {
     return fail(
@@ -161,8 +148,9 @@ export default function check(run: CheckInput): CheckResult {
   }
   const results = resultsByWindow(rows);
   for (const [id, at] of results) {
-    if (at.length > 1)
+    if (at.length > 1) {
       return fail(`${id} has ${at.length} results, but each window gives one count.`);
+    }
   }
   const missing = [...EXPECTED.keys()].find((id) => !results.has(id));
   if (missing !== undefined) {

@@ -1,19 +1,9 @@
 // Grades a run of "Sliding windows" by the sums that reached 'takings, last 10 s': the store and
 // window each belongs to, the orders behind it, and how many windows each order counted in.
-import {
-  firstUnsourced,
-  formatCount,
-  formatRecord,
-  groupByWindow,
-  hasFields,
-  inputProblem,
-  resultsByWindow,
-  sinkProblem,
-  slidingWindowsOf,
-  windowHolds,
-  windowLabel,
-} from 'streamlab';
-import type { CheckInput, CheckResult, CollectedRecord, LessonInput } from 'streamlab';
+import { pipelineProblem } from 'streamlab';
+import { groupByWindow, resultsByWindow, slidingWindowsOf, windowHolds } from 'streamlab';
+import { formatCount, formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Order {
   store: string;
@@ -58,13 +48,18 @@ const EXPECTED = groupByWindow(
   (o) => slidingWindowsOf(o.ts, SIZE, SLIDE),
 );
 
-const INPUT: LessonInput<Order> = {
-  records: ORDERS,
-  noun: 'order',
-  restore:
-    'Put the orders back as the starter had them (Reset brings the starter back) and sum them in sliding windows.',
-  readOnly:
-    'The sums must be computed from the orders, not written into a source: read only the orders.',
+const PIPELINE: LessonPipeline<Order> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every sum must come from the orders of its store and window.',
+  input: {
+    records: ORDERS,
+    noun: 'order',
+    restore:
+      'Put the orders back as the starter had them (Reset brings the starter back) and sum them in sliding windows.',
+    readOnly:
+      'The sums must be computed from the orders, not written into a source: read only the orders.',
+  },
 };
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
@@ -115,16 +110,10 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const rows = run.outputs[SINK] ?? [];
 
-  const unsourced = firstUnsourced(run, SINK);
-  if (unsourced !== undefined) {
-    return fail(
-      `Result ${unsourced + 1}, ${formatRecord(rows[unsourced]?.value)}, was not computed from the orders: every sum must come from the orders of its store and window.`,
-    );
-  }
   if (rows.length > 0 && rows.every((r) => r.window === undefined)) {
     return fail(
       `The sink got ${rows.length} running totals, one per order, and none belongs to a window. Put .window(${ASSIGNER}) between .keyBy(...) and .sum('amount').`,
@@ -168,8 +157,9 @@ export default function check(run: CheckInput): CheckResult {
   }
   const results = resultsByWindow(rows);
   for (const [id, at] of results) {
-    if (at.length > 1)
+    if (at.length > 1) {
       return fail(`${id} has ${at.length} results, but each window gives one sum.`);
+    }
   }
   const missing = [...EXPECTED].find(([id]) => !results.has(id));
   if (missing !== undefined) {

@@ -1,16 +1,8 @@
 // Grades a run of "Session windows" by the counts that reached 'clicks per session': the user and
 // session each belongs to, and the clicks behind it.
-import {
-  firstUnsourced,
-  formatRecord,
-  formatSeconds,
-  hasFields,
-  inputProblem,
-  sinkProblem,
-  windowHolds,
-  windowLabel,
-} from 'streamlab';
-import type { CheckInput, CheckResult, CollectedRecord, LessonInput } from 'streamlab';
+import { pipelineProblem, windowHolds } from 'streamlab';
+import { formatRecord, formatSeconds, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Click {
   user: string;
@@ -90,13 +82,18 @@ function close(user: string, s: { start: number; last: number; clicks: number[] 
 
 const EXPECTED = sessionsWith(GAP);
 
-const INPUT: LessonInput<Click> = {
-  records: CLICKS,
-  noun: 'click',
-  restore:
-    'Put the clicks back as the starter had them (Reset brings the starter back) and count them per session.',
-  readOnly:
-    'The counts must be computed from the clicks, not written into a source: read only the clicks.',
+const PIPELINE: LessonPipeline<Click> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every count must come from the clicks of its session.',
+  input: {
+    records: CLICKS,
+    noun: 'click',
+    restore:
+      'Put the clicks back as the starter had them (Reset brings the starter back) and count them per session.',
+    readOnly:
+      'The counts must be computed from the clicks, not written into a source: read only the clicks.',
+  },
 };
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
@@ -160,16 +157,10 @@ function pausesIn(clicks: readonly Click[]) {
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const rows = run.outputs[SINK] ?? [];
 
-  const unsourced = firstUnsourced(run, SINK);
-  if (unsourced !== undefined) {
-    return fail(
-      `Result ${unsourced + 1}, ${formatRecord(rows[unsourced]?.value)}, was not computed from the clicks: every count must come from the clicks of its session.`,
-    );
-  }
   if (rows.length === 0) {
     return fail(
       `Nothing reached '${SINK}'. Count each user's clicks in session windows: .keyBy((click) => click.user).window(${ASSIGNER}).sum('clicks').`,

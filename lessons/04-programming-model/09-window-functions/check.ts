@@ -1,17 +1,8 @@
 // Grades a run of "Window functions" by the averages that reached 'average per window': the
 // sensor and window each belongs to, the readings behind it, and its start, end and average.
-import {
-  firstUnsourced,
-  formatRecord,
-  groupByWindow,
-  hasFields,
-  inputProblem,
-  resultsByWindow,
-  sinkProblem,
-  tumblingWindowOf,
-  windowLabel,
-} from 'streamlab';
-import type { CheckInput, CheckResult, LessonInput } from 'streamlab';
+import { groupByWindow, pipelineProblem, resultsByWindow, tumblingWindowOf } from 'streamlab';
+import { formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -49,21 +40,26 @@ const SIZE = 10_000;
 const TOLERANCE = 1e-9;
 const SENSORS = [...new Set(READINGS.map((r) => r.sensor))];
 
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every average must come from the readings of its sensor and window.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back) and average them per window.',
+    readOnly:
+      'The averages must be computed from the readings, not written into a source: read only the readings.',
+  },
+};
+
 // The expected averages: every sensor in every ten-second window it has readings in.
 const EXPECTED = groupByWindow(
   READINGS,
   (r) => r.sensor,
   (r) => [tumblingWindowOf(r.ts, SIZE)],
 );
-
-const INPUT: LessonInput<Reading> = {
-  records: READINGS,
-  noun: 'reading',
-  restore:
-    'Put the readings back as the starter had them (Reset brings the starter back) and average them per window.',
-  readOnly:
-    'The averages must be computed from the readings, not written into a source: read only the readings.',
-};
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
@@ -92,16 +88,9 @@ function averageProblem(got: unknown, values: readonly number[], where: string):
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const problem = sinkProblem(run, SINK) ?? inputProblem(run, INPUT);
+  const problem = pipelineProblem(run, PIPELINE);
   if (problem !== undefined) return fail(problem);
   const rows = run.outputs[SINK] ?? [];
-
-  const unsourced = firstUnsourced(run, SINK);
-  if (unsourced !== undefined) {
-    return fail(
-      `Result ${unsourced + 1}, ${formatRecord(rows[unsourced]?.value)}, was not computed from the readings: every average must come from the readings of its sensor and window.`,
-    );
-  }
 
   const origins = run.origins[SINK] ?? [];
   for (const [i, row] of rows.entries()) {

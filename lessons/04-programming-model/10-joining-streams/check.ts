@@ -1,13 +1,7 @@
 // Grades a run of "Joining streams" by the pairs that reached 'paid orders': which order and which
 // payment each one was made from, and what it says.
-import {
-  formatCount,
-  formatRecord,
-  formatSeconds,
-  readInput,
-  sameRecord,
-  sinkProblem,
-} from 'streamlab';
+import { readInput, sinkProblem } from 'streamlab';
+import { formatCount, formatRecord, formatSeconds, sameRecord } from 'streamlab';
 import type { CheckInput, CheckResult } from 'streamlab';
 
 interface Order {

@@ -13,10 +13,11 @@ import {
   inputProblem,
   lateRecordsDropped,
   originOfEach,
+  pipelineProblem,
   readInput,
   sinkProblem,
 } from '../../../src/engine';
-import type { CheckInput, LessonInput } from '../../../src/engine';
+import type { CheckInput, LessonInput, LessonPipeline } from '../../../src/engine';
 
 interface Reading {
   sensor: string;
@@ -31,14 +32,6 @@ const READINGS: Reading[] = [
   { sensor: 'b', ts: 3000, celsius: 60 },
 ];
 
-const INPUT: LessonInput<Reading> = {
-  records: READINGS,
-  noun: 'reading',
-  counted: 'four readings',
-  restore: 'Put the readings back.',
-  readOnly: 'Read only the readings.',
-};
-
 /** A run that read nothing and collected nothing: it only prints. */
 const nothing = () => run((env) => env.fromCollection<Reading>([]).print());
 
@@ -49,6 +42,14 @@ function run(build: (env: StreamExecutionEnvironment) => void): CheckInput {
   return checkInputFrom(controller.runToEnd(), controller.provenance());
 }
 
+const INPUT: LessonInput<Reading> = {
+  records: READINGS,
+  noun: 'reading',
+  counted: 'four readings',
+  restore: 'Put the readings back.',
+  readOnly: 'Read only the readings.',
+};
+
 /** The lesson's pipeline: alerts for readings over 80, each from the reading it describes. */
 const alerts = (readings: readonly Reading[]) =>
   run((env) =>
@@ -57,6 +58,20 @@ const alerts = (readings: readonly Reading[]) =>
       .filter((r) => r.celsius > 80)
       .map((r) => ({ sensor: r.sensor, over: r.celsius - 80 }))
       .sinkTo(env.collect('alerts')),
+  );
+
+/** Each sensor's readings summed per window of `size` seconds of event time. */
+const sums = (size: number) =>
+  run((env) =>
+    env
+      .fromElements(...READINGS)
+      .assignTimestampsAndWatermarks(
+        WatermarkStrategy.forMonotonousTimestamps<Reading>().withTimestampAssigner((r) => r.ts),
+      )
+      .keyBy((r) => r.sensor)
+      .window(TumblingEventTimeWindows.of(Time.seconds(size)))
+      .sum('celsius')
+      .sinkTo(env.collect('sums')),
   );
 
 describe('sinkProblem', () => {
@@ -144,19 +159,6 @@ describe('where the results came from', () => {
     expect(originOfEach(unexplained, 'alerts')).toEqual([1, undefined]);
   });
 
-  const sums = (size: number) =>
-    run((env) =>
-      env
-        .fromElements(...READINGS)
-        .assignTimestampsAndWatermarks(
-          WatermarkStrategy.forMonotonousTimestamps<Reading>().withTimestampAssigner((r) => r.ts),
-        )
-        .keyBy((r) => r.sensor)
-        .window(TumblingEventTimeWindows.of(Time.seconds(size)))
-        .sum('celsius')
-        .sinkTo(env.collect('sums')),
-    );
-
   it('gives no single reading for a window result made from several', () => {
     const got = sums(10);
     expect(got.origins['sums']).toEqual([
@@ -172,5 +174,39 @@ describe('where the results came from', () => {
     // b's reading at 3000 ms arrives after a's at 9000 ms has moved the watermark to 8999, past
     // the end of [0, 5000).
     expect(lateRecordsDropped(sums(5))).toBe(1);
+  });
+});
+
+describe('pipelineProblem', () => {
+  const pipeline = (madeFrom: LessonPipeline<Reading>['madeFrom'], sink = 'alerts') => ({
+    sink,
+    madeFrom,
+    unsourced: 'each comes from its readings.',
+    input: INPUT,
+  });
+
+  it("finds nothing wrong when the lesson's input went through the pipeline into the sink", () => {
+    expect(pipelineProblem(alerts(READINGS), pipeline('one record'))).toBeUndefined();
+    expect(pipelineProblem(sums(10), pipeline('records', 'sums'))).toBeUndefined();
+  });
+
+  it('answers with the missing sink first, then the input', () => {
+    expect(pipelineProblem(alerts([]), pipeline('one record', 'hot'))).toMatch(
+      /^Expected a sink named 'hot'/,
+    );
+    expect(pipelineProblem(alerts([]), pipeline('one record'))).toMatch(
+      /^The pipeline must read the lesson's four readings/,
+    );
+  });
+
+  it('names the first value not made from the input, from one record when it must be', () => {
+    expect(pipelineProblem(sums(10), pipeline('one record', 'sums'))).toBe(
+      `Record 1 of 'sums', {"sensor":"a","ts":1000,"celsius":160}, was not made from one of the readings: each comes from its readings.`,
+    );
+    const got = alerts(READINGS);
+    const unexplained: CheckInput = { ...got, origins: { alerts: [[1], []] } };
+    expect(pipelineProblem(unexplained, pipeline('records'))).toBe(
+      `Record 2 of 'alerts', {"sensor":"a","over":10}, was not made from the readings: each comes from its readings.`,
+    );
   });
 });

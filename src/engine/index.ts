@@ -169,7 +169,28 @@ export * from './datasets/index';
 export { Random } from './random';
 
 // Lesson checks
-export { checkInputFrom, type CheckInput, type CheckResult } from './check';
+export { checkInputFrom, type CheckInput, type CheckResult } from './check/check-input';
+export { sinkProblem } from './check/sinks';
+export {
+  readInput,
+  inputProblem,
+  type InputReading,
+  type ReadInputOptions,
+  type LessonInput,
+} from './check/inputs';
+export { originOfEach, firstUnsourced } from './check/origins';
+export { pipelineProblem, type LessonPipeline } from './check/pipeline';
+export { lateRecordsDropped } from './check/late-records';
+export { hasFields, sameRecord } from './check/records';
+export { formatRecord, formatSeconds, formatCount } from './check/format';
+export {
+  windowLabel,
+  windowHolds,
+  tumblingWindowOf,
+  slidingWindowsOf,
+  type WindowLabelOptions,
+} from './check/windows';
+export { groupByWindow, resultsByWindow, type WindowGroup } from './check/window-groups';
 export type { SourceRecord, ProvenanceView } from './runtime/provenance';
 
 // Errors and the trace

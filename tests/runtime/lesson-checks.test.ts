@@ -2,28 +2,16 @@
  * Every lesson's check grades behaviour: its solution passes, its starter does not, and every
  * program in the lesson's `mistakes/` folder fails with the message its header names. Each lesson
  * with a check has at least one mistake that hard-codes the expected output (`hard-coded*.ts`)
- * and one plausible wrong program (see lessons/README.md, "The check").
+ * and one plausible wrong program (see lessons/README.md, "The check"). A mistake is a whole
+ * program (`.ts`) or a diff against the solution's entry file (`.diff`): see ./lesson-mistakes.ts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/content/load-lessons';
 import type { CheckOutcome } from '../../src/runtime/worker/api';
 import { RunSession } from '../../src/runtime/worker/session';
+import { ROOT, folderOf, mistakesOf } from './lesson-mistakes';
 
-const ROOT = new URL('../../lessons', import.meta.url).pathname;
 const library = loadLessons(ROOT);
-
-/** The folder of the lesson with `slug`. */
-function folderOf(slug: string): string {
-  for (const chapter of readdirSync(ROOT, { withFileTypes: true })) {
-    if (!chapter.isDirectory()) continue;
-    for (const lesson of readdirSync(join(ROOT, chapter.name))) {
-      if (lesson.replace(/^\d+-/, '') === slug) return join(ROOT, chapter.name, lesson);
-    }
-  }
-  throw new Error(`no folder for lesson ${slug}`);
-}
 
 /** Runs `files` to the end, as a lesson page does, and grades the run with `check`. */
 function grade(files: Record<string, string>, entry: string, check: string): CheckOutcome {
@@ -39,27 +27,6 @@ function grade(files: Record<string, string>, entry: string, check: string): Che
   return session.check(check);
 }
 
-interface Mistake {
-  readonly name: string;
-  readonly source: string;
-  readonly answer: RegExp;
-}
-
-function mistakesOf(folder: string): Mistake[] {
-  let names: string[];
-  try {
-    names = readdirSync(join(folder, 'mistakes')).filter((n) => n.endsWith('.ts'));
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
-    const source = readFileSync(join(folder, 'mistakes', name), 'utf8');
-    const answer = /^\/\/ The check answers: \/(.*)\/$/m.exec(source)?.[1];
-    if (answer === undefined) throw new Error(`${name} has no "// The check answers: /…/" line`);
-    return { name, source, answer: new RegExp(answer, 's') };
-  });
-}
-
 const checked = [...library.lessons.values()].filter((lesson) => lesson.check !== null);
 
 describe.each(checked.map((lesson) => [lesson.slug, lesson] as const))(
@@ -67,7 +34,7 @@ describe.each(checked.map((lesson) => [lesson.slug, lesson] as const))(
   (_slug, lesson) => {
     const check = lesson.check as string;
     const entry = Object.keys(lesson.starter)[0] as string;
-    const mistakes = mistakesOf(folderOf(lesson.slug));
+    const mistakes = mistakesOf(folderOf(lesson.slug), entry, lesson.solution[entry] as string);
 
     it('passes the solution', () => {
       expect(grade({ ...lesson.solution }, entry, check)).toMatchObject({ ok: true, pass: true });
@@ -85,7 +52,7 @@ describe.each(checked.map((lesson) => [lesson.slug, lesson] as const))(
     it.each(mistakes.map((m) => [m.name, m] as const))(
       'fails %s, naming the mistake',
       (_name, mistake) => {
-        const outcome = grade({ ...lesson.solution, [entry]: mistake.source }, entry, check);
+        const outcome = grade({ ...lesson.solution, [entry]: mistake.program() }, entry, check);
         expect(outcome).toMatchObject({ ok: true, pass: false });
         if (outcome.ok) expect(outcome.message).toMatch(mistake.answer);
       },

@@ -1,5 +1,6 @@
 // Grades a run of "What is a stream?" by what reached the 'alerts' sink, and where it came from.
-import type { CheckInput, CheckResult } from 'streamlab';
+import { formatRecord, hasFields, originOfEach, pipelineProblem } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -28,46 +29,24 @@ const SINK = 'alerts';
 const TOLERANCE = 1e-9;
 const HOT = READINGS.filter((r) => r.celsius > LIMIT);
 
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each alert must come from the reading it describes, through .filter and .map.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    counted: 'ten readings',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back) and compute the alerts from them with .filter and .map.',
+    readOnly:
+      'The alerts must be computed from the readings, not written into a source: read only the readings.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const sameReading = (got: unknown, want: Reading): boolean =>
-  isRecord(got) &&
-  got.sensor === want.sensor &&
-  got.timestamp === want.timestamp &&
-  got.celsius === want.celsius &&
-  Object.keys(got).length === 3;
-
 const describe = (r: Reading) => `${r.sensor} at ${r.timestamp} ms (${r.celsius} °C)`;
-
-/** What is wrong with the source, or undefined when it read the lesson's readings unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  // The readings, in order, among whatever the pipeline's sources read.
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = READINGS[next];
-    if (want !== undefined && sameReading(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === READINGS.length && others.length === 0) return undefined;
-  if (next === READINGS.length) {
-    const n = others.length;
-    return `Besides the ten readings, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The alerts must be computed from the readings, not written into a source: read only the readings.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `reading ${next + 1}, ${show(READINGS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ten readings, unchanged and in order, from its source, but ${what}. Put the readings back as the starter had them (Reset brings the starter back) and compute the alerts from them with .filter and .map.`;
-}
 
 /** What is wrong with one alert, compared with the alert its reading should give. */
 function alertProblem(got: unknown, reading: Reading): string | undefined {
@@ -76,48 +55,31 @@ function alertProblem(got: unknown, reading: Reading): string | undefined {
     timestamp: reading.timestamp,
     over: reading.celsius - LIMIT,
   };
-  if (!isRecord(got)) return `expected an object like ${show(want)}, got ${show(got)}`;
-  if ('celsius' in got && !('over' in got)) {
-    return `it is still a reading, ${show(got)}: add a .map that turns each one into { sensor, timestamp, over }`;
+  if (!hasFields(got)) {
+    return `expected an object like ${formatRecord(want)}, got ${formatRecord(got)}`;
   }
-  if (got.sensor !== want.sensor)
-    return `expected sensor ${show(want.sensor)}, got ${show(got.sensor)}`;
+  if ('celsius' in got && !('over' in got)) {
+    return `it is still a reading, ${formatRecord(got)}: add a .map that turns each one into { sensor, timestamp, over }`;
+  }
+  if (got.sensor !== want.sensor) {
+    return `expected sensor ${formatRecord(want.sensor)}, got ${formatRecord(got.sensor)}`;
+  }
   if (got.timestamp !== want.timestamp) {
-    return `expected timestamp ${want.timestamp}, got ${show(got.timestamp)}`;
+    return `expected timestamp ${want.timestamp}, got ${formatRecord(got.timestamp)}`;
   }
   if (typeof got.over !== 'number' || Math.abs(got.over - want.over) > TOLERANCE) {
-    return `expected over ${want.over} (${reading.celsius} minus ${LIMIT}), got ${show(got.over)}`;
+    return `expected over ${want.over} (${reading.celsius} minus ${LIMIT}), got ${formatRecord(got.over)}`;
   }
   return undefined;
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const got = run.sinks[SINK];
-  if (got === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const got = run.sinks[SINK] ?? [];
 
   // Which reading each alert came from: exactly one, through the learner's operators.
-  const origins = run.origins[SINK] ?? [];
-  const from: Reading[] = [];
-  for (const [i, value] of got.entries()) {
-    const behind = origins[i] ?? [];
-    const reading = behind.length === 1 ? READINGS[behind[0] as number] : undefined;
-    if (reading === undefined) {
-      return fail(
-        `Alert ${i + 1}, ${show(value)}, was not made from one of the readings: each alert must come from the reading it describes, through .filter and .map.`,
-      );
-    }
-    from.push(reading);
-  }
+  const from = originOfEach(run, SINK).map((at) => READINGS[at as number] as Reading);
 
   if (got.length === READINGS.length) {
     return fail(
@@ -149,8 +111,8 @@ export default function check(run: CheckInput): CheckResult {
   }
 
   for (const [i, value] of got.entries()) {
-    const problem = alertProblem(value, from[i] as Reading);
-    if (problem !== undefined) return fail(`Alert ${i + 1} of ${HOT.length}: ${problem}.`);
+    const wrong = alertProblem(value, from[i] as Reading);
+    if (wrong !== undefined) return fail(`Alert ${i + 1} of ${HOT.length}: ${wrong}.`);
   }
 
   return {

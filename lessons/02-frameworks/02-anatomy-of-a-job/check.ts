@@ -1,5 +1,7 @@
 // Grades a run of "Anatomy of a job" by what reached the 'counts' sink, and which click each count
 // came from.
+import { readInput, sinkProblem } from 'streamlab';
+import { formatCount, formatRecord, hasFields, sameRecord } from 'streamlab';
 import type { CheckInput, CheckResult } from 'streamlab';
 
 interface Click {
@@ -41,47 +43,25 @@ const HEALTH = '/health';
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const describe = (c: Click) => `${c.user}'s click on ${c.page} at ${c.ts} ms`;
 
-/** The lesson's click `value` is, or undefined. */
-function clickOf(value: unknown): Click | undefined {
-  if (!isRecord(value) || Object.keys(value).length !== 3) return undefined;
-  return CLICKS.find((c) => c.user === value.user && c.page === value.page && c.ts === value.ts);
-}
-
 /**
- * The clicks in the order the pipeline read them (the topic's two partitions interleave), or what
- * is wrong with the source.
+ * The click behind each record the pipeline read, by its position in `run.inputs` (the topic's
+ * two partitions interleave, so the order is not the lesson's), or what is wrong with the source.
  */
 function readClicks(run: CheckInput): Click[] | string {
-  const read: Click[] = [];
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const click = clickOf(value);
-    if (click === undefined || read.includes(click)) others.push(value);
-    else read.push(click);
-  }
-  const missing = CLICKS.filter((c) => !read.includes(c));
-  if (missing.length > 0) {
+  const { positions, missing, others } = readInput(run.inputs, CLICKS, { inOrder: false });
+  if (missing !== undefined) {
     const what =
       run.inputs.length === 0
         ? 'it read nothing'
-        : `${describe(missing[0] as Click)} was not among what it read`;
+        : `${describe(CLICKS[missing] as Click)} was not among what it read`;
     return `The pipeline must read the lesson's ${CLICKS.length} clicks from the topic, unchanged, but ${what}. Put the topic and its clicks back as the starter had them (Reset brings the starter back) and compute the counts from them.`;
   }
   if (others.length > 0) {
-    const n = others.length;
-    return `Besides the ${CLICKS.length} clicks, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The counts must be computed from the clicks, not written into a source: read only the topic.`;
+    return `Besides the ${CLICKS.length} clicks, the pipeline read ${formatCount(others.length, 'other record')}, such as ${formatRecord(others[0]?.value)}. The counts must be computed from the clicks, not written into a source: read only the topic.`;
   }
-  return read;
+  return run.inputs.map((_, at) => CLICKS[positions.indexOf(at)] as Click);
 }
 
 /** How many of `clicks` up to and including position `i` satisfy `same`. */
@@ -90,22 +70,16 @@ function countUpTo(clicks: readonly Click[], i: number, same: (c: Click) => bool
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const got = run.sinks[SINK];
-  if (got === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
+  const problem = sinkProblem(run, SINK);
+  if (problem !== undefined) return fail(problem);
+  const got = run.sinks[SINK] ?? [];
 
   const read = readClicks(run);
   if (typeof read === 'string') return fail(read);
 
-  if (got.length > 0 && got.every((value) => clickOf(value) !== undefined)) {
+  if (got.length > 0 && got.every((value) => CLICKS.some((c) => sameRecord(value, c)))) {
     return fail(
-      `The sink received the clicks themselves, such as ${show(got[0])}, not counts. Build the job between source and sink: .filter out the health checks, .map each click to { user, clicks: 1 }, .keyBy the user and .reduce by adding up clicks.`,
+      `The sink received the clicks themselves, such as ${formatRecord(got[0])}, not counts. Build the job between source and sink: .filter out the health checks, .map each click to { user, clicks: 1 }, .keyBy the user and .reduce by adding up clicks.`,
     );
   }
 
@@ -117,24 +91,24 @@ export default function check(run: CheckInput): CheckResult {
     countUpTo(read, read.indexOf(click), (c) => c.user === click.user && c.page !== HEALTH);
   const counted: Counted[] = [];
   for (const [i, value] of got.entries()) {
-    const behind = (origins[i] ?? []).map((p) => clickOf(run.inputs[p]?.value));
+    const behind = (origins[i] ?? []).map((at) => read[at]);
     const click = behind[behind.length - 1];
     if (click === undefined || behind.some((c) => c === undefined)) {
       return fail(
-        `Count ${i + 1}, ${show(value)}, was not made from the clicks: each count must come from a click, through your operators.`,
+        `Count ${i + 1}, ${formatRecord(value)}, was not made from the clicks: each count must come from a click, through your operators.`,
       );
     }
     if (click.page === HEALTH) {
       return fail(
-        `Count ${i + 1}, ${show(value)}, came from ${describe(click)}. Health checks are the monitoring bot, not a person: .filter out clicks on ${HEALTH} before counting.`,
+        `Count ${i + 1}, ${formatRecord(value)}, came from ${describe(click)}. Health checks are the monitoring bot, not a person: .filter out clicks on ${HEALTH} before counting.`,
       );
     }
-    if (!isRecord(value) || typeof value.clicks !== 'number') {
+    if (!hasFields(value) || typeof value.clicks !== 'number') {
       return fail(
-        `Count ${i + 1} should look like { user: '${click.user}', clicks: ${byUser(click)} }, but it is ${show(value)}. Map each click to { user, clicks: 1 } and add the clicks up in .reduce.`,
+        `Count ${i + 1} should look like { user: '${click.user}', clicks: ${byUser(click)} }, but it is ${formatRecord(value)}. Map each click to { user, clicks: 1 } and add the clicks up in .reduce.`,
       );
     }
-    counted.push({ click, value: value.clicks, user: value.user, shown: show(value) });
+    counted.push({ click, value: value.clicks, user: value.user, shown: formatRecord(value) });
   }
 
   // Which rule explains every count: per user (right), per page, one for everyone, or a reduce
@@ -174,7 +148,7 @@ export default function check(run: CheckInput): CheckResult {
   if (got.length < kept.length) {
     const missed = kept.find((c, i) => {
       const behind = origins[i] ?? [];
-      return clickOf(run.inputs[behind[behind.length - 1] as number]?.value) !== c;
+      return read[behind[behind.length - 1] as number] !== c;
     });
     return fail(
       `The sink has ${got.length} counts, but the people clicked ${kept.length} times${missed ? `: ${describe(missed)} gave no count` : ''}. A running count emits one updated count per click.`,
@@ -186,9 +160,9 @@ export default function check(run: CheckInput): CheckResult {
     );
   }
   for (const [i, value] of got.entries()) {
-    if (isRecord(value) && Object.keys(value).length !== 2) {
+    if (hasFields(value) && Object.keys(value).length !== 2) {
       return fail(
-        `Count ${i + 1} is ${show(value)}: keep just the user and the count, { user, clicks }.`,
+        `Count ${i + 1} is ${formatRecord(value)}: keep just the user and the count, { user, clicks }.`,
       );
     }
   }

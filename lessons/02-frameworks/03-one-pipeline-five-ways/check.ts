@@ -1,6 +1,9 @@
 // Grades a run of "One pipeline, five ways": clicks per user per one-minute event-time window,
 // waiting 5 s for out-of-order clicks. Judged by each window result's key, window and contents.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { lateRecordsDropped, pipelineProblem } from 'streamlab';
+import { groupByWindow, tumblingWindowOf, windowHolds } from 'streamlab';
+import { formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Click {
   user: string;
@@ -48,18 +51,23 @@ const SINK = 'counts';
 const MINUTE = 60_000;
 const BOUND = 5_000;
 
+const PIPELINE: LessonPipeline<Click> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'each count must come from the clicks in its window.',
+  input: {
+    records: CLICKS,
+    noun: 'click',
+    restore:
+      'Put the source back as the starter had it (Reset brings the starter back) and count the clicks in windows.',
+    readOnly:
+      'The counts must be computed from the clicks, not written into a source: read only the clicks.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const describe = (c: Click) => `${c.user}'s click at ${c.ts} ms`;
-const range = (start: number, end: number) => `[${start}, ${end})`;
 
 /**
  * The clicks a 5 s bound drops: those whose window the watermark (highest ts so far − 5 s − 1)
@@ -71,8 +79,7 @@ function lateClicks(): Set<Click> {
   let highest = -Infinity;
   for (const click of CLICKS) {
     const watermark = highest - BOUND - 1;
-    const windowEnd = click.ts - (click.ts % MINUTE) + MINUTE;
-    if (watermark >= windowEnd - 1) late.add(click);
+    if (watermark >= tumblingWindowOf(click.ts, MINUTE).end - 1) late.add(click);
     highest = Math.max(highest, click.ts);
   }
   return late;
@@ -80,64 +87,17 @@ function lateClicks(): Set<Click> {
 
 const LATE = lateClicks();
 
-/** The expected results: user → window start → the clicks counted in it. */
-function expected(): Map<string, Map<number, Click[]>> {
-  const byUser = new Map<string, Map<number, Click[]>>();
-  for (const click of CLICKS) {
-    if (LATE.has(click)) continue;
-    const start = click.ts - (click.ts % MINUTE);
-    const windows = byUser.get(click.user) ?? new Map<number, Click[]>();
-    windows.set(start, [...(windows.get(start) ?? []), click]);
-    byUser.set(click.user, windows);
-  }
-  return byUser;
-}
-
-const sameClick = (value: unknown, want: Click): boolean =>
-  isRecord(value) &&
-  value.user === want.user &&
-  value.ts === want.ts &&
-  Object.keys(value).length === 2;
-
-/** What is wrong with the source, or undefined when it read the lesson's clicks unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = CLICKS[next];
-    if (want !== undefined && sameClick(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === CLICKS.length && others.length === 0) return undefined;
-  if (next === CLICKS.length) {
-    const n = others.length;
-    return `Besides the ${CLICKS.length} clicks, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The counts must be computed from the clicks, not written into a source: read only the clicks.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `click ${next + 1}, ${show(CLICKS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${CLICKS.length} clicks, unchanged and in order, but ${what}. Put the source back as the starter had it (Reset brings the starter back) and count the clicks in windows.`;
-}
-
-/** One window result with the clicks behind it. */
-interface Result {
-  readonly row: CollectedRecord;
-  readonly clicks: Click[];
-}
+/** The expected results: each user's clicks per minute, the late ones left out. */
+const EXPECTED = groupByWindow(
+  CLICKS,
+  (c) => c.user,
+  (c) => (LATE.has(c) ? [] : [tumblingWindowOf(c.ts, MINUTE)]),
+);
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
   if (rows.length === 0) {
     return fail(
       `Nothing reached '${SINK}': no window ever fired. Windows in processing time (TumblingProcessingTimeWindows) wait for a minute of the arrival clock, and all the clicks arrived within 3 seconds. Count in event time: .window(TumblingEventTimeWindows.of(Time.minutes(1))).`,
@@ -147,55 +107,48 @@ export default function check(run: CheckInput): CheckResult {
   const unwindowed = rows.find((row) => row.window === undefined);
   if (unwindowed !== undefined) {
     return fail(
-      `The results carry no window, such as ${show(unwindowed.value)}: the counts run on forever instead of per minute. Add .window(TumblingEventTimeWindows.of(Time.minutes(1))) between .keyBy(...) and .sum('clicks').`,
+      `The results carry no window, such as ${formatRecord(unwindowed.value)}: the counts run on forever instead of per minute. Add .window(TumblingEventTimeWindows.of(Time.minutes(1))) between .keyBy(...) and .sum('clicks').`,
     );
   }
 
+  // Each window result with the clicks behind it (every result has a window, as seen above).
   const origins = run.origins[SINK] ?? [];
-  const results: Result[] = [];
-  for (const [i, row] of rows.entries()) {
-    const clicks = (origins[i] ?? []).map((p) => CLICKS[p]);
-    if (clicks.length === 0 || clicks.some((c) => c === undefined)) {
-      return fail(
-        `Result ${i + 1}, ${show(row.value)}, was not counted from the clicks: each count must come from the clicks in its window.`,
-      );
-    }
-    results.push({ row, clicks: clicks as Click[] });
-  }
+  const results = rows.flatMap((row, i) => {
+    const clicks = (origins[i] ?? []).map((at) => CLICKS[at] as Click);
+    return row.window === undefined ? [] : [{ row, window: row.window, clicks }];
+  });
 
-  for (const { row, clicks } of results) {
-    const window = row.window as { start: number; end: number };
+  for (const { row, window, clicks } of results) {
     const users = [...new Set(clicks.map((c) => c.user))];
     if (users.length > 1) {
       return fail(
-        `The window ${range(window.start, window.end)} with key ${show(row.key)} counted clicks of ${users.join(' and ')} together. Key the counts by user: .keyBy((count) => count.user).`,
+        `The window ${windowLabel(window)} with key ${formatRecord(row.key)} counted clicks of ${users.join(' and ')} together. Key the counts by user: .keyBy((count) => count.user).`,
       );
     }
-    const outside = clicks.find((c) => c.ts < window.start || c.ts >= window.end);
+    const outside = clicks.find((c) => !windowHolds(window, c.ts));
     if (outside !== undefined) {
       return fail(
-        `The window ${range(window.start, window.end)} for ${outside.user} counted ${describe(outside)}, which happened outside it: the windows follow the arrival clock, not the clicks' own time. Use event-time windows, TumblingEventTimeWindows, not TumblingProcessingTimeWindows.`,
+        `The window ${windowLabel(window)} for ${outside.user} counted ${describe(outside)}, which happened outside it: the windows follow the arrival clock, not the clicks' own time. Use event-time windows, TumblingEventTimeWindows, not TumblingProcessingTimeWindows.`,
       );
     }
     if (window.end - window.start !== MINUTE) {
       return fail(
-        `The windows are ${window.end - window.start} ms long, such as ${range(window.start, window.end)}; a minute is ${MINUTE} ms: TumblingEventTimeWindows.of(Time.minutes(1)).`,
+        `The windows are ${window.end - window.start} ms long, such as ${windowLabel(window)}; a minute is ${MINUTE} ms: TumblingEventTimeWindows.of(Time.minutes(1)).`,
       );
     }
   }
-  for (const { row, clicks } of results) {
+  for (const { row, window, clicks } of results) {
     const value = row.value;
-    const window = row.window as { start: number; end: number };
-    if (!isRecord(value) || value.clicks !== clicks.length || value.user !== clicks[0]?.user) {
+    const user = clicks[0]?.user;
+    if (!hasFields(value) || value.clicks !== clicks.length || value.user !== user) {
       return fail(
-        `The window ${range(window.start, window.end)} for ${clicks[0]?.user} held ${clicks.length} clicks, so its result should be { user: '${clicks[0]?.user}', clicks: ${clicks.length} }, but it is ${show(value)}. Map each click to { user, clicks: 1 } and .sum('clicks').`,
+        `The window ${windowLabel(window)} for ${user} held ${clicks.length} clicks, so its result should be { user: '${user}', clicks: ${clicks.length} }, but it is ${formatRecord(value)}. Map each click to { user, clicks: 1 } and .sum('clicks').`,
       );
     }
   }
 
   // A run whose windows all fired at the same moment, when the input ended, had no watermark.
   const firedAt = new Set(rows.map((row) => row.processingTime));
-  const want = expected();
   const counted = new Set(results.flatMap((r) => r.clicks));
   const kept = [...LATE].find((c) => counted.has(c));
   if (kept !== undefined && firedAt.size === 1) {
@@ -211,36 +164,30 @@ export default function check(run: CheckInput): CheckResult {
   const missed = CLICKS.find((c) => !LATE.has(c) && !counted.has(c));
   if (missed !== undefined) {
     const behind = CLICKS.slice(0, CLICKS.indexOf(missed)).reduce((m, c) => Math.max(m, c.ts), 0);
-    const dropped = Object.values(run.metrics.operators).reduce(
-      (n, m) => n + m.lateRecordsDropped,
-      0,
-    );
+    const dropped = lateRecordsDropped(run);
     return fail(
       `${describe(missed)} was not counted${dropped > 0 ? ` (the run dropped ${dropped} late clicks)` : ''}. It arrived only ${behind - missed.ts} ms behind the newest click, ${behind} ms, within the 5 s the pipeline should wait: WatermarkStrategy.forBoundedOutOfOrderness(Time.seconds(5)). (A bare 5 would mean 5 ms.)`,
     );
   }
 
-  for (const [user, windows] of want) {
-    for (const [start, clicks] of windows) {
-      const found = results.filter(
-        (r) => r.clicks[0]?.user === user && (r.row.window as { start: number }).start === start,
+  // Each result's user and minute, named as EXPECTED names them.
+  const labels = results.map((r) => windowLabel(r.window, { key: r.clicks[0]?.user ?? '' }));
+  for (const [label, group] of EXPECTED) {
+    const found = labels.filter((l) => l === label).length;
+    if (found !== 1) {
+      return fail(
+        `Expected one result for ${label} (${group.positions.length} clicks), found ${found}: each window should fire once, when the watermark passes its end.`,
       );
-      if (found.length !== 1) {
-        return fail(
-          `Expected one result for ${user} in ${range(start, start + MINUTE)} (${clicks.length} clicks), found ${found.length}: each window should fire once, when the watermark passes its end.`,
-        );
-      }
     }
   }
-  const results9 = [...want.values()].reduce((n, w) => n + w.size, 0);
-  if (results.length !== results9) {
+  if (results.length !== EXPECTED.size) {
     return fail(
-      `Expected ${results9} results, one per user and minute, but '${SINK}' has ${results.length}.`,
+      `Expected ${EXPECTED.size} results, one per user and minute, but '${SINK}' has ${results.length}.`,
     );
   }
 
   return {
     pass: true,
-    message: `All ${results9} counts are right, one per user and minute, and ${[...LATE].map(describe).join(', ')} was dropped as late: it arrived when the watermark had passed 59999.`,
+    message: `All ${EXPECTED.size} counts are right, one per user and minute, and ${[...LATE].map(describe).join(', ')} was dropped as late: it arrived when the watermark had passed 59999.`,
   };
 }

@@ -1,6 +1,8 @@
 // Grades a run of "A tour of the playground" by the windows that reached 'hottest': which
 // readings each one holds, what it reported, and when it fired.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { pipelineProblem, resultsByWindow, windowHolds } from 'streamlab';
+import { formatRecord, formatSeconds, hasFields, sameRecord, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline, WindowBounds } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -53,67 +55,45 @@ interface Expected {
 
 const EXPECTED: Expected[] = [0, 5000, 10000, 15000].map((start) => {
   const end = start + SIZE;
-  const inside = READINGS.filter((r) => r.timestamp >= start && r.timestamp < end);
+  const inside = READINGS.filter((r) => windowHolds({ start, end }, r.timestamp));
   const hottest = inside.reduce((a, b) => (b.celsius > a.celsius ? b : a));
   const trigger = READINGS.findIndex((r) => r.timestamp >= end + BOUND);
   return { start, end, hottest, firesAt: trigger === -1 ? LAST_ARRIVAL : trigger * ARRIVAL };
 });
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const fail = (message: string): CheckResult => ({ pass: false, message });
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
-const seconds = (ms: number) => `${ms / 1000} s`;
-const span = (w: { start: number; end: number }) => `[${seconds(w.start)}, ${seconds(w.end)})`;
-const describe = (r: Reading) => `${r.sensor} at ${seconds(r.timestamp)} (${r.celsius} °C)`;
+const span = (w: WindowBounds) => windowLabel(w, { unit: 's' });
+const describe = (r: Reading) => `${r.sensor} at ${formatSeconds(r.timestamp)} (${r.celsius} °C)`;
+
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'each result must come from the readings of its window.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    counted: 'twenty readings',
+    describe,
+    restore:
+      'The bug is not in the data: put the readings back as the starter had them (Reset to starter brings them back) and find the bug with the views.',
+    readOnly:
+      'The dashboard must be computed from the readings, not written into a source: read only the readings.',
+  },
+};
+
 /** A reported value: in the words of a reading when it is one. */
 const reading = (v: unknown) =>
-  isRecord(v) &&
+  hasFields(v) &&
   typeof v.sensor === 'string' &&
   typeof v.timestamp === 'number' &&
   typeof v.celsius === 'number'
     ? describe(v as unknown as Reading)
-    : show(v);
-
-const sameReading = (got: unknown, want: Reading) =>
-  isRecord(got) &&
-  got.sensor === want.sensor &&
-  got.timestamp === want.timestamp &&
-  got.celsius === want.celsius &&
-  Object.keys(got).length === 3;
-
-/** What is wrong with the source, or undefined when it read the lesson's readings unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = READINGS[next];
-    if (want !== undefined && sameReading(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === READINGS.length && others.length === 0) return undefined;
-  if (next === READINGS.length) {
-    const n = others.length;
-    return `Besides the twenty readings, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The dashboard must be computed from the readings, not written into a source: read only the readings.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `reading ${next + 1}, ${describe(READINGS[next] as Reading)}, was not among what it read`;
-  return `The pipeline must read the lesson's twenty readings, unchanged and in order, but ${what}. The bug is not in the data: put the readings back as the starter had them (Reset to starter brings them back) and find the bug with the views.`;
-}
+    : formatRecord(v);
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.outputs);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
 
   // The readings behind each result, and the windows they fell into.
   const origins = run.origins[SINK] ?? [];
@@ -123,10 +103,10 @@ export default function check(run: CheckInput): CheckResult {
     const window = row.window;
     if (window === undefined) {
       return fail(
-        `The result ${show(row.value)} did not come from a window. Keep .windowAll(TumblingEventTimeWindows.of(Time.seconds(5))) before .maxBy('celsius').`,
+        `The result ${formatRecord(row.value)} did not come from a window. Keep .windowAll(TumblingEventTimeWindows.of(Time.seconds(5))) before .maxBy('celsius').`,
       );
     }
-    const outside = behind(i).find((r) => r.timestamp < window.start || r.timestamp >= window.end);
+    const outside = behind(i).find((r) => !windowHolds(window, r.timestamp));
     if (outside !== undefined) {
       return fail(
         `The reading ${describe(outside)} was put in the window ${span(window)}, which does not hold that time: the windows are cut by arrival (processing time). Keep TumblingEventTimeWindows, which cuts windows by each reading's timestamp.`,
@@ -143,20 +123,22 @@ export default function check(run: CheckInput): CheckResult {
   const end = Math.max(...rows.map((r) => r.processingTime));
   if (end !== LAST_ARRIVAL) {
     return fail(
-      `The input ended at ${seconds(end)} of processing time, not at ${seconds(LAST_ARRIVAL)}: keep the readings arriving one a second, with { arrivalIntervalMs: 1000 }.`,
+      `The input ended at ${formatSeconds(end)} of processing time, not at ${formatSeconds(LAST_ARRIVAL)}: keep the readings arriving one a second, with { arrivalIntervalMs: 1000 }.`,
     );
   }
 
   // Every firing of each window, in order.
-  const firings = new Map<number, CollectedRecord[]>();
-  for (const row of rows) {
-    const start = row.window?.start ?? 0;
-    firings.set(start, [...(firings.get(start) ?? []), row]);
-  }
-  for (const [start, panes] of firings) {
+  const firings = resultsByWindow(rows);
+  const firstFiring = (w: WindowBounds) => {
+    const at = firings.get(windowLabel(w))?.[0];
+    return at === undefined ? undefined : rows[at];
+  };
+  for (const at of firings.values()) {
+    const panes = at.map((i) => rows[i]).filter((row) => row !== undefined);
+    const window = panes[0]?.window as WindowBounds;
     if (panes.length > 1) {
       return fail(
-        `The window ${span({ start, end: start + SIZE })} reported ${panes.length} times: ${panes.map((p) => reading(p.value)).join(', then ')}. A late reading made it fire again, so the dashboard showed a wrong value first. Leave allowed lateness out and make the watermark's bound wide enough for the window to wait for that reading.`,
+        `The window ${span(window)} reported ${panes.length} times: ${panes.map((p) => reading(p.value)).join(', then ')}. A late reading made it fire again, so the dashboard showed a wrong value first. Leave allowed lateness out and make the watermark's bound wide enough for the window to wait for that reading.`,
       );
     }
   }
@@ -166,10 +148,10 @@ export default function check(run: CheckInput): CheckResult {
   const lost = READINGS.filter((_, at) => !counted.has(at));
   if (lost.length > 0) {
     const first = lost[0] as Reading;
-    const window = EXPECTED.find((w) => first.timestamp >= w.start && first.timestamp < w.end);
-    const reported = rows.find((r) => r.window?.start === window?.start)?.value;
+    const window = EXPECTED.find((w) => windowHolds(w, first.timestamp));
+    const reported = window === undefined ? undefined : firstFiring(window)?.value;
     const wrong =
-      window !== undefined && reported !== undefined && !sameReading(reported, window.hottest)
+      window !== undefined && reported !== undefined && !sameRecord(reported, window.hottest)
         ? `, so the window ${span(window)} reported ${reading(reported)} instead`
         : '';
     const others = lost.length > 1 ? ` (and ${lost.length - 1} more)` : '';
@@ -179,30 +161,30 @@ export default function check(run: CheckInput): CheckResult {
   }
 
   for (const want of EXPECTED) {
-    const row = firings.get(want.start)?.[0];
+    const row = firstFiring(want);
     if (row === undefined) {
       return fail(
         `The window ${span(want)} reported nothing; it should report its hottest reading.`,
       );
     }
-    if (!sameReading(row.value, want.hottest)) {
+    if (!sameRecord(row.value, want.hottest)) {
       return fail(
         `The window ${span(want)} reported ${reading(row.value)}, but its hottest reading is ${describe(want.hottest)}. Keep .maxBy('celsius'), which reports the hottest reading whole.`,
       );
     }
   }
 
-  const slow = EXPECTED.filter((w) => (firings.get(w.start)?.[0]?.processingTime ?? 0) > w.firesAt);
+  const firedAt = (w: WindowBounds) => firstFiring(w)?.processingTime ?? 0;
+  const slow = EXPECTED.filter((w) => firedAt(w) > w.firesAt);
   if (slow.length > 0) {
     const w = slow[0] as Expected;
-    const at = firings.get(w.start)?.[0]?.processingTime ?? 0;
-    if (EXPECTED.every((e) => firings.get(e.start)?.[0]?.processingTime === LAST_ARRIVAL)) {
+    if (EXPECTED.every((e) => firedAt(e) === LAST_ARRIVAL)) {
       return fail(
-        `Every window is right, but they all reported only when the input ended, at ${seconds(LAST_ARRIVAL)}: the watermark never moved while readings arrived. Use forBoundedOutOfOrderness with a bound just wide enough to keep every reading.`,
+        `Every window is right, but they all reported only when the input ended, at ${formatSeconds(LAST_ARRIVAL)}: the watermark never moved while readings arrived. Use forBoundedOutOfOrderness with a bound just wide enough to keep every reading.`,
       );
     }
     return fail(
-      `Every reading was counted, but the window ${span(w)} reported at ${seconds(at)} of processing time; it could have reported at ${seconds(w.firesAt)}. The bound is larger than it needs to be, and every window waits for it: use the smallest whole number of seconds that keeps every reading.`,
+      `Every reading was counted, but the window ${span(w)} reported at ${formatSeconds(firedAt(w))} of processing time; it could have reported at ${formatSeconds(w.firesAt)}. The bound is larger than it needs to be, and every window waits for it: use the smallest whole number of seconds that keeps every reading.`,
     );
   }
 

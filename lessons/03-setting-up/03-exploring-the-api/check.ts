@@ -1,6 +1,8 @@
 // Grades a run of "Exploring the API" by the visits that reached 'visits': whose clicks each one
 // holds, what it counted, and the window it came from.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { pipelineProblem, windowHolds } from 'streamlab';
+import { formatRecord, formatSeconds, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Click {
   user: string;
@@ -61,45 +63,28 @@ const VISITS: Visit[] = (() => {
   return visits.map(({ user, clicks }) => ({ user, clicks }));
 })();
 
+const PIPELINE: LessonPipeline<Click> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: "each visit's count must come from its clicks.",
+  input: {
+    records: CLICKS,
+    noun: 'click',
+    restore:
+      'Put the clicks back as the starter had them (Reset to starter brings them back) and change only the window assigner.',
+    readOnly:
+      'The visits must be counted from the clicks, not written into a source: read only the clicks.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
-const show = (value: unknown) => JSON.stringify(value) ?? String(value);
-const seconds = (ms: number) => `${ms / 1000} s`;
-const span = (w: { start: number; end: number }) => `[${seconds(w.start)}, ${seconds(w.end)})`;
+const span = (w: CollectedRecord['window']) => (w ? windowLabel(w, { unit: 's' }) : '');
 const timeOf = (at: number) => (CLICKS[at] as Click).timestamp;
 const list = (items: readonly string[]) =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 /** "ana's visit with clicks at 0 s, 10 s, 35 s and 50 s" */
 const describe = (v: Visit) =>
-  `${v.user}'s visit with ${v.clicks.length === 1 ? 'a click' : 'clicks'} at ${list(v.clicks.map((at) => seconds(timeOf(at))))}`;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const sameClick = (got: unknown, want: Click) =>
-  isRecord(got) &&
-  got.user === want.user &&
-  got.page === want.page &&
-  got.timestamp === want.timestamp &&
-  Object.keys(got).length === 3;
-
-/** What is wrong with the source, or undefined when it read the lesson's clicks unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = CLICKS[next];
-    if (want !== undefined && sameClick(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === CLICKS.length && others.length === 0) return undefined;
-  if (next === CLICKS.length) {
-    const n = others.length;
-    return `Besides the ${CLICKS.length} clicks, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The visits must be counted from the clicks, not written into a source: read only the clicks.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `click ${next + 1}, ${show(CLICKS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${CLICKS.length} clicks, unchanged and in order, but ${what}. Put the clicks back as the starter had them (Reset to starter brings them back) and change only the window assigner.`;
-}
+  `${v.user}'s visit with ${v.clicks.length === 1 ? 'a click' : 'clicks'} at ${list(v.clicks.map((at) => formatSeconds(timeOf(at))))}`;
 
 /** One result with the clicks behind it. */
 interface Result {
@@ -123,7 +108,7 @@ function windowProblem(results: readonly Result[]): string | undefined {
   const split = VISITS.find((v) => results.filter((r) => visitsOf(r).includes(v)).length > 1);
   if (sameLength && offClick) {
     const where = split === undefined ? '' : `, and ${describe(split)} was cut in two`;
-    return `Every result comes from a window of ${seconds(size)}, such as ${span(windows[0] as { start: number; end: number })}: fixed windows cut visits at fixed times${where}. A visit has no fixed length; it ends after 30 s without a click. Find the window assigner for that.`;
+    return `Every result comes from a window of ${formatSeconds(size)}, such as ${span(windows[0])}: fixed windows cut visits at fixed times${where}. A visit has no fixed length; it ends after 30 s without a click. Find the window assigner for that.`;
   }
 
   // Session windows end `gap` after their last click.
@@ -137,35 +122,27 @@ function windowProblem(results: readonly Result[]): string | undefined {
     const pause = timeOf(second.clicks[0] as number) - timeOf(first.clicks.at(-1) as number);
     const because =
       gap !== undefined && gap > GAP
-        ? ` The session gap is ${seconds(gap)}: a visit ends after 30 s without a click.`
+        ? ` The session gap is ${formatSeconds(gap)}: a visit ends after 30 s without a click.`
         : '';
-    return `${first.user}'s visit that ended at ${seconds(timeOf(first.clicks.at(-1) as number))} and the one that started at ${seconds(timeOf(second.clicks[0] as number))} were counted as one, across a pause of ${seconds(pause)}.${because}`;
+    return `${first.user}'s visit that ended at ${formatSeconds(timeOf(first.clicks.at(-1) as number))} and the one that started at ${formatSeconds(timeOf(second.clicks[0] as number))} were counted as one, across a pause of ${formatSeconds(pause)}.${because}`;
   }
   if (split !== undefined) {
     const because =
       gap !== undefined && gap < GAP
-        ? ` The session gap is ${seconds(gap)}, shorter than the visit's pauses: a visit ends only after 30 s without a click.`
+        ? ` The session gap is ${formatSeconds(gap)}, shorter than the visit's pauses: a visit ends only after 30 s without a click.`
         : ' Pauses shorter than 30 s do not end a visit.';
     return `${describe(split)} was split into ${results.filter((r) => visitsOf(r).includes(split)).length} results.${because}`;
   }
   if (gap !== undefined && gap !== GAP) {
-    return `Every visit is counted, but each window ends ${seconds(gap)} after its last click, as in ${span(results[0]?.row.window as { start: number; end: number })}: the session gap is ${seconds(gap)}. A visit ends after 30 s without a click, so the gap is 30 s.`;
+    return `Every visit is counted, but each window ends ${formatSeconds(gap)} after its last click, as in ${span(results[0]?.row.window)}: the session gap is ${formatSeconds(gap)}. A visit ends after 30 s without a click, so the gap is 30 s.`;
   }
   return undefined;
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.outputs);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
   if (rows.length === 0) {
     return fail(
       `Nothing reached '${SINK}': no window fired before the input ended. Event-time windows fire when the watermark passes their end, at the end of the input at the latest; windows in processing time fire by the clock, and this run is over before they do. Visits are about when the clicks happened: use an event-time assigner.`,
@@ -178,19 +155,19 @@ export default function check(run: CheckInput): CheckResult {
     const window = row.window;
     if (window === undefined) {
       return fail(
-        `The result ${show(row.value)} did not come from a window: keep .window(...) between .keyBy(...) and .sum('clicks').`,
+        `The result ${formatRecord(row.value)} did not come from a window: keep .window(...) between .keyBy(...) and .sum('clicks').`,
       );
     }
     const users = [...new Set(clicks.map((at) => (CLICKS[at] as Click).user))];
     if (users.length > 1 || row.key === undefined) {
       return fail(
-        `The result ${show(row.value)} holds clicks of ${list(users)}: a visit is one user's. Keep .keyBy((v) => v.user) before the window.`,
+        `The result ${formatRecord(row.value)} holds clicks of ${list(users)}: a visit is one user's. Keep .keyBy((v) => v.user) before the window.`,
       );
     }
-    const outside = clicks.find((at) => timeOf(at) < window.start || timeOf(at) >= window.end);
+    const outside = clicks.find((at) => !windowHolds(window, timeOf(at)));
     if (outside !== undefined) {
       return fail(
-        `${show(CLICKS[outside])} was put in the window ${span(window)}, which does not hold its time: the windows follow the clicks' arrival (processing time). Visits are about when the clicks happened: use the event-time version of the assigner.`,
+        `${formatRecord(CLICKS[outside])} was put in the window ${span(window)}, which does not hold its time: the windows follow the clicks' arrival (processing time). Visits are about when the clicks happened: use the event-time version of the assigner.`,
       );
     }
   }
@@ -205,9 +182,9 @@ export default function check(run: CheckInput): CheckResult {
     }
     const want = { user: visit.user, clicks: visit.clicks.length };
     const got = result.row.value;
-    if (!isRecord(got) || got.user !== want.user || got.clicks !== want.clicks) {
+    if (!hasFields(got) || got.user !== want.user || got.clicks !== want.clicks) {
       return fail(
-        `${describe(visit)} reported ${show(got)}; it should report ${show(want)}. Keep .sum('clicks') after the window.`,
+        `${describe(visit)} reported ${formatRecord(got)}; it should report ${formatRecord(want)}. Keep .sum('clicks') after the window.`,
       );
     }
   }

@@ -1,6 +1,7 @@
 // Grades a run of "Sources and streams" by what reached 'all-readings' and 'hall-b', and by what
 // the pipeline's sources read: Hall A's array unchanged, and Hall B's readings from the dataset
 // with the options the exercise asks for.
+import { formatRecord, originOfEach, readInput, sameRecord, sinkProblem } from 'streamlab';
 import type { CheckInput, CheckResult, SourceRecord } from 'streamlab';
 
 interface Reading {
@@ -35,46 +36,31 @@ const LIST_SOURCE = 'elements';
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
 function isReading(value: unknown): value is Reading {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
   return typeof r.sensor === 'string' && typeof r.ts === 'number' && typeof r.celsius === 'number';
 }
 
-const same = (a: Reading, b: Reading) =>
-  a.sensor === b.sensor && a.ts === b.ts && a.celsius === b.celsius;
-
 const describe = (r: Reading) => `${r.sensor} at ${r.ts} ms`;
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 /** Which inputs are Hall A's (by position in `run.inputs`), or what is wrong with them. */
 function hallAInputs(inputs: readonly SourceRecord[]): Set<number> | string {
-  const found = new Set<number>();
-  let next = 0;
-  for (const [i, { value }] of inputs.entries()) {
-    const want = HALL_A[next];
-    if (want !== undefined && isReading(value) && same(value, want)) {
-      found.add(i);
-      next++;
-    }
-  }
-  if (next === HALL_A.length) return found;
-  return `The pipeline must read Hall A's seven readings from the array, unchanged and in order, but reading ${next + 1}, ${show(HALL_A[next])}, was not among what it read. Keep env.fromCollection(HALL_A) as the starter has it (Reset brings the starter back).`;
+  const { positions, missing } = readInput(inputs, HALL_A);
+  if (missing === undefined) return new Set(positions as number[]);
+  return `The pipeline must read Hall A's seven readings from the array, unchanged and in order, but reading ${missing + 1}, ${formatRecord(HALL_A[missing])}, was not among what it read. Keep env.fromCollection(HALL_A) as the starter has it (Reset brings the starter back).`;
 }
 
 /** What is wrong with the records Hall B's source read, or undefined when they are right. */
 function hallBProblem(records: readonly SourceRecord[]): string | undefined {
   const fromList = records.filter((r) => r.source === LIST_SOURCE);
   if (fromList.length > 0) {
-    return `Besides Hall A's readings, the pipeline read ${fromList.length} records from a list, such as ${show(fromList[0]?.value)}. Hall B's readings must come from its sensors, that is from the dataset: env.fromSource(env.datasets.sensorReadings({ ... }), eventTime, 'hall-b'). Do not write them into the program.`;
+    return `Besides Hall A's readings, the pipeline read ${fromList.length} records from a list, such as ${formatRecord(fromList[0]?.value)}. Hall B's readings must come from its sensors, that is from the dataset: env.fromSource(env.datasets.sensorReadings({ ... }), eventTime, 'hall-b'). Do not write them into the program.`;
   }
   const strange = records.find((r) => !isReading(r.value) || !/^sensor-\d+$/.test(r.value.sensor));
   if (strange !== undefined) {
-    return `Besides the two halls' readings, the pipeline read ${show(strange.value)}, which is not a reading from Hall B's sensors. Read only the array and the sensor-readings dataset.`;
+    return `Besides the two halls' readings, the pipeline read ${formatRecord(strange.value)}, which is not a reading from Hall B's sensors. Read only the array and the sensor-readings dataset.`;
   }
   const readings = records.map((r) => r.value as Reading);
   if (readings.length === 0) {
@@ -112,18 +98,16 @@ function hallBProblem(records: readonly SourceRecord[]): string | undefined {
 /** Positions in `run.inputs` behind each value of `sink`, when each has exactly one. */
 function originsOf(run: CheckInput, sink: string): number[] | string {
   const values = run.sinks[sink] ?? [];
-  const origins = run.origins[sink] ?? [];
   const found: number[] = [];
-  for (const [i, value] of values.entries()) {
-    const behind = origins[i] ?? [];
-    const input = behind.length === 1 ? run.inputs[behind[0] as number] : undefined;
-    if (input === undefined) {
-      return `Record ${i + 1} of '${sink}', ${show(value)}, was not one of the readings the sources read. The sinks should get the readings themselves, as the sources read them.`;
+  for (const [i, at] of originOfEach(run, sink).entries()) {
+    const input = at === undefined ? undefined : run.inputs[at];
+    if (at === undefined || input === undefined) {
+      return `Record ${i + 1} of '${sink}', ${formatRecord(values[i])}, was not one of the readings the sources read. The sinks should get the readings themselves, as the sources read them.`;
     }
-    if (!isReading(value) || !same(value, input.value as Reading)) {
-      return `Record ${i + 1} of '${sink}' is ${show(value)}, but the reading it came from is ${show(input.value)}. This exercise only routes readings: send them to the sinks unchanged.`;
+    if (!sameRecord(values[i], input.value)) {
+      return `Record ${i + 1} of '${sink}' is ${formatRecord(values[i])}, but the reading it came from is ${formatRecord(input.value)}. This exercise only routes readings: send them to the sinks unchanged.`;
     }
-    found.push(behind[0] as number);
+    found.push(at);
   }
   return found;
 }
@@ -133,16 +117,8 @@ function twice(positions: readonly number[]): number | undefined {
 }
 
 export default function check(run: CheckInput): CheckResult {
-  for (const sink of [ALL, OWN]) {
-    if (run.sinks[sink] === undefined) {
-      const names = Object.keys(run.sinks);
-      const found =
-        names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-      return fail(
-        `Expected a sink named '${sink}', but the run had ${found}. Keep .sinkTo(env.collect('${sink}')) as the starter has it.`,
-      );
-    }
-  }
+  const sinks = sinkProblem(run, ALL) ?? sinkProblem(run, OWN);
+  if (sinks !== undefined) return fail(sinks);
 
   const hallA = hallAInputs(run.inputs);
   if (typeof hallA === 'string') return fail(hallA);

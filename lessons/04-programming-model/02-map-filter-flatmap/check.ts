@@ -1,6 +1,7 @@
 // Grades a run of "map, filter and flatMap" by what reached the 'hashtags' sink, and which post
 // each tag came from.
-import type { CheckInput, CheckResult } from 'streamlab';
+import { formatRecord, originOfEach, pipelineProblem, sameRecord } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Post {
   user: string;
@@ -36,41 +37,24 @@ const EXPECTED = POSTS.flatMap((post, p) =>
     .map((word) => ({ tag: tagName(word), post: p })),
 );
 
+const PIPELINE: LessonPipeline<Post> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each tag must come out of the post it is in, through .flatMap, .filter and .map.',
+  input: {
+    records: POSTS,
+    noun: 'post',
+    counted: 'ten posts',
+    restore:
+      'Put the posts back as the starter had them (Reset brings the starter back) and find the tags with .flatMap, .filter and .map.',
+    readOnly:
+      'The tags must come out of the posts, not be written into a source: read only the posts.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isPost(value: unknown): value is Post {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.user === 'string' && typeof v.ts === 'number' && typeof v.text === 'string';
-}
-
-const samePost = (a: Post, b: Post) => a.user === b.user && a.ts === b.ts && a.text === b.text;
-const describe = (p: number) => `post ${p + 1} (${show((POSTS[p] as Post).text)})`;
-
-/** What is wrong with the source, or undefined when it read the lesson's posts unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = POSTS[next];
-    if (want !== undefined && isPost(value) && samePost(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === POSTS.length && others.length === 0) return undefined;
-  if (next === POSTS.length) {
-    const n = others.length;
-    return `Besides the ten posts, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The tags must come out of the posts, not be written into a source: read only the posts.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `post ${next + 1}, ${show(POSTS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ten posts, unchanged and in order, but ${what}. Put the posts back as the starter had them (Reset brings the starter back) and find the tags with .flatMap, .filter and .map.`;
-}
+const describe = (p: number) => `post ${p + 1} (${formatRecord((POSTS[p] as Post).text)})`;
 
 /** The word of `post` that `value` was made from, trying what a pipeline could have done to it. */
 function wordBehind(value: string, post: Post): string | undefined {
@@ -97,63 +81,41 @@ function tagProblem(value: string, p: number, anyTag: boolean): string | undefin
   if (expected.includes(value)) return undefined;
   const word = wordBehind(value, post);
   if (word === undefined) {
-    return `'${SINK}' got ${show(value)} from ${describe(p)}, which has no such word. Each tag should be a hashtag of its post, without the '#' and in lower case.`;
+    return `'${SINK}' got ${formatRecord(value)} from ${describe(p)}, which has no such word. Each tag should be a hashtag of its post, without the '#' and in lower case.`;
   }
   if (!isTag(word)) {
     if (word.includes('#')) {
-      return `'${SINK}' got ${show(value)}, made from the word ${show(word)} of ${describe(p)}. That word contains a '#' but does not start with one, so it is not a hashtag: keep the words that start with '#', with word.startsWith('#').`;
+      return `'${SINK}' got ${formatRecord(value)}, made from the word ${formatRecord(word)} of ${describe(p)}. That word contains a '#' but does not start with one, so it is not a hashtag: keep the words that start with '#', with word.startsWith('#').`;
     }
     const inverted = anyTag
       ? ''
       : " None of the tags got through, so the filter looks the wrong way round: it keeps the words for which it returns true, and those should be the ones that start with '#'.";
-    return `'${SINK}' got ${show(value)}, made from the word ${show(word)} of ${describe(p)}, which is not a hashtag.${inverted}`;
+    return `'${SINK}' got ${formatRecord(value)}, made from the word ${formatRecord(word)} of ${describe(p)}, which is not a hashtag.${inverted}`;
   }
   if (value.startsWith('#')) {
-    return `'${SINK}' got ${show(value)}: the trends board shows tags without their '#'. Drop it in the map, with word.slice(1).`;
+    return `'${SINK}' got ${formatRecord(value)}: the trends board shows tags without their '#'. Drop it in the map, with word.slice(1).`;
   }
   if (value.toLowerCase() === tagName(word)) {
-    return `'${SINK}' got ${show(value)} from ${describe(p)}, but the trends board shows tags in lower case, so that #Flink and #flink are one tag: it should be ${show(tagName(word))}. Add .toLowerCase() in the map.`;
+    return `'${SINK}' got ${formatRecord(value)} from ${describe(p)}, but the trends board shows tags in lower case, so that #Flink and #flink are one tag: it should be ${formatRecord(tagName(word))}. Add .toLowerCase() in the map.`;
   }
-  return `'${SINK}' got ${show(value)} for the hashtag ${show(word)} of ${describe(p)}; it should be ${show(tagName(word))}.`;
+  return `'${SINK}' got ${formatRecord(value)} for the hashtag ${formatRecord(word)} of ${describe(p)}; it should be ${formatRecord(tagName(word))}.`;
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const got = run.sinks[SINK];
-  if (got === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const got = run.sinks[SINK] ?? [];
 
   // Which post each record came from: exactly one, through the learner's operators.
-  const origins = run.origins[SINK] ?? [];
-  const from: number[] = [];
-  for (const [i, value] of got.entries()) {
-    const behind = origins[i] ?? [];
-    if (behind.length !== 1 || POSTS[behind[0] as number] === undefined) {
-      return fail(
-        `Record ${i + 1} of '${SINK}', ${show(value)}, was not made from one of the posts: each tag must come out of the post it is in, through .flatMap, .filter and .map.`,
-      );
-    }
-    from.push(behind[0] as number);
-  }
+  const from = originOfEach(run, SINK) as number[];
 
   const array = got.findIndex((value) => Array.isArray(value));
   if (array !== -1) {
     return fail(
-      `Record ${array + 1} of '${SINK}' is an array, ${show(got[array])}, made from ${describe(from[array] as number)}. map sends exactly one record for each record it gets, so a whole array went out as one record (and posts without tags sent an empty one). Use flatMap, which sends each element of the array it returns as a record of its own, and none for an empty array.`,
+      `Record ${array + 1} of '${SINK}' is an array, ${formatRecord(got[array])}, made from ${describe(from[array] as number)}. map sends exactly one record for each record it gets, so a whole array went out as one record (and posts without tags sent an empty one). Use flatMap, which sends each element of the array it returns as a record of its own, and none for an empty array.`,
     );
   }
-  if (
-    got.length > 0 &&
-    got.every((value, i) => isPost(value) && samePost(value, POSTS[from[i] as number] as Post))
-  ) {
+  if (got.length > 0 && got.every((value, i) => sameRecord(value, POSTS[from[i] as number]))) {
     return fail(
       `The posts reached '${SINK}' as they are. Split each post's text into words with .flatMap((post) => post.text.split(' ')), keep the words that are hashtags with .filter, and turn each into its tag with .map.`,
     );
@@ -161,15 +123,15 @@ export default function check(run: CheckInput): CheckResult {
   const notString = got.findIndex((value) => typeof value !== 'string');
   if (notString !== -1) {
     return fail(
-      `Record ${notString + 1} of '${SINK}' is ${show(got[notString])}, but the trends board wants each tag as a string, such as "sunrise".`,
+      `Record ${notString + 1} of '${SINK}' is ${formatRecord(got[notString])}, but the trends board wants each tag as a string, such as "sunrise".`,
     );
   }
 
   const tags = got as string[];
   const anyTag = tags.some((tag, i) => EXPECTED.some((e) => e.post === from[i] && e.tag === tag));
   for (const [i, tag] of tags.entries()) {
-    const problem = tagProblem(tag, from[i] as number, anyTag);
-    if (problem !== undefined) return fail(problem);
+    const wrong = tagProblem(tag, from[i] as number, anyTag);
+    if (wrong !== undefined) return fail(wrong);
   }
 
   for (const want of EXPECTED) {
@@ -177,12 +139,12 @@ export default function check(run: CheckInput): CheckResult {
     const found = tags.filter((tag, i) => tag === want.tag && from[i] === want.post).length;
     if (found < wanted) {
       return fail(
-        `The tag ${show(want.tag)} of ${describe(want.post)} did not reach '${SINK}'. Does the flatMap split the text on spaces, and does the filter keep every word that starts with '#'?`,
+        `The tag ${formatRecord(want.tag)} of ${describe(want.post)} did not reach '${SINK}'. Does the flatMap split the text on spaces, and does the filter keep every word that starts with '#'?`,
       );
     }
     if (found > wanted) {
       return fail(
-        `The tag ${show(want.tag)} of ${describe(want.post)} reached '${SINK}' ${found} times: each hashtag should send one tag.`,
+        `The tag ${formatRecord(want.tag)} of ${describe(want.post)} reached '${SINK}' ${found} times: each hashtag should send one tag.`,
       );
     }
   }

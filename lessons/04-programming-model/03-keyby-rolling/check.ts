@@ -1,6 +1,7 @@
 // Grades a run of "keyBy and rolling aggregations" by what reached the 'hottest' sink: for every
 // reading, its boiler's hottest reading so far, as the whole reading.
-import type { CheckInput, CheckResult } from 'streamlab';
+import { formatRecord, originOfEach, pipelineProblem, sameRecord } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -52,11 +53,22 @@ const EXPECTED = runningMaxBy((r) => r.sensor);
 const BY_HALL = runningMaxBy((r) => r.hall);
 const BY_ONE_KEY = runningMaxBy(() => 'all');
 
-const fail = (message: string): CheckResult => ({ pass: false, message });
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each result must come from the reading that updated it.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    counted: 'fifteen readings',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back) and compute the running maximum from them.',
+    readOnly:
+      'The hottest readings must be computed from the readings, not written into a source: read only the readings.',
+  },
+};
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
+const fail = (message: string): CheckResult => ({ pass: false, message });
 
 function isReading(value: unknown): value is Reading {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -70,37 +82,14 @@ function isReading(value: unknown): value is Reading {
   );
 }
 
-const same = (a: Reading, b: Reading) =>
-  a.sensor === b.sensor && a.hall === b.hall && a.ts === b.ts && a.celsius === b.celsius;
 const describe = (r: Reading) => `${r.sensor}'s reading at ${r.ts} ms`;
 const shown = (r: Reading) => `${r.celsius} °C at ${r.ts} ms`;
-
-/** What is wrong with the source, or undefined when it read the lesson's readings unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = READINGS[next];
-    if (want !== undefined && isReading(value) && same(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === READINGS.length && others.length === 0) return undefined;
-  if (next === READINGS.length) {
-    const n = others.length;
-    return `Besides the fifteen readings, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The hottest readings must be computed from the readings, not written into a source: read only the readings.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `reading ${next + 1}, ${show(READINGS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's fifteen readings, unchanged and in order, but ${what}. Put the readings back as the starter had them (Reset brings the starter back) and compute the running maximum from them.`;
-}
 
 /** What is wrong with the result emitted for reading `i`, or undefined if it is right. */
 function resultProblem(got: Reading, i: number): string | undefined {
   const reading = READINGS[i] as Reading;
   const want = EXPECTED[i] as Reading;
-  if (same(got, want)) return undefined;
+  if (sameRecord(got, want)) return undefined;
   const at = `The result for ${describe(reading)}`;
   const soFar = READINGS.slice(0, i + 1).filter((r) => r.sensor === reading.sensor);
   if (got.sensor !== reading.sensor) {
@@ -110,7 +99,7 @@ function resultProblem(got: Reading, i: number): string | undefined {
     return `${at} says ${reading.sensor}'s hottest so far is ${got.celsius} °C, but ${reading.sensor} has not read ${got.celsius} °C: that value belongs to another boiler. A variable outside the pipeline is shared by every boiler (and Flink would lose it when it restarts a job): key the stream by sensor and let a rolling aggregation such as maxBy keep one maximum per key, in Flink's state.`;
   }
   if (got.celsius !== want.celsius) {
-    return same(got, reading)
+    return sameRecord(got, reading)
       ? `${at} is that reading itself, ${shown(got)}, but ${reading.sensor}'s hottest so far is ${shown(want)}. Keep the hottest per boiler: .keyBy((r) => r.sensor).maxBy('celsius').`
       : `${at} says ${reading.sensor}'s hottest so far is ${got.celsius} °C, but it is ${shown(want)}.`;
   }
@@ -122,35 +111,16 @@ function resultProblem(got: Reading, i: number): string | undefined {
   if (tie !== undefined && tie.ts > want.ts) {
     return `${at} is ${shown(got)}, but ${reading.sensor} first read ${want.celsius} °C at ${want.ts} ms. On a tie, keep the earlier reading, when the maximum was first reached: maxBy does, and so does a reduce that only replaces the kept reading with a strictly hotter one (> rather than >=).`;
   }
-  return `${at} should be ${show(want)}, the whole reading that holds ${reading.sensor}'s maximum so far, but it is ${show(got)}.`;
+  return `${at} should be ${formatRecord(want)}, the whole reading that holds ${reading.sensor}'s maximum so far, but it is ${formatRecord(got)}.`;
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const got = run.sinks[SINK];
-  if (got === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const got = run.sinks[SINK] ?? [];
 
   // A rolling aggregation emits one result for every reading: the reading that updated it.
-  const origins = run.origins[SINK] ?? [];
-  const from: number[] = [];
-  for (const [i, value] of got.entries()) {
-    const behind = origins[i] ?? [];
-    if (behind.length !== 1 || READINGS[behind[0] as number] === undefined) {
-      return fail(
-        `Record ${i + 1} of '${SINK}', ${show(value)}, was not made from one of the readings: each result must come from the reading that updated it.`,
-      );
-    }
-    from.push(behind[0] as number);
-  }
+  const from = originOfEach(run, SINK) as number[];
   const missing = READINGS.findIndex((_, i) => !from.includes(i));
   if (missing !== -1) {
     return fail(
@@ -165,18 +135,18 @@ export default function check(run: CheckInput): CheckResult {
   const notReading = got.findIndex((value) => !isReading(value));
   if (notReading !== -1) {
     return fail(
-      `Record ${notReading + 1} of '${SINK}' is ${show(got[notReading])}, but each result should be a whole reading, { sensor, hall, ts, celsius }: the hottest one so far.`,
+      `Record ${notReading + 1} of '${SINK}' is ${formatRecord(got[notReading])}, but each result should be a whole reading, { sensor, hall, ts, celsius }: the hottest one so far.`,
     );
   }
   const results = got as Reading[];
 
-  if (results.every((r, k) => same(r, READINGS[from[k] as number] as Reading))) {
+  if (results.every((r, k) => sameRecord(r, READINGS[from[k] as number] as Reading))) {
     return fail(
       `Every reading reached '${SINK}' as it is. Key the stream by sensor and keep each boiler's hottest reading so far: .keyBy((r) => r.sensor).maxBy('celsius').`,
     );
   }
   const matches = (expected: Reading[]) =>
-    results.every((r, k) => same(r, expected[from[k] as number] as Reading));
+    results.every((r, k) => sameRecord(r, expected[from[k] as number] as Reading));
   if (!matches(EXPECTED) && matches(BY_HALL)) {
     return fail(
       `Each result is the hottest reading of the reading's hall, not of its boiler: the result for ${describe(READINGS[1] as Reading)} is boiler-1's (${shown(BY_HALL[1] as Reading)}), because both stand in the east hall. Key the stream by sensor, not by hall: keyBy((r) => r.sensor).`,
@@ -188,8 +158,8 @@ export default function check(run: CheckInput): CheckResult {
     );
   }
   for (const [k, result] of results.entries()) {
-    const problem = resultProblem(result, from[k] as number);
-    if (problem !== undefined) return fail(problem);
+    const wrong = resultProblem(result, from[k] as number);
+    if (wrong !== undefined) return fail(wrong);
   }
 
   const last = new Map(EXPECTED.map((r) => [r.sensor, r]));

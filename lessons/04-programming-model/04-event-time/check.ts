@@ -1,6 +1,7 @@
 // Grades a run of "Event time" by what reached the 'readings' sink: every reading of every
 // packet, unchanged, each carrying the time it was taken as its event time.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { formatRecord, originOfEach, pipelineProblem, sameRecord } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -72,22 +73,24 @@ const SINK = 'readings';
 const EXPECTED = PACKETS.flatMap((packet, p) => packet.readings.map((reading) => ({ reading, p })));
 const eventTimeOf = (r: Reading) => r.takenAt * 1000;
 
+const PIPELINE: LessonPipeline<Packet> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each reading must come out of the packet that carried it.',
+  input: {
+    records: PACKETS,
+    noun: 'packet',
+    counted: 'five packets',
+    whose: "the gateway's",
+    describe: (packet) => `the one sent at ${packet.sentAt} ms`,
+    restore:
+      'Put the packets back as the starter had them (Reset brings the starter back), split them into readings with .flatMap and give each reading its event time.',
+    readOnly:
+      'The readings must come out of the packets, not be written into a source: read only the packets.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
-
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isReading(value: unknown): value is Reading {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.sensor === 'string' &&
-    typeof v.takenAt === 'number' &&
-    typeof v.celsius === 'number' &&
-    Object.keys(v).length === 3
-  );
-}
 
 function isPacket(value: unknown): value is Packet {
   if (typeof value !== 'object' || value === null) return false;
@@ -95,36 +98,8 @@ function isPacket(value: unknown): value is Packet {
   return typeof v.gateway === 'string' && typeof v.sentAt === 'number' && Array.isArray(v.readings);
 }
 
-const sameReading = (a: Reading, b: Reading) =>
-  a.sensor === b.sensor && a.takenAt === b.takenAt && a.celsius === b.celsius;
-const samePacket = (a: Packet, b: Packet) =>
-  a.gateway === b.gateway &&
-  a.sentAt === b.sentAt &&
-  a.readings.length === b.readings.length &&
-  a.readings.every((r, i) => isReading(r) && sameReading(r, b.readings[i] as Reading));
 const describe = (r: Reading) => `the reading ${r.sensor} took at ${r.takenAt} s`;
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** What is wrong with the source, or undefined when it read the lesson's packets unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = PACKETS[next];
-    if (want !== undefined && isPacket(value) && samePacket(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === PACKETS.length && others.length === 0) return undefined;
-  if (next === PACKETS.length) {
-    const n = others.length;
-    return `Besides the five packets, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The readings must come out of the packets, not be written into a source: read only the packets.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `packet ${next + 1}, the one sent at ${PACKETS[next]?.sentAt} ms, was not among what it read`;
-  return `The pipeline must read the gateway's five packets, unchanged and in order, but ${what}. Put the packets back as the starter had them (Reset brings the starter back), split them into readings with .flatMap and give each reading its event time.`;
-}
 
 /** What is wrong with the event time of the k-th reading, or undefined when it is right. */
 function timeProblem(rows: readonly CollectedRecord[], k: number): string | undefined {
@@ -154,31 +129,12 @@ function timeProblem(rows: readonly CollectedRecord[], k: number): string | unde
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const got = run.sinks[SINK];
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const got = run.sinks[SINK] ?? [];
   const rows = run.outputs[SINK] ?? [];
-  if (got === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
 
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
-
-  const origins = run.origins[SINK] ?? [];
-  const from: number[] = [];
-  for (const [i, value] of got.entries()) {
-    const behind = origins[i] ?? [];
-    if (behind.length !== 1 || PACKETS[behind[0] as number] === undefined) {
-      return fail(
-        `Record ${i + 1} of '${SINK}', ${show(value)}, was not made from one of the packets: each reading must come out of the packet that carried it.`,
-      );
-    }
-    from.push(behind[0] as number);
-  }
+  const from = originOfEach(run, SINK) as number[];
 
   if (got.length > 0 && got.every((value) => isPacket(value))) {
     return fail(
@@ -193,10 +149,10 @@ export default function check(run: CheckInput): CheckResult {
   }
   for (const [k, { reading, p }] of EXPECTED.entries()) {
     const value = got[k];
-    if (value === undefined || !isReading(value) || !sameReading(value, reading) || from[k] !== p) {
-      const instead = value === undefined ? 'nothing' : show(value);
+    if (!sameRecord(value, reading) || from[k] !== p) {
+      const instead = value === undefined ? 'nothing' : formatRecord(value);
       return fail(
-        `Record ${k + 1} of '${SINK}' should be ${describe(reading)}, ${show(reading)}, from the packet sent at ${PACKETS[p]?.sentAt} ms, but it is ${instead}. Send every reading of every packet, unchanged and in order: .flatMap((packet) => packet.readings).`,
+        `Record ${k + 1} of '${SINK}' should be ${describe(reading)}, ${formatRecord(reading)}, from the packet sent at ${PACKETS[p]?.sentAt} ms, but it is ${instead}. Send every reading of every packet, unchanged and in order: .flatMap((packet) => packet.readings).`,
       );
     }
   }
@@ -207,8 +163,8 @@ export default function check(run: CheckInput): CheckResult {
   }
 
   for (const k of EXPECTED.keys()) {
-    const problem = timeProblem(rows, k);
-    if (problem !== undefined) return fail(problem);
+    const wrong = timeProblem(rows, k);
+    if (wrong !== undefined) return fail(wrong);
   }
 
   const late = EXPECTED.find(

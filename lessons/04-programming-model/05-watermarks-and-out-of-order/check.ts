@@ -2,7 +2,9 @@
 // readings each window counted, which were dropped as late, and when each window fired. From when
 // the windows fired, it works out which out-of-orderness bounds would have fired them just then,
 // so that it can say whether the learner's bound is too small, too large or right.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { lateRecordsDropped, pipelineProblem, tumblingWindowOf } from 'streamlab';
+import { formatRecord, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -60,8 +62,9 @@ const RIGHT_BOUND = 2_000;
 const LARGEST_BOUND = 6_000;
 
 /** A window of one boiler, as `boiler-1 [0, 5000)`. */
-const windowName = (sensor: string, start: number) => `${sensor} [${start}, ${start + WINDOW})`;
-const windowOf = (r: Reading) => windowName(r.sensor, Math.floor(r.ts / WINDOW) * WINDOW);
+const windowName = (sensor: string, start: number) =>
+  `${sensor} ${windowLabel(tumblingWindowOf(start, WINDOW))}`;
+const windowOf = (r: Reading) => windowName(r.sensor, tumblingWindowOf(r.ts, WINDOW).start);
 
 /** What a run does with the readings: those dropped as late, and when each window fired. */
 interface Outcome {
@@ -97,7 +100,7 @@ function simulate(bound: number | null): Outcome {
     // A tick at the same processing time as an arrival comes after it.
     for (; nextTick < time; nextTick += WATERMARK_INTERVAL) tick(nextTick);
     highest = Math.max(highest, reading.ts);
-    const last = Math.floor(reading.ts / WINDOW) * WINDOW + WINDOW - 1;
+    const last = tumblingWindowOf(reading.ts, WINDOW).end - 1;
     if (last <= watermark) dropped.add(i);
     else open.set(windowOf(reading), last);
   }
@@ -120,7 +123,7 @@ const sameOutcome = (a: Outcome, b: Outcome) =>
  */
 function boundsLike(outcome: Outcome): { readonly bounds: number[]; readonly none: boolean } {
   const highest = READINGS.map((_, i) => Math.max(...READINGS.slice(0, i + 1).map((r) => r.ts)));
-  const ends = READINGS.map((r) => Math.floor(r.ts / WINDOW) * WINDOW + WINDOW);
+  const ends = READINGS.map((r) => tumblingWindowOf(r.ts, WINDOW).end);
   const changes = new Set([0, ...highest.flatMap((h) => ends.map((end) => h - end + 1))]);
   const starts = [...changes].filter((b) => b >= 0 && b <= LARGEST_BOUND).sort((a, b) => a - b);
   const bounds: number[] = [];
@@ -135,20 +138,20 @@ function boundsLike(outcome: Outcome): { readonly bounds: number[]; readonly non
 
 const RIGHT = simulate(RIGHT_BOUND);
 
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'each count must come from the readings in its window.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back); this exercise only changes the WatermarkStrategy.',
+    readOnly: 'The counts must come from the readings: read only the readings.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
-
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isReading(value: unknown): value is Reading {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.sensor === 'string' && typeof v.ts === 'number' && typeof v.celsius === 'number';
-}
-
-const same = (a: Reading, b: Reading) =>
-  a.sensor === b.sensor && a.ts === b.ts && a.celsius === b.celsius;
 
 /** How far behind the highest timestamp before it reading `i` arrived, and that reading. */
 function lateness(i: number): { readonly by: number; readonly behind: Reading } {
@@ -159,27 +162,6 @@ function lateness(i: number): { readonly by: number; readonly behind: Reading } 
 
 const LARGEST_LATENESS = Math.max(...READINGS.map((_, i) => (i === 0 ? 0 : lateness(i).by)));
 
-/** What is wrong with the source, or undefined when it read the lesson's readings unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = READINGS[next];
-    if (want !== undefined && isReading(value) && same(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === READINGS.length && others.length === 0) return undefined;
-  if (next === READINGS.length) {
-    const n = others.length;
-    return `Besides the ${READINGS.length} readings, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The counts must come from the readings: read only the readings.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `reading ${next + 1}, ${show(READINGS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${READINGS.length} readings, unchanged and in order, but ${what}. Put the readings back as the starter had them (Reset brings the starter back); this exercise only changes the WatermarkStrategy.`;
-}
-
 /** The run's outcome, read from the window results, or what is wrong with them. */
 function outcomeOf(run: CheckInput, rows: readonly CollectedRecord[]): Outcome | string {
   const origins = run.origins[SINK] ?? [];
@@ -188,15 +170,15 @@ function outcomeOf(run: CheckInput, rows: readonly CollectedRecord[]): Outcome |
   for (const [i, row] of rows.entries()) {
     const { window, key, value } = row;
     if (window === undefined || typeof key !== 'string') {
-      return `Record ${i + 1} of '${SINK}', ${show(value)}, is not a window's count. Keep the starter's window: .keyBy(...).window(TumblingEventTimeWindows.of(Time.seconds(5))).sum('readings').`;
+      return `Record ${i + 1} of '${SINK}', ${formatRecord(value)}, is not a window's count. Keep the starter's window: .keyBy(...).window(TumblingEventTimeWindows.of(Time.seconds(5))).sum('readings').`;
     }
     if (window.end - window.start !== WINDOW || window.start % WINDOW !== 0) {
-      return `'${SINK}' got a count for the window [${window.start}, ${window.end}), but the exercise counts per 5 seconds: keep TumblingEventTimeWindows.of(Time.seconds(5)).`;
+      return `'${SINK}' got a count for the window ${windowLabel(window)}, but the exercise counts per 5 seconds: keep TumblingEventTimeWindows.of(Time.seconds(5)).`;
     }
     const behind = origins[i] ?? [];
     const v = value as { sensor?: unknown; readings?: unknown } | null;
     if (v === null || typeof v !== 'object' || v.sensor !== key || v.readings !== behind.length) {
-      return `The count for ${windowName(key, window.start)} is ${show(value)}, but ${behind.length} readings went into that window. Keep the starter's counting: .map((r) => ({ sensor: r.sensor, readings: 1 })), then .sum('readings').`;
+      return `The count for ${windowName(key, window.start)} is ${formatRecord(value)}, but ${behind.length} readings went into that window. Keep the starter's counting: .map((r) => ({ sensor: r.sensor, readings: 1 })), then .sum('readings').`;
     }
     const name = windowName(key, window.start);
     if (fired.has(name)) {
@@ -257,26 +239,13 @@ function lateFiringProblem(outcome: Outcome, slower: string, at: number): string
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
 
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
-
-  const outcome = outcomeOf(run, rows);
+  const outcome = outcomeOf(run, run.outputs[SINK] ?? []);
   if (typeof outcome === 'string') return fail(outcome);
 
-  const droppedByMetrics = Object.values(run.metrics.operators).reduce(
-    (sum, m) => sum + m.lateRecordsDropped,
-    0,
-  );
+  const droppedByMetrics = lateRecordsDropped(run);
   if (outcome.dropped.size > 0 || droppedByMetrics > 0) {
     return fail(droppedProblem(outcome, droppedByMetrics));
   }

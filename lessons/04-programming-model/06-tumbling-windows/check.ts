@@ -1,6 +1,9 @@
 // Grades a run of "Tumbling windows" by the counts that reached 'views per window': the page and
 // window each result belongs to, and the views behind it.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { lateRecordsDropped, pipelineProblem } from 'streamlab';
+import { groupByWindow, resultsByWindow, tumblingWindowOf, windowHolds } from 'streamlab';
+import { formatCount, formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface PageView {
   page: string;
@@ -36,62 +39,31 @@ const SINK = 'views per window';
 const SIZE = 5_000;
 const PAGES = [...new Set(VIEWS.map((v) => v.page))];
 
-/** The views of one page in one window, by their positions in VIEWS. */
-interface Count {
-  readonly page: string;
-  readonly start: number;
-  readonly views: readonly number[];
-}
-
 // The expected counts: every page in every five-second window it has views in.
-const EXPECTED = new Map<string, Count>();
-for (const [i, view] of VIEWS.entries()) {
-  const start = view.ts - (view.ts % SIZE);
-  const id = countId(view.page, start);
-  const count = EXPECTED.get(id) ?? { page: view.page, start, views: [] };
-  EXPECTED.set(id, { ...count, views: [...count.views, i] });
-}
+const EXPECTED = groupByWindow(
+  VIEWS,
+  (v) => v.page,
+  (v) => [tumblingWindowOf(v.ts, SIZE)],
+);
 
-function countId(page: string, start: number): string {
-  return `${page} in [${start}, ${start + SIZE})`;
-}
+const PIPELINE: LessonPipeline<PageView> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every count must come from the views of its page and window.',
+  input: {
+    records: VIEWS,
+    noun: 'view',
+    restore:
+      'Put the views back as the starter had them (Reset brings the starter back) and count them with a window.',
+    readOnly:
+      'The counts must be computed from the views, not written into a source: read only the views.',
+  },
+};
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const sameView = (got: unknown, want: PageView): boolean =>
-  isRecord(got) && got.page === want.page && got.ts === want.ts && Object.keys(got).length === 2;
-
 const describe = (v: PageView) => `the view of ${v.page} at ${v.ts} ms`;
-const bounds = (row: CollectedRecord) => `[${row.window?.start}, ${row.window?.end})`;
-
-/** What is wrong with the source, or undefined when it read the lesson's views unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = VIEWS[next];
-    if (want !== undefined && sameView(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === VIEWS.length && others.length === 0) return undefined;
-  if (next === VIEWS.length) {
-    const n = others.length;
-    return `Besides the ${VIEWS.length} views, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The counts must be computed from the views, not written into a source: read only the views.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `view ${next + 1}, ${show(VIEWS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${VIEWS.length} views, unchanged and in order, from its source, but ${what}. Put the views back as the starter had them (Reset brings the starter back) and count them with a window.`;
-}
+const bounds = (row: CollectedRecord) => (row.window ? windowLabel(row.window) : 'no window');
 
 /** What is wrong with the windows themselves: their time domain, size and alignment. */
 function windowProblem(rows: readonly CollectedRecord[], origins: readonly number[][]): string {
@@ -100,7 +72,7 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
     if (window === undefined) continue;
     const outside = (origins[i] ?? [])
       .map((o) => VIEWS[o] as PageView)
-      .find((v) => v.ts < window.start || v.ts >= window.end);
+      .find((v) => !windowHolds(window, v.ts));
     if (outside !== undefined) {
       return `The window ${bounds(row)} counted ${describe(outside)}, which did not happen in it: these windows were cut by processing time, when the views arrived, not by when they happened. Use TumblingEventTimeWindows rather than TumblingProcessingTimeWindows.`;
     }
@@ -119,27 +91,9 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.outputs);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
-
-  const origins = (run.origins[SINK] ?? []).map((o) => [...o]);
-  for (const [i, row] of rows.entries()) {
-    if ((origins[i] ?? []).length === 0) {
-      return fail(
-        `Result ${i + 1}, ${show(row.value)}, was not computed from the views: every count must come from the views of its page and window.`,
-      );
-    }
-  }
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
 
   if (rows.length > 0 && rows.every((r) => r.window === undefined)) {
     return fail(
@@ -147,62 +101,61 @@ export default function check(run: CheckInput): CheckResult {
     );
   }
 
+  const origins = (run.origins[SINK] ?? []).map((o) => [...o]);
   const windows = windowProblem(rows, origins);
   if (windows !== '') return fail(windows);
 
   const counted = new Set(origins.flat());
   const lost = VIEWS.filter((_, i) => !counted.has(i));
-  const dropped = Object.values(run.metrics.operators).reduce(
-    (sum, m) => sum + m.lateRecordsDropped,
-    0,
-  );
-  if (dropped > 0 && lost.length > 0) {
+  if (lateRecordsDropped(run) > 0 && lost.length > 0) {
     const first = lost[0] as PageView;
-    const start = first.ts - (first.ts % SIZE);
+    const window = tumblingWindowOf(first.ts, SIZE);
     return fail(
-      `The view of ${first.page} at ${first.ts} ms was dropped as late: by the time it arrived, a later view had moved the watermark to ${start + SIZE - 1} or beyond, so its window [${start}, ${start + SIZE}) had already fired without it. Keep the starter's WatermarkStrategy.forBoundedOutOfOrderness(Time.seconds(1)): it holds the watermark back one second, long enough for this view.`,
+      `The view of ${first.page} at ${first.ts} ms was dropped as late: by the time it arrived, a later view had moved the watermark to ${window.end - 1} or beyond, so its window ${windowLabel(window)} had already fired without it. Keep the starter's WatermarkStrategy.forBoundedOutOfOrderness(Time.seconds(1)): it holds the watermark back one second, long enough for this view.`,
     );
   }
 
-  const seen = new Map<string, number>();
   for (const [i, row] of rows.entries()) {
     const window = row.window;
     if (window === undefined) {
       return fail(
-        `Result ${i + 1}, ${show(row.value)}, belongs to no window: send only the windowed counts to '${SINK}'.`,
+        `Result ${i + 1}, ${formatRecord(row.value)}, belongs to no window: send only the windowed counts to '${SINK}'.`,
       );
     }
     if (row.key === undefined || !PAGES.includes(String(row.key))) {
-      const keyed = row.key === undefined ? 'not keyed at all' : `keyed by ${show(row.key)}`;
+      const keyed =
+        row.key === undefined ? 'not keyed at all' : `keyed by ${formatRecord(row.key)}`;
       return fail(
-        `The result ${show(row.value)} for ${bounds(row)} is ${keyed}: count per page, with .keyBy((view) => view.page) before .window(...).`,
+        `The result ${formatRecord(row.value)} for ${bounds(row)} is ${keyed}: count per page, with .keyBy((view) => view.page) before .window(...).`,
       );
     }
     const page = String(row.key);
-    const id = countId(page, window.start);
-    seen.set(id, (seen.get(id) ?? 0) + 1);
+    const id = windowLabel(window, { key: page });
     const want = EXPECTED.get(id);
     const behind = origins[i] ?? [];
-    if (want === undefined || behind.join() !== want.views.join()) {
+    if (want === undefined || behind.join() !== want.positions.join()) {
       return fail(
-        `The count for ${id} came from ${behind.length} ${behind.length === 1 ? 'view' : 'views'}, but ${want?.views.length ?? 0} views of ${page} happened in that window.`,
+        `The count for ${id} came from ${formatCount(behind.length, 'view')}, but ${want?.positions.length ?? 0} views of ${page} happened in that window.`,
       );
     }
     const value = row.value;
-    if (!isRecord(value) || value.page !== page || value.views !== want.views.length) {
+    const views = want.positions.length;
+    if (!hasFields(value) || value.page !== page || value.views !== views) {
       return fail(
-        `The result for ${id} is ${show(value)}, but it should be ${show({ page, views: want.views.length })}: count each view as 1 and sum the field 'views'.`,
+        `The result for ${id} is ${formatRecord(value)}, but it should be ${formatRecord({ page, views })}: count each view as 1 and sum the field 'views'.`,
       );
     }
   }
-  for (const [id, times] of seen) {
-    if (times > 1) return fail(`${id} has ${times} results, but each window gives one count.`);
+  const results = resultsByWindow(rows);
+  for (const [id, at] of results) {
+    if (at.length > 1) {
+      return fail(`${id} has ${at.length} results, but each window gives one count.`);
+    }
   }
-  const missing = [...EXPECTED.keys()].filter((id) => !seen.has(id));
-  if (missing.length > 0) {
-    const id = missing[0] as string;
+  const missing = [...EXPECTED.keys()].find((id) => !results.has(id));
+  if (missing !== undefined) {
     return fail(
-      `There is no count for ${id}, which should be ${EXPECTED.get(id)?.views.length}. Does every page reach the window?`,
+      `There is no count for ${missing}, which should be ${EXPECTED.get(missing)?.positions.length}. Does every page reach the window?`,
     );
   }
 

@@ -1,6 +1,9 @@
 // Grades a run of "Sliding windows" by the sums that reached 'takings, last 10 s': the store and
 // window each belongs to, the orders behind it, and how many windows each order counted in.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { pipelineProblem } from 'streamlab';
+import { groupByWindow, resultsByWindow, slidingWindowsOf, windowHolds } from 'streamlab';
+import { formatCount, formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Order {
   store: string;
@@ -37,72 +40,35 @@ const SLIDE = 5_000;
 const STORES = [...new Set(ORDERS.map((o) => o.store))];
 const ASSIGNER = 'SlidingEventTimeWindows.of(Time.seconds(10), Time.seconds(5))';
 
-/** The orders of one store in one window, by their positions in ORDERS. */
-interface Sum {
-  readonly store: string;
-  readonly start: number;
-  readonly orders: readonly number[];
-}
-
 // The expected sums: every store in every window of 10 s, starting every 5 s, that holds its
-// orders. An order at ts is in the windows starting at the multiples of 5000 in (ts − 10000, ts].
-const EXPECTED = new Map<string, Sum>();
-for (const [i, order] of ORDERS.entries()) {
-  const last = order.ts - (order.ts % SLIDE);
-  for (let start = last; start > order.ts - SIZE; start -= SLIDE) {
-    const id = sumId(order.store, start);
-    const sum = EXPECTED.get(id) ?? { store: order.store, start, orders: [] };
-    EXPECTED.set(id, { ...sum, orders: [...sum.orders, i].sort((a, b) => a - b) });
-  }
-}
+// orders.
+const EXPECTED = groupByWindow(
+  ORDERS,
+  (o) => o.store,
+  (o) => slidingWindowsOf(o.ts, SIZE, SLIDE),
+);
 
-function sumId(store: string, start: number): string {
-  return `${store} in [${start}, ${start + SIZE})`;
-}
+const PIPELINE: LessonPipeline<Order> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every sum must come from the orders of its store and window.',
+  input: {
+    records: ORDERS,
+    noun: 'order',
+    restore:
+      'Put the orders back as the starter had them (Reset brings the starter back) and sum them in sliding windows.',
+    readOnly:
+      'The sums must be computed from the orders, not written into a source: read only the orders.',
+  },
+};
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const sameOrder = (got: unknown, want: Order): boolean =>
-  isRecord(got) &&
-  got.store === want.store &&
-  got.amount === want.amount &&
-  got.ts === want.ts &&
-  Object.keys(got).length === 3;
-
 const describe = (o: Order) => `the order at ${o.store} at ${o.ts} ms (${o.amount})`;
 const Describe = (o: Order) => `The order at ${o.store} at ${o.ts} ms (${o.amount})`;
-const bounds = (row: CollectedRecord) => `[${row.window?.start}, ${row.window?.end})`;
+const bounds = (row: CollectedRecord) => (row.window ? windowLabel(row.window) : 'no window');
 const amountOf = (orders: readonly number[]) =>
   orders.reduce((sum, i) => sum + (ORDERS[i] as Order).amount, 0);
-
-/** What is wrong with the source, or undefined when it read the lesson's orders unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = ORDERS[next];
-    if (want !== undefined && sameOrder(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === ORDERS.length && others.length === 0) return undefined;
-  if (next === ORDERS.length) {
-    const n = others.length;
-    return `Besides the ${ORDERS.length} orders, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The sums must be computed from the orders, not written into a source: read only the orders.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `order ${next + 1}, ${show(ORDERS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${ORDERS.length} orders, unchanged and in order, from its source, but ${what}. Put the orders back as the starter had them (Reset brings the starter back) and sum them in sliding windows.`;
-}
 
 /** What is wrong with the windows: their time domain, size, and how often they start. */
 function windowProblem(rows: readonly CollectedRecord[], origins: readonly number[][]): string {
@@ -111,7 +77,7 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
     if (window === undefined) continue;
     const outside = (origins[i] ?? [])
       .map((o) => ORDERS[o] as Order)
-      .find((o) => o.ts < window.start || o.ts >= window.end);
+      .find((o) => !windowHolds(window, o.ts));
     if (outside !== undefined) {
       return `The window ${bounds(row)} summed ${describe(outside)}, which was not placed in it: these windows were cut by processing time, when the orders arrived. Use ${ASSIGNER}, whose windows follow the orders' own timestamps.`;
     }
@@ -144,80 +110,65 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.outputs);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
 
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
-
-  const origins = (run.origins[SINK] ?? []).map((o) => [...o]);
-  for (const [i, row] of rows.entries()) {
-    if ((origins[i] ?? []).length === 0) {
-      return fail(
-        `Result ${i + 1}, ${show(row.value)}, was not computed from the orders: every sum must come from the orders of its store and window.`,
-      );
-    }
-  }
   if (rows.length > 0 && rows.every((r) => r.window === undefined)) {
     return fail(
       `The sink got ${rows.length} running totals, one per order, and none belongs to a window. Put .window(${ASSIGNER}) between .keyBy(...) and .sum('amount').`,
     );
   }
 
+  const origins = (run.origins[SINK] ?? []).map((o) => [...o]);
   const windows = windowProblem(rows, origins);
   if (windows !== '') return fail(windows);
 
-  const seen = new Map<string, number>();
   for (const [i, row] of rows.entries()) {
     const window = row.window;
     if (window === undefined) {
       return fail(
-        `Result ${i + 1}, ${show(row.value)}, belongs to no window: send only the windowed sums to '${SINK}'.`,
+        `Result ${i + 1}, ${formatRecord(row.value)}, belongs to no window: send only the windowed sums to '${SINK}'.`,
       );
     }
     if (row.key === undefined || !STORES.includes(String(row.key))) {
-      const keyed = row.key === undefined ? 'not keyed at all' : `keyed by ${show(row.key)}`;
+      const keyed =
+        row.key === undefined ? 'not keyed at all' : `keyed by ${formatRecord(row.key)}`;
       return fail(
-        `The sum ${show(row.value)} for ${bounds(row)} is ${keyed}: sum per store, with .keyBy((order) => order.store) before .window(...).`,
+        `The sum ${formatRecord(row.value)} for ${bounds(row)} is ${keyed}: sum per store, with .keyBy((order) => order.store) before .window(...).`,
       );
     }
     const store = String(row.key);
-    const id = sumId(store, window.start);
-    seen.set(id, (seen.get(id) ?? 0) + 1);
+    const id = windowLabel(window, { key: store });
     const want = EXPECTED.get(id);
     const behind = origins[i] ?? [];
-    if (want === undefined || behind.join() !== want.orders.join()) {
+    if (want === undefined || behind.join() !== want.positions.join()) {
       return fail(
-        `The sum for ${id} came from ${behind.length} ${behind.length === 1 ? 'order' : 'orders'}, but ${want?.orders.length ?? 0} orders of ${store} were placed in that window.`,
+        `The sum for ${id} came from ${formatCount(behind.length, 'order')}, but ${want?.positions.length ?? 0} orders of ${store} were placed in that window.`,
       );
     }
     const value = row.value;
-    const total = amountOf(want.orders);
-    if (!isRecord(value) || value.store !== store || value.amount !== total) {
+    const total = amountOf(want.positions);
+    if (!hasFields(value) || value.store !== store || value.amount !== total) {
       return fail(
-        `The result for ${id} is ${show(value)}, but its amount should be ${total}, the sum of the amounts of its ${want.orders.length} ${want.orders.length === 1 ? 'order' : 'orders'}: sum the field 'amount'.`,
+        `The result for ${id} is ${formatRecord(value)}, but its amount should be ${total}, the sum of the amounts of its ${formatCount(want.positions.length, 'order')}: sum the field 'amount'.`,
       );
     }
   }
-  for (const [id, times] of seen) {
-    if (times > 1) return fail(`${id} has ${times} results, but each window gives one sum.`);
+  const results = resultsByWindow(rows);
+  for (const [id, at] of results) {
+    if (at.length > 1) {
+      return fail(`${id} has ${at.length} results, but each window gives one sum.`);
+    }
   }
-  const missing = [...EXPECTED.keys()].filter((id) => !seen.has(id));
-  if (missing.length > 0) {
-    const id = missing[0] as string;
-    const want = EXPECTED.get(id) as Sum;
+  const missing = [...EXPECTED].find(([id]) => !results.has(id));
+  if (missing !== undefined) {
+    const [id, want] = missing;
     const early =
-      want.start < 0
+      want.window.start < 0
         ? ' Sliding windows are aligned to multiples of the slide, so the first orders are also in a window that starts before 0.'
         : '';
-    return fail(`There is no sum for ${id}, which should be ${amountOf(want.orders)}.${early}`);
+    return fail(`There is no sum for ${id}, which should be ${amountOf(want.positions)}.${early}`);
   }
 
   return {

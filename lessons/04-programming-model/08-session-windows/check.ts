@@ -1,6 +1,8 @@
 // Grades a run of "Session windows" by the counts that reached 'clicks per session': the user and
 // session each belongs to, and the clicks behind it.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { pipelineProblem, windowHolds } from 'streamlab';
+import { formatRecord, formatSeconds, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Click {
   user: string;
@@ -80,46 +82,21 @@ function close(user: string, s: { start: number; last: number; clicks: number[] 
 
 const EXPECTED = sessionsWith(GAP);
 
+const PIPELINE: LessonPipeline<Click> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every count must come from the clicks of its session.',
+  input: {
+    records: CLICKS,
+    noun: 'click',
+    restore:
+      'Put the clicks back as the starter had them (Reset brings the starter back) and count them per session.',
+    readOnly:
+      'The counts must be computed from the clicks, not written into a source: read only the clicks.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
-
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const sameClick = (got: unknown, want: Click): boolean =>
-  isRecord(got) &&
-  got.user === want.user &&
-  got.page === want.page &&
-  got.ts === want.ts &&
-  Object.keys(got).length === 3;
-
-const bounds = (w: { start: number; end: number }) => `[${w.start}, ${w.end})`;
-const seconds = (ms: number) => `${ms / 1000} s`;
-
-/** What is wrong with the source, or undefined when it read the lesson's clicks unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = CLICKS[next];
-    if (want !== undefined && sameClick(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === CLICKS.length && others.length === 0) return undefined;
-  if (next === CLICKS.length) {
-    const n = others.length;
-    return `Besides the ${CLICKS.length} clicks, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The counts must be computed from the clicks, not written into a source: read only the clicks.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `click ${next + 1}, ${show(CLICKS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${CLICKS.length} clicks, unchanged and in order, from its source, but ${what}. Put the clicks back as the starter had them (Reset brings the starter back) and count them per session.`;
-}
 
 /**
  * What is wrong with the windows: processing time, fixed windows instead of sessions, or a gap
@@ -132,9 +109,9 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
   for (const [i, row] of rows.entries()) {
     const window = row.window;
     if (window === undefined) continue;
-    const outside = clicksOf(i).find((c) => c.ts < window.start || c.ts >= window.end);
+    const outside = clicksOf(i).find((c) => !windowHolds(window, c.ts));
     if (outside !== undefined) {
-      return `The window ${bounds(window)} counted ${outside.user}'s click at ${outside.ts} ms, which did not happen in it: these windows follow processing time, when the clicks arrived. Use ${ASSIGNER}.`;
+      return `The window ${windowLabel(window)} counted ${outside.user}'s click at ${outside.ts} ms, which did not happen in it: these windows follow processing time, when the clicks arrived. Use ${ASSIGNER}.`;
     }
   }
   const fixed = rows.find(
@@ -142,7 +119,7 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
   );
   if (fixed?.window !== undefined) {
     const size = fixed.window.end - fixed.window.start;
-    return `The window ${bounds(fixed.window)} of ${String(fixed.key)} does not start at a click: it is a fixed slice of ${seconds(size)} of the clock, which cuts through sessions and lumps others together. A session window starts at a user's first click and ends 30 s after the last one: use ${ASSIGNER}.`;
+    return `The window ${windowLabel(fixed.window)} of ${String(fixed.key)} does not start at a click: it is a fixed slice of ${formatSeconds(size)} of the clock, which cuts through sessions and lumps others together. A session window starts at a user's first click and ends 30 s after the last one: use ${ASSIGNER}.`;
   }
   // Every window is a session: its end is the gap after its last click.
   const gaps = rows.map((row, i) => (row.window?.end ?? 0) - (clicksOf(i).at(-1)?.ts ?? 0));
@@ -156,8 +133,8 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
     const detail =
       example === undefined
         ? ''
-        : `: ${example.user}'s clicks at ${example.before} and ${example.after} ms, ${seconds(example.pause)} apart, were counted as one session, though a pause of more than 30 s ends a session`;
-    return `Your sessions end ${seconds(gap)} after their last click, a gap of ${seconds(gap)}${detail}. ${change}`;
+        : `: ${example.user}'s clicks at ${example.before} and ${example.after} ms, ${formatSeconds(example.pause)} apart, were counted as one session, though a pause of more than 30 s ends a session`;
+    return `Your sessions end ${formatSeconds(gap)} after their last click, a gap of ${formatSeconds(gap)}${detail}. ${change}`;
   }
   // A pause inside one of the right sessions that the learner's gap splits.
   const split = EXPECTED.flatMap((session) =>
@@ -166,8 +143,8 @@ function windowProblem(rows: readonly CollectedRecord[], origins: readonly numbe
   const detail =
     split === undefined
       ? ''
-      : `: ${split.user}'s clicks at ${split.before} and ${split.after} ms, ${seconds(split.pause)} apart, ended up in different sessions, though they belong to one`;
-  return `Your sessions end ${seconds(gap)} after their last click, a gap of ${seconds(gap)}${detail}. ${change}`;
+      : `: ${split.user}'s clicks at ${split.before} and ${split.after} ms, ${formatSeconds(split.pause)} apart, ended up in different sessions, though they belong to one`;
+  return `Your sessions end ${formatSeconds(gap)} after their last click, a gap of ${formatSeconds(gap)}${detail}. ${change}`;
 }
 
 /** The pauses between a user's consecutive clicks, in event-time order. */
@@ -180,27 +157,10 @@ function pausesIn(clicks: readonly Click[]) {
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.outputs);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
 
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
-
-  const origins = (run.origins[SINK] ?? []).map((o) => [...o]);
-  for (const [i, row] of rows.entries()) {
-    if ((origins[i] ?? []).length === 0) {
-      return fail(
-        `Result ${i + 1}, ${show(row.value)}, was not computed from the clicks: every count must come from the clicks of its session.`,
-      );
-    }
-  }
   if (rows.length === 0) {
     return fail(
       `Nothing reached '${SINK}'. Count each user's clicks in session windows: .keyBy((click) => click.user).window(${ASSIGNER}).sum('clicks').`,
@@ -214,17 +174,19 @@ export default function check(run: CheckInput): CheckResult {
   for (const [i, row] of rows.entries()) {
     if (row.window === undefined) {
       return fail(
-        `Result ${i + 1}, ${show(row.value)}, belongs to no window: send only the counts per session to '${SINK}'.`,
+        `Result ${i + 1}, ${formatRecord(row.value)}, belongs to no window: send only the counts per session to '${SINK}'.`,
       );
     }
     if (row.key === undefined || !USERS.includes(String(row.key))) {
-      const keyed = row.key === undefined ? 'not keyed at all' : `keyed by ${show(row.key)}`;
+      const keyed =
+        row.key === undefined ? 'not keyed at all' : `keyed by ${formatRecord(row.key)}`;
       return fail(
-        `The count ${show(row.value)} for ${bounds(row.window)} is ${keyed}: sessions belong to a user, so key the clicks with .keyBy((click) => click.user) before .window(...).`,
+        `The count ${formatRecord(row.value)} for ${windowLabel(row.window)} is ${keyed}: sessions belong to a user, so key the clicks with .keyBy((click) => click.user) before .window(...).`,
       );
     }
   }
 
+  const origins = (run.origins[SINK] ?? []).map((o) => [...o]);
   const windows = windowProblem(rows, origins);
   if (windows !== '') return fail(windows);
 
@@ -238,27 +200,27 @@ export default function check(run: CheckInput): CheckResult {
     );
     if (session === undefined || behind.join() !== session.clicks.join()) {
       return fail(
-        `The session ${bounds(window)} of ${user} holds ${behind.length} clicks, but ${user} has no such session with a gap of 30 s.`,
+        `The session ${windowLabel(window)} of ${user} holds ${behind.length} clicks, but ${user} has no such session with a gap of 30 s.`,
       );
     }
     if (matched.has(session)) {
       return fail(
-        `The session ${bounds(window)} of ${user} has more than one result, but each session gives one count.`,
+        `The session ${windowLabel(window)} of ${user} has more than one result, but each session gives one count.`,
       );
     }
     matched.add(session);
     const value = row.value;
     const clicks = session.clicks.length;
-    if (!isRecord(value) || value.user !== user || value.clicks !== clicks) {
+    if (!hasFields(value) || value.user !== user || value.clicks !== clicks) {
       return fail(
-        `The result for ${user}'s session ${bounds(window)} is ${show(value)}, but it should be ${show({ user, clicks })}: count each click as 1 and sum the field 'clicks'.`,
+        `The result for ${user}'s session ${windowLabel(window)} is ${formatRecord(value)}, but it should be ${formatRecord({ user, clicks })}: count each click as 1 and sum the field 'clicks'.`,
       );
     }
   }
   const missing = EXPECTED.find((s) => !matched.has(s));
   if (missing !== undefined) {
     return fail(
-      `There is no count for ${missing.user}'s session ${bounds(missing)}, which has ${missing.clicks.length} clicks.`,
+      `There is no count for ${missing.user}'s session ${windowLabel(missing)}, which has ${missing.clicks.length} clicks.`,
     );
   }
 

@@ -1,6 +1,8 @@
 // Grades a run of "Window functions" by the averages that reached 'average per window': the
 // sensor and window each belongs to, the readings behind it, and its start, end and average.
-import type { CheckInput, CheckResult, CollectedRecord } from 'streamlab';
+import { groupByWindow, pipelineProblem, resultsByWindow, tumblingWindowOf } from 'streamlab';
+import { formatRecord, hasFields, windowLabel } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Reading {
   sensor: string;
@@ -38,67 +40,32 @@ const SIZE = 10_000;
 const TOLERANCE = 1e-9;
 const SENSORS = [...new Set(READINGS.map((r) => r.sensor))];
 
-/** The readings of one sensor in one window, by their positions in READINGS (arrival order). */
-interface Group {
-  readonly sensor: string;
-  readonly start: number;
-  readonly readings: readonly number[];
-}
+const PIPELINE: LessonPipeline<Reading> = {
+  sink: SINK,
+  madeFrom: 'records',
+  unsourced: 'every average must come from the readings of its sensor and window.',
+  input: {
+    records: READINGS,
+    noun: 'reading',
+    restore:
+      'Put the readings back as the starter had them (Reset brings the starter back) and average them per window.',
+    readOnly:
+      'The averages must be computed from the readings, not written into a source: read only the readings.',
+  },
+};
 
-const EXPECTED = new Map<string, Group>();
-for (const [i, reading] of READINGS.entries()) {
-  const start = reading.ts - (reading.ts % SIZE);
-  const id = groupId(reading.sensor, start);
-  const group = EXPECTED.get(id) ?? { sensor: reading.sensor, start, readings: [] };
-  EXPECTED.set(id, { ...group, readings: [...group.readings, i] });
-}
-
-function groupId(sensor: string, start: number): string {
-  return `${sensor} in [${start}, ${start + SIZE})`;
-}
+// The expected averages: every sensor in every ten-second window it has readings in.
+const EXPECTED = groupByWindow(
+  READINGS,
+  (r) => r.sensor,
+  (r) => [tumblingWindowOf(r.ts, SIZE)],
+);
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const sameReading = (got: unknown, want: Reading): boolean =>
-  isRecord(got) &&
-  got.sensor === want.sensor &&
-  got.ts === want.ts &&
-  got.celsius === want.celsius &&
-  Object.keys(got).length === 3;
-
 const near = (a: unknown, b: number) => typeof a === 'number' && Math.abs(a - b) < TOLERANCE;
-const bounds = (row: CollectedRecord) => `[${row.window?.start}, ${row.window?.end})`;
 const celsiusOf = (readings: readonly number[]) =>
   readings.map((i) => (READINGS[i] as Reading).celsius);
-
-/** What is wrong with the source, or undefined when it read the lesson's readings unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = READINGS[next];
-    if (want !== undefined && sameReading(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === READINGS.length && others.length === 0) return undefined;
-  if (next === READINGS.length) {
-    const n = others.length;
-    return `Besides the ${READINGS.length} readings, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The averages must be computed from the readings, not written into a source: read only the readings.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `reading ${next + 1}, ${show(READINGS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${READINGS.length} readings, unchanged and in order, from its source, but ${what}. Put the readings back as the starter had them (Reset brings the starter back) and average them per window.`;
-}
 
 /** Why `got` is not the average of `values`, when it matches a known wrong way of averaging. */
 function averageProblem(got: unknown, values: readonly number[], where: string): string {
@@ -106,7 +73,7 @@ function averageProblem(got: unknown, values: readonly number[], where: string):
   const average = sum / values.length;
   const list = values.join(', ');
   const want = `The readings of ${where} average ${Number(average.toFixed(4))}, (${values.join(' + ')}) / ${values.length}`;
-  if (typeof got !== 'number') return `${want}, but the result's average is ${show(got)}.`;
+  if (typeof got !== 'number') return `${want}, but the result's average is ${formatRecord(got)}.`;
   const pairwise = values.slice(1).reduce((a, b) => (a + b) / 2, values[0] as number);
   if (values.length > 2 && near(got, pairwise)) {
     return `${want}, but the result says ${Number(got.toFixed(4))}, an average of averages: a reduce that averages two values at a time gives the later readings more weight. An average needs a sum and a count: keep both in the accumulator of an AggregateFunction and divide only in getResult.`;
@@ -117,83 +84,67 @@ function averageProblem(got: unknown, values: readonly number[], where: string):
   if (Number.isInteger(got) && !Number.isInteger(average) && Math.abs(got - average) < 1) {
     return `${want}, but the result says ${got}, a whole number: the average was rounded. Keep the fraction: return sum / count as it is.`;
   }
-  return `${want}, but the result says ${show(got)}.`;
+  return `${want}, but the result says ${formatRecord(got)}.`;
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.outputs);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
 
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
-
-  const origins = (run.origins[SINK] ?? []).map((o) => [...o]);
-  const seen = new Map<string, number>();
+  const origins = run.origins[SINK] ?? [];
   for (const [i, row] of rows.entries()) {
     const behind = origins[i] ?? [];
-    if (behind.length === 0) {
-      return fail(
-        `Result ${i + 1}, ${show(row.value)}, was not computed from the readings: every average must come from the readings of its sensor and window.`,
-      );
-    }
     const window = row.window;
     if (window === undefined || row.key === undefined || !SENSORS.includes(String(row.key))) {
       return fail(
-        `Result ${i + 1}, ${show(row.value)}, does not come from a sensor's window: keep the starter's .keyBy((reading) => reading.sensor).window(TumblingEventTimeWindows.of(Time.seconds(10))).`,
+        `Result ${i + 1}, ${formatRecord(row.value)}, does not come from a sensor's window: keep the starter's .keyBy((reading) => reading.sensor).window(TumblingEventTimeWindows.of(Time.seconds(10))).`,
       );
     }
     if (window.end - window.start !== SIZE || window.start % SIZE !== 0) {
       return fail(
-        `The window ${bounds(row)} is not one of the starter's windows of 10 seconds: keep TumblingEventTimeWindows.of(Time.seconds(10)) and change only the function that computes the result.`,
+        `The window ${windowLabel(window)} is not one of the starter's windows of 10 seconds: keep TumblingEventTimeWindows.of(Time.seconds(10)) and change only the function that computes the result.`,
       );
     }
     const sensor = String(row.key);
-    const id = groupId(sensor, window.start);
-    seen.set(id, (seen.get(id) ?? 0) + 1);
+    const id = windowLabel(window, { key: sensor });
     const group = EXPECTED.get(id);
-    if (group === undefined || behind.join() !== group.readings.join()) {
+    if (group === undefined || behind.join() !== group.positions.join()) {
       return fail(
-        `The result for ${id} came from ${behind.length} readings, but ${group?.readings.length ?? 0} readings of ${sensor} were taken in that window.`,
+        `The result for ${id} came from ${behind.length} readings, but ${group?.positions.length ?? 0} readings of ${sensor} were taken in that window.`,
       );
     }
 
     const value = row.value;
-    if (!isRecord(value)) {
+    if (!hasFields(value)) {
       return fail(
-        `The result for ${id} is ${show(value)}, a bare value: send an object { sensor, start, end, average }. A ProcessWindowFunction after the aggregate can build it, with the window from context.window().`,
+        `The result for ${id} is ${formatRecord(value)}, a bare value: send an object { sensor, start, end, average }. A ProcessWindowFunction after the aggregate can build it, with the window from context.window().`,
       );
     }
     if ('celsius' in value && !('average' in value)) {
       return fail(
-        `The result for ${id} is a reading, ${show(value)}: the starter's reduce keeps the warmest reading of each window. Replace it with the average of the window's readings, as { sensor, start, end, average }.`,
+        `The result for ${id} is a reading, ${formatRecord(value)}: the starter's reduce keeps the warmest reading of each window. Replace it with the average of the window's readings, as { sensor, start, end, average }.`,
       );
     }
     if (value.sensor !== sensor) {
       return fail(
-        `The result for ${id} has sensor ${show(value.sensor)}: it should be ${show(sensor)}, the key of its window (the first argument of process).`,
+        `The result for ${id} has sensor ${formatRecord(value.sensor)}: it should be ${formatRecord(sensor)}, the key of its window (the first argument of process).`,
       );
     }
     if (!('average' in value)) {
       return fail(
-        `The result for ${id}, ${show(value)}, has no field 'average': send { sensor, start, end, average }.`,
+        `The result for ${id}, ${formatRecord(value)}, has no field 'average': send { sensor, start, end, average }.`,
       );
     }
-    const values = celsiusOf(group.readings);
+    const values = celsiusOf(group.positions);
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     if (!near(value.average, mean)) {
-      return fail(averageProblem(value.average, values, `${sensor} in ${bounds(row)}`));
+      return fail(averageProblem(value.average, values, id));
     }
     const lacking = ['start', 'end'].filter((field) => !(field in value)).join(' and ');
     if (lacking !== '') {
       return fail(
-        `The result for ${id}, ${show(value)}, has no ${lacking}: a reader cannot tell which ten seconds the average covers. Add the window's bounds: a ProcessWindowFunction gets the window from context.window(), with its start and end.`,
+        `The result for ${id}, ${formatRecord(value)}, has no ${lacking}: a reader cannot tell which ten seconds the average covers. Add the window's bounds: a ProcessWindowFunction gets the window from context.window(), with its start and end.`,
       );
     }
     if (value.end === window.end - 1) {
@@ -203,17 +154,18 @@ export default function check(run: CheckInput): CheckResult {
     }
     if (value.start !== window.start || value.end !== window.end) {
       return fail(
-        `The result for ${id} says start: ${show(value.start)}, end: ${show(value.end)}, but its window is [${window.start}, ${window.end}). Take both from the window, context.window().start and context.window().end, not from the readings.`,
+        `The result for ${id} says start: ${formatRecord(value.start)}, end: ${formatRecord(value.end)}, but its window is ${windowLabel(window)}. Take both from the window, context.window().start and context.window().end, not from the readings.`,
       );
     }
   }
-  for (const [id, times] of seen) {
-    if (times > 1) return fail(`${id} has ${times} results, but each window gives one average.`);
+  const results = resultsByWindow(rows);
+  for (const [id, at] of results) {
+    if (at.length > 1) {
+      return fail(`${id} has ${at.length} results, but each window gives one average.`);
+    }
   }
-  const missing = [...EXPECTED.keys()].filter((id) => !seen.has(id));
-  if (missing.length > 0) {
-    return fail(`There is no average for ${missing[0]}.`);
-  }
+  const missing = [...EXPECTED.keys()].find((id) => !results.has(id));
+  if (missing !== undefined) return fail(`There is no average for ${missing}.`);
 
   return {
     pass: true,

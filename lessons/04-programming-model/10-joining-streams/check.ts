@@ -1,5 +1,7 @@
 // Grades a run of "Joining streams" by the pairs that reached 'paid orders': which order and which
 // payment each one was made from, and what it says.
+import { readInput, sinkProblem } from 'streamlab';
+import { formatCount, formatRecord, formatSeconds, sameRecord } from 'streamlab';
 import type { CheckInput, CheckResult } from 'streamlab';
 
 interface Order {
@@ -60,24 +62,9 @@ const EXPECTED: Pair[] = PAYMENTS.flatMap((payment, p) => {
 
 const fail = (message: string): CheckResult => ({ pass: false, message });
 
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function sameRecord(got: unknown, want: object): boolean {
-  if (!isRecord(got)) return false;
-  const entries = Object.entries(want);
-  return entries.length === Object.keys(got).length && entries.every(([k, v]) => got[k] === v);
-}
-
 const orderOf = (pair: Pair) => ORDERS[pair.order] as Order;
 const paymentOf = (pair: Pair) => PAYMENTS[pair.payment] as Payment;
 const lagOf = (pair: Pair) => paymentOf(pair).ts - orderOf(pair).ts;
-const seconds = (ms: number) => `${ms / 1000} s`;
 const describe = (pair: Pair) => {
   const order = orderOf(pair);
   const payment = paymentOf(pair);
@@ -88,33 +75,30 @@ const Describe = (pair: Pair) => `O${describe(pair).slice(1)}`;
 
 /**
  * Where each source record is among ORDERS and PAYMENTS, by its position in `run.inputs`; or what
- * is wrong with the sources.
+ * is wrong with the sources. Each side is read in order; the two interleave.
  */
 function readSources(
   run: CheckInput,
 ): Map<number, { order: number } | { payment: number }> | string {
+  const orders = readInput(run.inputs, ORDERS);
+  const payments = readInput(run.inputs, PAYMENTS);
+  const missing =
+    orders.missing !== undefined
+      ? `order ${orders.missing + 1}, ${formatRecord(ORDERS[orders.missing])}`
+      : payments.missing !== undefined
+        ? `payment ${payments.missing + 1}, ${formatRecord(PAYMENTS[payments.missing])}`
+        : undefined;
+  if (missing !== undefined) {
+    return `The pipeline must read the lesson's ${ORDERS.length} orders and ${PAYMENTS.length} payments, unchanged and in order, but ${missing}, was not among what it read. Put the two sources back as the starter had them (Reset brings the starter back) and join them.`;
+  }
   const found = new Map<number, { order: number } | { payment: number }>();
-  let nextOrder = 0;
-  let nextPayment = 0;
-  const others: unknown[] = [];
-  for (const [i, { value }] of run.inputs.entries()) {
-    const order = ORDERS[nextOrder];
-    const payment = PAYMENTS[nextPayment];
-    if (order !== undefined && sameRecord(value, order)) found.set(i, { order: nextOrder++ });
-    else if (payment !== undefined && sameRecord(value, payment)) {
-      found.set(i, { payment: nextPayment++ });
-    } else others.push(value);
+  orders.positions.forEach((at, order) => found.set(at as number, { order }));
+  payments.positions.forEach((at, payment) => found.set(at as number, { payment }));
+  const others = run.inputs.filter((_, at) => !found.has(at));
+  if (others.length > 0) {
+    return `Besides the ${ORDERS.length} orders and ${PAYMENTS.length} payments, the pipeline read ${formatCount(others.length, 'other record')}, such as ${formatRecord(others[0]?.value)}. The paid orders must be joined from the orders and payments, not written into a source: read only those two streams.`;
   }
-  if (nextOrder === ORDERS.length && nextPayment === PAYMENTS.length) {
-    if (others.length === 0) return found;
-    const n = others.length;
-    return `Besides the ${ORDERS.length} orders and ${PAYMENTS.length} payments, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The paid orders must be joined from the orders and payments, not written into a source: read only those two streams.`;
-  }
-  const what =
-    nextOrder < ORDERS.length
-      ? `order ${nextOrder + 1}, ${show(ORDERS[nextOrder])}, was not among what it read`
-      : `payment ${nextPayment + 1}, ${show(PAYMENTS[nextPayment])}, was not among what it read`;
-  return `The pipeline must read the lesson's ${ORDERS.length} orders and ${PAYMENTS.length} payments, unchanged and in order, but ${what}. Put the two sources back as the starter had them (Reset brings the starter back) and join them.`;
+  return found;
 }
 
 /** What is wrong with the pairs found, compared with the pairs that should be found. */
@@ -138,11 +122,11 @@ function pairProblem(found: readonly Pair[], windowed: boolean, windowSize: numb
     );
     if (crossing !== undefined) {
       const boundary = (Math.floor(orderOf(crossing).ts / windowSize) + 1) * windowSize;
-      return `${Describe(crossing)}, ${seconds(lagOf(crossing))} apart, were not matched: a window join only pairs records that fall in the same window, and the window boundary at ${boundary} lies between them. Replace the window join with an interval join: orders.keyBy(...).intervalJoin(payments.keyBy(...)).${JOIN}.process(...).`;
+      return `${Describe(crossing)}, ${formatSeconds(lagOf(crossing))} apart, were not matched: a window join only pairs records that fall in the same window, and the window boundary at ${boundary} lies between them. Replace the window join with an interval join: orders.keyBy(...).intervalJoin(payments.keyBy(...)).${JOIN}.process(...).`;
     }
     const late = extra[0];
     if (late !== undefined) {
-      return `${Describe(late)} were matched, but the payment came ${seconds(lagOf(late))} after the order, more than 10 s: a window join pairs anything in the same window, however far apart. Use an interval join, whose bounds say how far apart a pair may be: ${JOIN}.`;
+      return `${Describe(late)} were matched, but the payment came ${formatSeconds(lagOf(late))} after the order, more than 10 s: a window join pairs anything in the same window, however far apart. Use an interval join, whose bounds say how far apart a pair may be: ${JOIN}.`;
     }
     return `These pairs come from a window join, which happens to find the right ones here, but only because of where the window boundaries fall. Use an interval join: orders.keyBy(...).intervalJoin(payments.keyBy(...)).${JOIN}.process(...).`;
   }
@@ -157,7 +141,7 @@ function pairProblem(found: readonly Pair[], windowed: boolean, windowSize: numb
   }
   const tooLate = extra.find((pair) => lagOf(pair) > BOUND);
   if (tooLate !== undefined) {
-    return `${Describe(tooLate)} were matched, but the payment came ${seconds(lagOf(tooLate))} after the order, more than 10 s. The upper bound is too large: ${JOIN}.`;
+    return `${Describe(tooLate)} were matched, but the payment came ${formatSeconds(lagOf(tooLate))} after the order, more than 10 s. The upper bound is too large: ${JOIN}.`;
   }
   const unpaid = missing[0];
   if (unpaid !== undefined) {
@@ -166,21 +150,15 @@ function pairProblem(found: readonly Pair[], windowed: boolean, windowSize: numb
       lag === 0
         ? 'a payment made in the same millisecond counts: keep the lower bound 0 and inclusive'
         : `payments up to 10 s after the order count, so the upper bound must be Time.seconds(10)`;
-    return `${Describe(unpaid)}, ${seconds(lag)} apart, were not matched: ${why}. Use ${JOIN}.`;
+    return `${Describe(unpaid)}, ${formatSeconds(lag)} apart, were not matched: ${why}. Use ${JOIN}.`;
   }
   return '';
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const rows = run.outputs[SINK];
-  if (rows === undefined) {
-    const names = Object.keys(run.outputs);
-    const seen =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${seen}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
+  const problem = sinkProblem(run, SINK);
+  if (problem !== undefined) return fail(problem);
+  const rows = run.outputs[SINK] ?? [];
 
   const sources = readSources(run);
   if (typeof sources === 'string') return fail(sources);
@@ -195,7 +173,7 @@ export default function check(run: CheckInput): CheckResult {
       { payment: number } | undefined;
     if (behind.length !== 2 || order === undefined || payment === undefined) {
       return fail(
-        `Result ${i + 1}, ${show(row.value)}, was not made from one order and one payment: each paid order must come from joining an order with its payment.`,
+        `Result ${i + 1}, ${formatRecord(row.value)}, was not made from one order and one payment: each paid order must come from joining an order with its payment.`,
       );
     }
     found.push({ order: order.order, payment: payment.payment });
@@ -221,7 +199,7 @@ export default function check(run: CheckInput): CheckResult {
     const want = { orderId: order.orderId, amount: order.amount, paidAfter: lagOf(pair) };
     if (!sameRecord(row.value, want)) {
       return fail(
-        `The result for ${order.orderId} is ${show(row.value)}, but it should be ${show(want)}: the order's id and amount, and paidAfter, the payment's ts minus the order's ts.`,
+        `The result for ${order.orderId} is ${formatRecord(row.value)}, but it should be ${formatRecord(want)}: the order's id and amount, and paidAfter, the payment's ts minus the order's ts.`,
       );
     }
   }

@@ -91,7 +91,7 @@ const BY_FILE: readonly (readonly [string, GroupTitle])[] = [
   ['datasets/', 'Datasets'],
   ['result', 'Job results'],
   ['metrics', 'Job results'],
-  ['check', 'Lesson checks'],
+  ['check/', 'Lesson checks'],
   ['runtime/provenance', 'Lesson checks'],
   ['errors', 'Errors'],
   ['trace', 'Trace events'],

@@ -1,5 +1,6 @@
 // Grades a run of "Fraud detection" by what reached the 'review' sink, and where it came from.
-import type { CheckInput, CheckResult } from 'streamlab';
+import { formatRecord, hasFields, originOfEach, pipelineProblem } from 'streamlab';
+import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Payment {
   card: string;
@@ -30,51 +31,30 @@ const PAYMENTS: Payment[] = [
 
 const LIMIT = 500;
 const SINK = 'review';
-const FIELDS = ['card', 'ts', 'amount', 'country', 'home'] as const;
 
 const atHome = (p: Payment) => p.country === p.home;
 const risky = (p: Payment) => p.amount > LIMIT && !atHome(p);
 const RISKY = PAYMENTS.filter(risky);
 
+const PIPELINE: LessonPipeline<Payment> = {
+  sink: SINK,
+  madeFrom: 'one record',
+  unsourced: 'each entry must come from the payment it names, through .filter and .map.',
+  input: {
+    records: PAYMENTS,
+    noun: 'payment',
+    counted: 'twelve payments',
+    restore:
+      'Put the payments back as the starter had them (Reset brings the starter back) and pick the risky ones with .filter and .map.',
+    readOnly:
+      'The review queue must be computed from the payments, not written into a source: read only the payments.',
+  },
+};
+
 const fail = (message: string): CheckResult => ({ pass: false, message });
-
-function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const samePayment = (got: unknown, want: Payment): boolean =>
-  isRecord(got) &&
-  FIELDS.every((field) => got[field] === want[field]) &&
-  Object.keys(got).length === FIELDS.length;
 
 /** `card-3's 500 € in JP (at 131 s)`: how the messages name a payment. */
 const describe = (p: Payment) => `${p.card}'s ${p.amount} € in ${p.country} (at ${p.ts / 1000} s)`;
-
-/** What is wrong with the source, or undefined when it read the lesson's payments unchanged. */
-function sourceProblem(run: CheckInput): string | undefined {
-  // The payments, in order, among whatever the pipeline's sources read.
-  let next = 0;
-  const others: unknown[] = [];
-  for (const { value } of run.inputs) {
-    const want = PAYMENTS[next];
-    if (want !== undefined && samePayment(value, want)) next++;
-    else others.push(value);
-  }
-  if (next === PAYMENTS.length && others.length === 0) return undefined;
-  if (next === PAYMENTS.length) {
-    const n = others.length;
-    return `Besides the twelve payments, the pipeline read ${n} other ${n === 1 ? 'record' : 'records'}, such as ${show(others[0])}. The review queue must be computed from the payments, not written into a source: read only the payments.`;
-  }
-  const what =
-    run.inputs.length === 0
-      ? 'it read nothing'
-      : `payment ${next + 1}, ${show(PAYMENTS[next])}, was not among what it read`;
-  return `The pipeline must read the lesson's twelve payments, unchanged and in order, from its source, but ${what}. Put the payments back as the starter had them (Reset brings the starter back) and pick the risky ones with .filter and .map.`;
-}
 
 /** What is wrong with the set of flagged payments, or undefined when it is exactly the risky ones. */
 function selectionProblem(flagged: readonly Payment[]): string | undefined {
@@ -127,56 +107,38 @@ function entryProblem(got: unknown, payment: Payment): string | undefined {
     amount: payment.amount,
     country: payment.country,
   };
-  if (!isRecord(got)) return `expected an object like ${show(want)}, got ${show(got)}`;
+  if (!hasFields(got)) {
+    return `expected an object like ${formatRecord(want)}, got ${formatRecord(got)}`;
+  }
   if ('home' in got) {
-    return `it is still a payment, ${show(got)}: add a .map that turns each one into { card, ts, amount, country }`;
+    return `it is still a payment, ${formatRecord(got)}: add a .map that turns each one into { card, ts, amount, country }`;
   }
   for (const field of ['card', 'ts', 'amount'] as const) {
     if (got[field] !== want[field]) {
-      return `expected ${field} ${show(want[field])}, got ${show(got[field])}`;
+      return `expected ${field} ${formatRecord(want[field])}, got ${formatRecord(got[field])}`;
     }
   }
   if (got.country !== want.country) {
     const why = got.country === payment.home ? `, the card's home country` : '';
-    return `expected country ${show(want.country)} (where the payment was made), got ${show(got.country)}${why}`;
+    return `expected country ${formatRecord(want.country)} (where the payment was made), got ${formatRecord(got.country)}${why}`;
   }
   return undefined;
 }
 
 export default function check(run: CheckInput): CheckResult {
-  const got = run.sinks[SINK];
-  if (got === undefined) {
-    const names = Object.keys(run.sinks);
-    const found =
-      names.length === 0 ? 'no sinks at all' : `only ${names.map((n) => `'${n}'`).join(', ')}`;
-    return fail(
-      `Expected a sink named '${SINK}', but the run had ${found}. Keep .sinkTo(env.collect('${SINK}')) at the end of the pipeline.`,
-    );
-  }
-
-  const source = sourceProblem(run);
-  if (source !== undefined) return fail(source);
+  const problem = pipelineProblem(run, PIPELINE);
+  if (problem !== undefined) return fail(problem);
+  const got = run.sinks[SINK] ?? [];
 
   // Which payment each entry came from: exactly one, through the learner's operators.
-  const origins = run.origins[SINK] ?? [];
-  const flagged: Payment[] = [];
-  for (const [i, value] of got.entries()) {
-    const behind = origins[i] ?? [];
-    const payment = behind.length === 1 ? PAYMENTS[behind[0] as number] : undefined;
-    if (payment === undefined) {
-      return fail(
-        `Entry ${i + 1}, ${show(value)}, was not made from one of the payments: each entry must come from the payment it names, through .filter and .map.`,
-      );
-    }
-    flagged.push(payment);
-  }
+  const flagged = originOfEach(run, SINK).map((at) => PAYMENTS[at as number] as Payment);
 
   const selection = selectionProblem(flagged);
   if (selection !== undefined) return fail(selection);
 
   for (const [i, value] of got.entries()) {
-    const problem = entryProblem(value, flagged[i] as Payment);
-    if (problem !== undefined) return fail(`Entry ${i + 1} of ${RISKY.length}: ${problem}.`);
+    const wrong = entryProblem(value, flagged[i] as Payment);
+    if (wrong !== undefined) return fail(`Entry ${i + 1} of ${RISKY.length}: ${wrong}.`);
   }
 
   return {

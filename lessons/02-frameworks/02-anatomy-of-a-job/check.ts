@@ -1,7 +1,13 @@
 // Grades a run of "Anatomy of a job" by what reached the 'counts' sink, and which click each count
 // came from.
-import { readInput, sinkProblem } from 'streamlab';
-import { formatCount, formatRecord, hasFields, sameRecord } from 'streamlab';
+import {
+  readInput,
+  sinkProblem,
+  formatCount,
+  formatRecord,
+  hasFields,
+  sameRecord,
+} from 'streamlab';
 import type { CheckInput, CheckResult } from 'streamlab';
 
 interface Click {

@@ -1,8 +1,15 @@
 // Grades a run of "One pipeline, five ways": clicks per user per one-minute event-time window,
 // waiting 5 s for out-of-order clicks. Judged by each window result's key, window and contents.
-import { lateRecordsDropped, pipelineProblem } from 'streamlab';
-import { groupByWindow, tumblingWindowOf, windowHolds } from 'streamlab';
-import { formatRecord, hasFields, windowLabel } from 'streamlab';
+import {
+  lateRecordsDropped,
+  pipelineProblem,
+  groupByWindow,
+  tumblingWindowOf,
+  windowHolds,
+  formatRecord,
+  hasFields,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Click {

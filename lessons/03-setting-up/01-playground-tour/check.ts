@@ -1,7 +1,15 @@
 // Grades a run of "A tour of the playground" by the windows that reached 'hottest': which
 // readings each one holds, what it reported, and when it fired.
-import { pipelineProblem, resultsByWindow, windowHolds } from 'streamlab';
-import { formatRecord, formatSeconds, hasFields, sameRecord, windowLabel } from 'streamlab';
+import {
+  pipelineProblem,
+  resultsByWindow,
+  windowHolds,
+  formatRecord,
+  formatSeconds,
+  hasFields,
+  sameRecord,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, LessonPipeline, WindowBounds } from 'streamlab';
 
 interface Reading {

@@ -1,7 +1,13 @@
 // Grades a run of "Exploring the API" by the visits that reached 'visits': whose clicks each one
 // holds, what it counted, and the window it came from.
-import { pipelineProblem, windowHolds } from 'streamlab';
-import { formatRecord, formatSeconds, hasFields, windowLabel } from 'streamlab';
+import {
+  pipelineProblem,
+  windowHolds,
+  formatRecord,
+  formatSeconds,
+  hasFields,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Click {

@@ -2,8 +2,13 @@
 // readings each window counted, which were dropped as late, and when each window fired. From when
 // the windows fired, it works out which out-of-orderness bounds would have fired them just then,
 // so that it can say whether the learner's bound is too small, too large or right.
-import { lateRecordsDropped, pipelineProblem, tumblingWindowOf } from 'streamlab';
-import { formatRecord, windowLabel } from 'streamlab';
+import {
+  lateRecordsDropped,
+  pipelineProblem,
+  tumblingWindowOf,
+  formatRecord,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Reading {

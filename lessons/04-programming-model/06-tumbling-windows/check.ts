@@ -1,8 +1,17 @@
 // Grades a run of "Tumbling windows" by the counts that reached 'views per window': the page and
 // window each result belongs to, and the views behind it.
-import { lateRecordsDropped, pipelineProblem } from 'streamlab';
-import { groupByWindow, resultsByWindow, tumblingWindowOf, windowHolds } from 'streamlab';
-import { formatCount, formatRecord, hasFields, windowLabel } from 'streamlab';
+import {
+  lateRecordsDropped,
+  pipelineProblem,
+  groupByWindow,
+  resultsByWindow,
+  tumblingWindowOf,
+  windowHolds,
+  formatCount,
+  formatRecord,
+  hasFields,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface PageView {

@@ -1,8 +1,16 @@
 // Grades a run of "Sliding windows" by the sums that reached 'takings, last 10 s': the store and
 // window each belongs to, the orders behind it, and how many windows each order counted in.
-import { pipelineProblem } from 'streamlab';
-import { groupByWindow, resultsByWindow, slidingWindowsOf, windowHolds } from 'streamlab';
-import { formatCount, formatRecord, hasFields, windowLabel } from 'streamlab';
+import {
+  pipelineProblem,
+  groupByWindow,
+  resultsByWindow,
+  slidingWindowsOf,
+  windowHolds,
+  formatCount,
+  formatRecord,
+  hasFields,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Order {

@@ -1,7 +1,13 @@
 // Grades a run of "Session windows" by the counts that reached 'clicks per session': the user and
 // session each belongs to, and the clicks behind it.
-import { pipelineProblem, windowHolds } from 'streamlab';
-import { formatRecord, formatSeconds, hasFields, windowLabel } from 'streamlab';
+import {
+  pipelineProblem,
+  windowHolds,
+  formatRecord,
+  formatSeconds,
+  hasFields,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, CollectedRecord, LessonPipeline } from 'streamlab';
 
 interface Click {

@@ -1,7 +1,14 @@
 // Grades a run of "Window functions" by the averages that reached 'average per window': the
 // sensor and window each belongs to, the readings behind it, and its start, end and average.
-import { groupByWindow, pipelineProblem, resultsByWindow, tumblingWindowOf } from 'streamlab';
-import { formatRecord, hasFields, windowLabel } from 'streamlab';
+import {
+  groupByWindow,
+  pipelineProblem,
+  resultsByWindow,
+  tumblingWindowOf,
+  formatRecord,
+  hasFields,
+  windowLabel,
+} from 'streamlab';
 import type { CheckInput, CheckResult, LessonPipeline } from 'streamlab';
 
 interface Reading {

@@ -1,7 +1,13 @@
 // Grades a run of "Joining streams" by the pairs that reached 'paid orders': which order and which
 // payment each one was made from, and what it says.
-import { readInput, sinkProblem } from 'streamlab';
-import { formatCount, formatRecord, formatSeconds, sameRecord } from 'streamlab';
+import {
+  readInput,
+  sinkProblem,
+  formatCount,
+  formatRecord,
+  formatSeconds,
+  sameRecord,
+} from 'streamlab';
 import type { CheckInput, CheckResult } from 'streamlab';
 
 interface Order {

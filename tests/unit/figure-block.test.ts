@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { formatErrorOf, md } from './fixtures/markdown';
 import { buildProse } from '../../src/content/blocks';
-import { LessonFormatError } from '../../src/content/front-matter';
 
-const md = (...lines: string[]) => lines.join('\n') + '\n';
 const PROGRAMS = { 'delay-and-bound': 'export default function pipeline() {}' };
 const build = (source: string) => buildProse(source, 'lesson.md', 10, PROGRAMS);
 
-function errorOf(source: string): LessonFormatError {
-  try {
-    build(source);
-  } catch (error) {
-    if (error instanceof LessonFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a LessonFormatError, got none');
-}
+const errorOf = (source: string) => formatErrorOf(() => build(source));
 
 const FIGURE = md(
   ':::figure delay-and-bound',

@@ -1,19 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LessonFormatError } from '../../src/content/front-matter';
+import { formatErrorOf, md } from './fixtures/markdown';
 import { glossaryTarget, loadGlossary, termId, termPreviews } from '../../src/content/glossary';
 
-const md = (...lines: string[]) => lines.join('\n') + '\n';
-
-function errorOf(source: string): LessonFormatError {
-  try {
-    loadGlossary('lessons/glossary.md', source);
-  } catch (error) {
-    if (error instanceof LessonFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a LessonFormatError, got none');
-}
+const errorOf = (source: string) =>
+  formatErrorOf(() => loadGlossary('lessons/glossary.md', source));
 
 const SMALL = md(
   'Terms used in the course.',

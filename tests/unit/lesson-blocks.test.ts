@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { formatErrorOf, md } from './fixtures/markdown';
 import { buildProse } from '../../src/content/blocks';
-import { LessonFormatError } from '../../src/content/front-matter';
 import type { HintsBlock, QuizBlock } from '../../src/content/types';
-
-/** Lines joined as a file would hold them. */
-const md = (...lines: string[]) => lines.join('\n') + '\n';
 
 /** Builds `source` as if it started on line 10 of `lesson.md` (after its front matter). */
 const build = (source: string) => buildProse(source, 'lesson.md', 10);
 
-/** The message of the error building `source` throws; fails the test if none is thrown. */
-function errorOf(source: string): LessonFormatError {
-  try {
-    build(source);
-  } catch (error) {
-    if (error instanceof LessonFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a LessonFormatError, got none');
-}
+const errorOf = (source: string) => formatErrorOf(() => build(source));
 
 const QUIZ = md(
   ':::quiz',

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { formatErrorOf, md } from './fixtures/markdown';
 import { buildProse } from '../../src/content/blocks';
-import { LessonFormatError } from '../../src/content/front-matter';
 
-const md = (...lines: string[]) => lines.join('\n') + '\n';
 const build = (source: string) => buildProse(source, 'lesson.md', 10);
 
-function errorOf(source: string): LessonFormatError {
-  try {
-    build(source);
-  } catch (error) {
-    if (error instanceof LessonFormatError) return error;
-    throw error;
-  }
-  throw new Error('expected a LessonFormatError, got none');
-}
+const errorOf = (source: string) => formatErrorOf(() => build(source));
 
 const PROGRAM = md(
   "import type { StreamExecutionEnvironment } from 'streamlab';",

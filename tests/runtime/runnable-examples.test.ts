@@ -97,7 +97,8 @@ describe('runnable examples in the prose', () => {
     expect(examples.length).toBeGreaterThanOrEqual(3);
   });
 
-  it('type-check against the engine as a lesson file does', () => {
+  // One TypeScript program over the engine takes about 2 s, and much longer on a busy machine.
+  it('type-check against the engine as a lesson file does', { timeout: 60_000 }, () => {
     const errors = typeErrors();
     expect(Object.fromEntries([...errors].filter(([, found]) => found.length > 0))).toEqual({});
   });

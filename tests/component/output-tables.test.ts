@@ -14,7 +14,14 @@ function finishedRun(rows: number): RunStore {
   return {
     status: 'finished',
     version: 1,
-    data: { outputs: { sums }, sideOutputs: {}, tables: {}, printed: [], console: [] },
+    data: {
+      outputs: { sums },
+      sideOutputs: {},
+      tables: {},
+      sections: { outputs: 1, sideOutputs: 0, tables: 0 },
+      printed: [],
+      console: [],
+    },
   } as unknown as RunStore;
 }
 

@@ -78,16 +78,38 @@ export interface AdvanceResult {
   readonly failure?: RunFailure;
 }
 
+/**
+ * A row as the page gets it: its value cut to what a table cell can show (see
+ * `worker/bounded.ts`), and `cut` saying what was cut, as "value of 16 MB, shown cut to 10 kB".
+ */
+export interface SentRecord extends CollectedRecord {
+  readonly cut?: string;
+}
+
+export type SentUpsertRow = UpsertRow & SentRecord;
+
+/** How many collect sinks, side outputs and upsert tables the run has, shown or not. */
+export interface SectionCounts {
+  readonly outputs: number;
+  readonly sideOutputs: number;
+  readonly tables: number;
+}
+
 /** What happened since the last update. */
 export interface RunUpdate {
   readonly trace: readonly TraceEvent[];
-  /** New rows per collect sink and side output, in arrival order. */
-  readonly outputs: Readonly<Record<string, readonly CollectedRecord[]>>;
-  readonly sideOutputs: Readonly<Record<string, readonly CollectedRecord[]>>;
-  /** Upsert tables that changed, whole. */
-  readonly tables: Readonly<Record<string, readonly UpsertRow[]>>;
+  /**
+   * New rows per collect sink and side output, in arrival order: of the first 50 sinks and the
+   * first 50 side outputs only (`sections` counts them all).
+   */
+  readonly outputs: Readonly<Record<string, readonly SentRecord[]>>;
+  readonly sideOutputs: Readonly<Record<string, readonly SentRecord[]>>;
+  /** Upsert tables that changed, whole (of the first 50). */
+  readonly tables: Readonly<Record<string, readonly SentUpsertRow[]>>;
+  readonly sections: SectionCounts;
   readonly printed: readonly string[];
   readonly console: readonly ConsoleEntry[];
+  /** Counters and watermarks of the first 500 operators (a pipeline rarely has 20). */
   readonly metrics: JobMetrics;
   readonly watermarks: readonly OperatorWatermarks[];
   readonly processingTime: number;

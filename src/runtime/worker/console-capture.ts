@@ -1,3 +1,5 @@
+import { boundText } from './bounded';
+
 /** One line of the learner's `console` output, with where it came from. */
 export interface ConsoleEntry {
   readonly level: 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -32,7 +34,7 @@ export function createConsole(
     const time = now();
     entries.push({
       level,
-      text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text,
+      text: boundText(text, MAX_TEXT, 'line'),
       ...(line !== undefined ? { line } : {}),
       ...(time !== undefined ? { time } : {}),
     });

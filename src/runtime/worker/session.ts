@@ -11,6 +11,7 @@ import {
   UserFunctionError,
   checkInputFrom,
   type CheckInput,
+  type CollectedRecord,
   type JobController,
   type TraceEvent,
 } from 'streamlab';
@@ -32,6 +33,15 @@ import type {
   RunUpdate,
 } from './api';
 import { createConsole } from './console-capture';
+import {
+  boundFailure,
+  boundMetrics,
+  boundTraceEvent,
+  boundWatermarks,
+  firstSections,
+  RowBudget,
+} from './bound-update';
+import { boundLabel } from './bounded';
 
 const encoder = new TextEncoder();
 
@@ -144,7 +154,7 @@ export class RunSession {
       processingTime: controller.processingTime,
       update: this.#update(),
     };
-    return failure ? { ...result, failure } : result;
+    return failure ? { ...result, failure: boundFailure(failure) } : result;
   }
 
   /**
@@ -236,42 +246,54 @@ export class RunSession {
 
   #loadFailed(failure: RunFailure): LoadResult {
     this.#failed = true;
-    return { ok: false, failure, update: this.#update() };
+    return { ok: false, failure: boundFailure(failure), update: this.#update() };
   }
 
-  /** Packs what changed since the last update into one buffer for transfer. */
+  /**
+   * Packs what changed since the last update into one buffer for transfer, bounded to what the
+   * page can show (see `bound-update.ts`): the engine's result stays whole for the check.
+   */
   #update(): Uint8Array {
     const controller = this.#controller;
     const result = controller?.result();
-    const fresh = <T>(lists: Readonly<Record<string, readonly T[]>>, prefix: string) => {
+    const budget = new RowBudget();
+    const fresh = <T extends CollectedRecord>(
+      lists: Readonly<Record<string, readonly T[]>>,
+      prefix: string,
+    ) => {
       const out: Record<string, readonly T[]> = {};
-      for (const [name, rows] of Object.entries(lists)) {
+      for (const [name, rows] of firstSections(lists)) {
         const key = prefix + name;
         const from = this.#sent.get(key) ?? 0;
-        if (from < rows.length || !this.#sent.has(key)) out[name] = rows.slice(from);
+        if (from < rows.length || !this.#sent.has(key)) out[name] = budget.rows(rows.slice(from));
         this.#sent.set(key, rows.length);
       }
       return out;
     };
-    const tables: RunUpdate['tables'] = {};
-    for (const [name, rows] of Object.entries(result?.tables ?? {})) {
+    const tables: Record<string, RunUpdate['tables'][string]> = {};
+    for (const [name, rows] of firstSections(result?.tables ?? {})) {
       const updates = rows.reduce((sum, row) => sum + row.updates, 0);
       if (this.#tableUpdates.get(name) !== updates) {
-        (tables as Record<string, unknown>)[name] = rows;
+        tables[name] = budget.rows(rows);
         this.#tableUpdates.set(name, updates);
       }
     }
     const printed = result?.printed.slice(this.#printed) ?? [];
     this.#printed += printed.length;
     const update: RunUpdate = {
-      trace: this.#takeTrace(controller),
+      trace: this.#takeTrace(controller).map(boundTraceEvent),
       outputs: fresh(result?.outputs ?? {}, 'sink:'),
       sideOutputs: fresh(result?.sideOutputs ?? {}, 'side:'),
       tables,
-      printed,
+      sections: {
+        outputs: countOf(result?.outputs),
+        sideOutputs: countOf(result?.sideOutputs),
+        tables: countOf(result?.tables),
+      },
+      printed: printed.map((line) => boundLabel(line)),
       console: this.#console.drain(),
-      metrics: result?.metrics ?? { operators: {}, traceEventsDropped: 0 },
-      watermarks: controller?.watermarks() ?? [],
+      metrics: boundMetrics(result?.metrics ?? { operators: {}, traceEventsDropped: 0 }),
+      watermarks: boundWatermarks(controller?.watermarks() ?? []),
       processingTime: controller?.processingTime ?? 0,
       finished: controller?.finished ?? false,
     };
@@ -334,6 +356,10 @@ export class RunSession {
     // The first learner frame is the line that called console.log.
     return this.#module?.describe(Object.assign(new Error(), { stack })).line;
   }
+}
+
+function countOf(lists: Readonly<Record<string, unknown>> | undefined): number {
+  return lists === undefined ? 0 : Object.keys(lists).length;
 }
 
 /** Values JSON cannot carry (undefined, bigint, Infinity) become readable stand-ins. */

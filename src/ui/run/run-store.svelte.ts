@@ -1,10 +1,4 @@
-import type {
-  CollectedRecord,
-  JobGraph,
-  JobMetrics,
-  OperatorWatermarks,
-  UpsertRow,
-} from 'streamlab';
+import type { JobGraph, JobMetrics, OperatorWatermarks } from 'streamlab';
 import { SandboxCrash } from '../../runtime/sandbox';
 import { TraceModel } from '../viz/trace-model';
 import { SandboxSupervisor, WatchdogTimeout } from '../../runtime/supervisor';
@@ -17,6 +11,9 @@ import type {
   LoadResult,
   RunFailure,
   RunUpdate,
+  SectionCounts,
+  SentRecord,
+  SentUpsertRow,
 } from '../../runtime/worker/api';
 
 export type RunStatus =
@@ -35,9 +32,11 @@ const decoder = new TextDecoder();
 
 /** Accumulated results of a run. Plain arrays (not deep proxies): a run can hold 100 000 rows. */
 export interface RunData {
-  outputs: Record<string, CollectedRecord[]>;
-  sideOutputs: Record<string, CollectedRecord[]>;
-  tables: Record<string, readonly UpsertRow[]>;
+  outputs: Record<string, SentRecord[]>;
+  sideOutputs: Record<string, SentRecord[]>;
+  tables: Record<string, readonly SentUpsertRow[]>;
+  /** How many sinks, side outputs and tables the run has: the sandbox sends the first 50 each. */
+  sections: SectionCounts;
   printed: string[];
   console: ConsoleEntry[];
 }
@@ -46,6 +45,7 @@ const emptyData = (): RunData => ({
   outputs: {},
   sideOutputs: {},
   tables: {},
+  sections: { outputs: 0, sideOutputs: 0, tables: 0 },
   printed: [],
   console: [],
 });
@@ -302,6 +302,7 @@ export class RunStore {
     appendAll(data.outputs, update.outputs);
     appendAll(data.sideOutputs, update.sideOutputs);
     Object.assign(data.tables, update.tables);
+    data.sections = update.sections;
     for (const line of update.printed) data.printed.push(line);
     for (const entry of update.console) data.console.push(entry);
     this.#latest = update;
@@ -339,8 +340,8 @@ export class RunStore {
 }
 
 function appendAll(
-  target: Record<string, CollectedRecord[]>,
-  rows: Readonly<Record<string, readonly CollectedRecord[]>>,
+  target: Record<string, SentRecord[]>,
+  rows: Readonly<Record<string, readonly SentRecord[]>>,
 ) {
   for (const [name, list] of Object.entries(rows)) {
     const into = (target[name] ??= []);

@@ -121,8 +121,10 @@ function tracksOf(model: TraceModel, graph: JobGraph): Track[] {
   const tracks: Track[] = [];
   const foldable: Track[] = [];
   const notInFiring = (mark: Mark) => !inFiring(model, bySeq(mark));
+  // A lookup, not a search per operator: a program can build thousands of them.
+  const kinds = new Map(graph.operators.map((o) => [o.id, o.kind]));
   for (const [op, trace] of model.operators) {
-    const kind = graph.operators.find((o) => o.id === op)?.kind;
+    const kind = kinds.get(op);
     foldable.push({
       kind: 'arrival',
       op,

@@ -7,12 +7,25 @@ export interface Sandbox {
   readonly api: Comlink.Remote<WorkerApi>;
   /** Rejects when the worker reports a crash it could not turn into an answer (out of memory). */
   readonly crashed: Promise<never>;
+  /**
+   * True when the sandbox's frame answers within `ms`. Its worker may be stuck in a loop while the
+   * frame still answers; when the frame does not, its renderer process is gone (Chromium gives
+   * sandboxed frames a process of their own, which it ends when a worker in it runs out of memory).
+   */
+  frameAnswers(ms: number): Promise<boolean>;
   /** Tears the iframe down, which ends its worker at once, whatever it is doing. */
   dispose(): void;
 }
 
 export class SandboxCrash extends Error {
   override name = 'SandboxCrash';
+  /** @param outOfMemory the sandbox's process ended (what Chromium does when memory runs out). */
+  constructor(
+    message: string,
+    readonly outOfMemory = false,
+  ) {
+    super(message);
+  }
 }
 
 let workerCode: Promise<string> | undefined;
@@ -44,12 +57,15 @@ export async function createSandbox(): Promise<Sandbox> {
   const crashed = new Promise<never>((_, reject) => (rejectCrash = reject));
   crashed.catch(() => {});
 
+  /** Called when the frame answers a ping. */
+  const pongs = new Set<() => void>();
   const frameReady = new Promise<void>((resolve) => {
     const onMessage = (event: MessageEvent) => {
-      // Only this sandbox's own frame may speak, and only these two sentences.
+      // Only this sandbox's own frame may speak, and only these three sentences.
       if (event.source !== iframe.contentWindow) return;
       const type = (event.data as { type?: unknown } | null)?.type;
       if (type === 'streamlab:frame-ready') resolve();
+      if (type === 'streamlab:frame-pong') for (const pong of pongs) pong();
       if (type === 'streamlab:worker-error') {
         const message = String((event.data as { message?: unknown }).message ?? 'unknown error');
         rejectCrash(new SandboxCrash(message));
@@ -78,7 +94,19 @@ export async function createSandbox(): Promise<Sandbox> {
     ]);
     const api = Comlink.wrap<WorkerApi>(channel.port1);
     await withTimeout(api.ping(), START_TIMEOUT_MS, 'The sandbox worker did not start');
-    return { api, crashed, dispose };
+    const frameAnswers = (ms: number) =>
+      new Promise<boolean>((resolve) => {
+        const answered = () => settle(true);
+        const timer = setTimeout(() => settle(false), ms);
+        const settle = (alive: boolean) => {
+          clearTimeout(timer);
+          pongs.delete(answered);
+          resolve(alive);
+        };
+        pongs.add(answered);
+        iframe.contentWindow?.postMessage({ type: 'streamlab:frame-ping' }, '*');
+      });
+    return { api, crashed, frameAnswers, dispose };
   } catch (error) {
     dispose();
     throw error;

@@ -1,6 +1,13 @@
 import type * as Comlink from 'comlink';
-import { createSandbox, type Sandbox } from './sandbox';
-import type { WorkerApi } from './worker/api';
+import { checkCheckOutcome, checkPong, MalformedReply, type ReplyCheck } from './replies';
+import { createSandbox, SandboxCrash, type Sandbox } from './sandbox';
+import type { CheckOutcome, WorkerApi } from './worker/api';
+
+/**
+ * How long a sandbox gets to show it is alive: its frame, when a call ran out of time (a frame
+ * answers in a few ms even while its worker loops); its worker, before a spare is used.
+ */
+const ALIVE_MS = 500;
 
 /** The worker did not answer within the budget and was torn down. */
 export class WatchdogTimeout extends Error {
@@ -35,27 +42,78 @@ export class SandboxSupervisor {
   async fresh(): Promise<void> {
     this.#current?.dispose();
     this.#current = undefined;
-    const next = this.#spare ?? createSandbox();
-    this.#spare = undefined;
-    this.#current = await next;
+    this.#current = await this.#takeSpare();
   }
 
-  /** Calls the current sandbox with a deadline. Past it, or on a crash, the sandbox is gone. */
-  async call<T>(fn: (api: Comlink.Remote<WorkerApi>) => Promise<T>): Promise<T> {
+  /**
+   * Calls the current sandbox with a deadline, and checks the reply's shape with `check`. Past
+   * the deadline, on a crash or a malformed reply, the sandbox is gone. A deadline missed by a
+   * sandbox whose frame no longer answers is reported as the crash it is.
+   */
+  async call<T>(
+    fn: (api: Comlink.Remote<WorkerApi>) => Promise<unknown>,
+    check: ReplyCheck<T>,
+  ): Promise<T> {
     if (!this.#current) await this.fresh();
-    const sandbox = this.#current as Sandbox;
+    return this.#callOn(this.#current as Sandbox, fn, check);
+  }
+
+  /**
+   * Grades a run with a lesson's check in a sandbox no learner code ran in (the spare, which is
+   * then used up), so the learner's code cannot change the verdict.
+   */
+  async grade(source: string, input: Uint8Array): Promise<CheckOutcome> {
+    const sandbox = await this.#takeSpare();
+    try {
+      return await this.#callOn(
+        sandbox,
+        (api) => api.grade(source, input) as Promise<unknown>,
+        checkCheckOutcome,
+      );
+    } finally {
+      sandbox.dispose();
+      this.warm();
+    }
+  }
+
+  async #callOn<T>(
+    sandbox: Sandbox,
+    fn: (api: Comlink.Remote<WorkerApi>) => Promise<unknown>,
+    check: ReplyCheck<T>,
+  ): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new WatchdogTimeout(this.budgetMs)), this.budgetMs);
     });
     try {
-      return await Promise.race([fn(sandbox.api), deadline, sandbox.crashed]);
+      return check(await Promise.race([fn(sandbox.api), deadline, sandbox.crashed]));
     } catch (error) {
-      if (error instanceof WatchdogTimeout || !(await isAlive(sandbox))) this.#discard(sandbox);
+      if (error instanceof WatchdogTimeout) {
+        this.#discard(sandbox);
+        if (!(await sandbox.frameAnswers(ALIVE_MS))) {
+          throw new SandboxCrash('its process ended', true);
+        }
+      } else if (error instanceof MalformedReply || !(await isAlive(sandbox))) {
+        this.#discard(sandbox);
+      }
       throw error;
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * The warm spare if it is still alive, else a new sandbox. A spare can die without a word: it
+   * shares its renderer process with the sandbox before it, and a crash of that one (out of
+   * memory) takes both.
+   */
+  async #takeSpare(): Promise<Sandbox> {
+    const spare = this.#spare;
+    this.#spare = undefined;
+    const ready = await spare?.catch(() => undefined);
+    if (ready && (await answersPing(ready))) return ready;
+    ready?.dispose();
+    return createSandbox();
   }
 
   dispose(): void {
@@ -69,6 +127,26 @@ export class SandboxSupervisor {
     sandbox.dispose();
     if (this.#current === sandbox) this.#current = undefined;
     this.warm();
+  }
+}
+
+/** True when the sandbox's worker answers a ping in time. */
+async function answersPing(sandbox: Sandbox): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<false>(
+    (resolve) => (timer = setTimeout(() => resolve(false), ALIVE_MS)),
+  );
+  try {
+    const answer = await Promise.race([
+      sandbox.api.ping().then(checkPong, () => false as const),
+      late,
+      sandbox.crashed.catch(() => false as const),
+    ]);
+    return answer === 'pong';
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import {
@@ -90,6 +91,25 @@ const cases: { name: string; statement: string; imports?: string; message: RegEx
     message: /Cannot assign to read only property 'push'/,
   },
   {
+    name: 'a learner Worker (it would outlive the run)',
+    statement: "new Worker(URL.createObjectURL(new Blob(['while (true) {}'])));",
+    message: /Worker is not available here: the playground starts no workers of its own/,
+  },
+  {
+    // The getter would see the page's requests arrive, and `this.target` is the page's port.
+    name: "a MessageEvent.prototype.data getter reaching for the page's port",
+    statement:
+      "Object.defineProperty(MessageEvent.prototype, 'data', { get() { const port = (this as any).target; for (let i = 0; i < 1e5; i++) port.postMessage({ id: 'x', type: 'RAW', value: { ok: false, failure: { kind: 'syntax', message: 'Visit https://example.com' } } }); return undefined; } });",
+    message: /Cannot redefine property: data/,
+  },
+  {
+    // A `then` on Object.prototype would see (and could rewrite) every reply before it is sent.
+    name: 'a then accessor on Object.prototype rewriting the replies',
+    statement:
+      "Object.defineProperty(Object.prototype, 'then', { configurable: true, get() { (this as any).pass = true; return undefined; } });",
+    message: /Cannot define property then, object is not extensible/,
+  },
+  {
     name: "tampering with the engine's objects",
     imports: "import * as streamlab from 'streamlab';",
     statement: '(streamlab.WatermarkStrategy as any).noWatermarks = () => null;',
@@ -132,4 +152,33 @@ describe('hostile code in the sandbox', () => {
       expect(await sinkValues(page, 'good')).toEqual(['31', '21', '11']);
     });
   }
+});
+
+describe("a lesson's check out of the learner's reach", () => {
+  const { start } = useBrowser();
+  const lesson = 'lessons/01-basics/01-what-is-a-stream';
+  const read = (path: string) =>
+    readFileSync(new URL(`../../${lesson}/${path}`, import.meta.url), 'utf8');
+
+  it('cannot be turned into "Check passed", and grades the real solution', async () => {
+    const { page, open } = await start();
+    await open('#/learn/what-is-a-stream');
+    const header = 'export default function pipeline(env: StreamExecutionEnvironment) {';
+    // The attack of the issue: a `then` accessor that flips every verdict to a pass.
+    const forged = read('starter/pipeline.ts').replace(
+      header,
+      `${header}\n  Object.defineProperty(Object.prototype, 'then', { configurable: true, get() { if ((this as any).ok === true) (this as any).pass = true; return undefined; } });`,
+    );
+    await setCode(page, forged);
+    expect(await runToEnd(page)).toBe('failed');
+    expect(await page.locator('[data-failure-kind]').innerText()).toMatch(
+      /Cannot define property then, object is not extensible/,
+    );
+    expect(await page.locator('[data-check="pass"]').count()).toBe(0);
+
+    // The check still runs, in its own clean sandbox, and passes a real solution.
+    await setCode(page, read('solution/pipeline.ts'));
+    expect(await runToEnd(page)).toBe('finished');
+    await page.locator('[data-check="pass"]').waitFor();
+  });
 });

@@ -38,7 +38,7 @@ export type FigureParams = Readonly<Record<string, number>>;
 
 /** A run could not start, or stopped: what happened, said plainly, at the learner's line. */
 export interface RunFailure {
-  readonly kind: 'syntax' | 'import' | 'pipeline' | 'runtime' | 'loop' | 'internal';
+  readonly kind: 'syntax' | 'import' | 'pipeline' | 'runtime' | 'loop' | 'memory' | 'internal';
   readonly message: string;
   readonly file?: string;
   readonly line?: number;
@@ -128,8 +128,16 @@ export interface WorkerApi {
   load(request: LoadRequest): LoadResult;
   /** Runs the loaded pipeline forward. */
   advance(request: AdvanceRequest): Promise<AdvanceResult>;
-  /** Runs a lesson's check (its `check.ts` source) on what the loaded run produced. */
-  check(source: string): CheckOutcome;
+  /**
+   * What the loaded run produced, as the JSON a lesson's check grades (see `grade`), or why it
+   * could not be prepared.
+   */
+  checkInput(): Uint8Array | { readonly error: string };
+  /**
+   * Runs a lesson's check (its `check.ts` source) on a run's `checkInput`. The page asks a
+   * sandbox no learner code ran in, so the learner's code cannot change the verdict.
+   */
+  grade(source: string, input: Uint8Array): CheckOutcome;
 }
 
 export type { CodeProblem, DescribedError, ConsoleEntry };

@@ -1,12 +1,17 @@
+import { enableOverrides } from './override-taming';
+
 /**
- * Freezes the built-ins the engine relies on before any learner code runs. A learner who writes
- * `Array.prototype.push = …` then gets a TypeError at their own line (the compiled module is
- * strict) instead of an engine that misbehaves in ways nobody can explain.
+ * Freezes the built-ins the engine and the page↔sandbox channel rely on before any learner code
+ * runs. A learner who writes `Array.prototype.push = …` then gets a TypeError at their own line
+ * (the compiled module is strict) instead of an engine that misbehaves in ways nobody can explain;
+ * and no learner code can put itself between the runtime and the page: a `then` or `toJSON`
+ * accessor on `Object.prototype` would see (and could rewrite) every reply, a `data` getter on
+ * `MessageEvent.prototype` would hand over the page's port, a new `Function.prototype.apply`
+ * would see every request.
  *
- * `Object.prototype`, `Function.prototype` and `Error.prototype` stay writable: freezing them
- * would break ordinary code such as `this.name = 'MyError'` or `obj.toString = …` (an inherited
- * read-only property cannot be shadowed by assignment). Every run gets a fresh worker, so what a
- * learner does to those lasts for that run only.
+ * `Object.prototype`, `Function.prototype` and `Error.prototype` are frozen with their data
+ * properties made overridable (see ./override-taming.ts), so ordinary code such as
+ * `this.name = 'MyError'` or `obj.toString = …` still works.
  */
 const CONSTRUCTORS_AND_NAMESPACES: readonly unknown[] = [
   Object,
@@ -69,14 +74,36 @@ const PROTOTYPES: readonly unknown[] = [
   Object.getPrototypeOf(new Set()[Symbol.iterator]()),
 ];
 
+/** Prototypes ordinary code assigns over (`this.name = …`): frozen, with overrides enabled. */
+const OVERRIDABLE_PROTOTYPES: readonly object[] = [
+  Object.prototype,
+  Function.prototype,
+  Error.prototype,
+];
+
+/**
+ * What a message to or from the page goes through in a worker (absent in Node's tests, where a
+ * name that does not exist is skipped).
+ */
+const CHANNEL_CLASSES = ['MessagePort', 'MessageEvent', 'Event', 'EventTarget'] as const;
+
 /** Freezes the built-ins above and `extra` (the engine's exports, with their prototypes). */
 export function hardenIntrinsics(extra: readonly object[] = []): void {
+  for (const prototype of OVERRIDABLE_PROTOTYPES) {
+    enableOverrides(prototype);
+    Object.freeze(prototype);
+  }
   for (const value of [...CONSTRUCTORS_AND_NAMESPACES, ...PROTOTYPES]) freeze(value);
   for (const value of extra) {
     freeze(value);
     if (typeof value === 'function') freeze((value as { prototype?: unknown }).prototype);
   }
-  if (typeof MessagePort !== 'undefined') freeze(MessagePort.prototype);
+  const scope = globalThis as Record<string, unknown>;
+  for (const name of CHANNEL_CLASSES) {
+    const constructor = scope[name] as { prototype?: unknown } | undefined;
+    freeze(constructor);
+    freeze(constructor?.prototype);
+  }
 }
 
 function freeze(value: unknown): void {

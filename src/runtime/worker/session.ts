@@ -10,7 +10,6 @@ import {
   StreamExecutionEnvironment,
   UserFunctionError,
   checkInputFrom,
-  type CheckInput,
   type CollectedRecord,
   type JobController,
   type TraceEvent,
@@ -42,6 +41,7 @@ import {
   RowBudget,
 } from './bound-update';
 import { boundLabel } from './bounded';
+import { gradeCheck } from './grade';
 
 const encoder = new TextEncoder();
 
@@ -158,43 +158,26 @@ export class RunSession {
   }
 
   /**
-   * Grades the run with a lesson's check. The check is the lesson author's code: when it cannot
-   * run, the message says so rather than blaming the learner.
+   * What a lesson's check sees of this run, as JSON: plain data that a check in another sandbox
+   * (where no learner code ran) grades with `gradeCheck`. Serialising here runs the learner's
+   * getters and `toJSON` one last time; what they return is the run's output, fixed from then on.
    */
-  check(source: string): CheckOutcome {
+  checkInput(): Uint8Array | { readonly error: string } {
     const controller = this.#controller;
-    if (!controller) return { ok: false, message: 'There is no run to check yet.' };
-    const compiled = compileModule(source, 'check.ts');
-    if (!compiled.ok) {
-      return {
-        ok: false,
-        message: `The lesson's check does not compile: ${compiled.problem.message}`,
-      };
-    }
+    if (!controller) return { error: 'There is no run to check yet.' };
     try {
-      const check = compiled.module.evaluate({
-        modules: { streamlab: engine },
-        console: this.#console.console,
-        guard: this.#loops.guard,
-      }).default;
-      if (typeof check !== 'function') {
-        return { ok: false, message: "The lesson's check has no default export to call." };
-      }
-      this.#loops.restart();
-      const verdict = (check as (input: CheckInput) => unknown)(
-        checkInputFrom(controller.result(), controller.provenance()),
-      );
-      const { pass, message } = (verdict ?? {}) as { pass?: unknown; message?: unknown };
-      if (typeof pass !== 'boolean' || typeof message !== 'string') {
-        return { ok: false, message: "The lesson's check did not answer { pass, message }." };
-      }
-      return { ok: true, pass, message };
+      const input = checkInputFrom(controller.result(), controller.provenance());
+      return encoder.encode(JSON.stringify(input, jsonSafe));
     } catch (error) {
-      return {
-        ok: false,
-        message: `The lesson's check failed: ${compiled.module.describe(error).message}`,
-      };
+      return { error: `The run's results could not be prepared for the check: ${String(error)}` };
     }
+  }
+
+  /** Grades the run with a lesson's check, on the same plain data the page's grading gets. */
+  check(source: string): CheckOutcome {
+    const input = this.checkInput();
+    if (!(input instanceof Uint8Array)) return { ok: false, message: input.error };
+    return gradeCheck(source, input, this.clock.now);
   }
 
   /** Runs until the target or the deadline; true when the target was reached. */

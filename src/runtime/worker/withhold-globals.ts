@@ -1,5 +1,5 @@
 /**
- * Replaces the worker's ways out (network, storage, worker control) with properties that throw a
+ * Replaces the worker's ways out (network, storage, worker control, workers of its own) with properties that throw a
  * clear message at the learner's line. The sandbox's CSP and opaque origin are what actually stop
  * them; this only turns a silent block or a cryptic SecurityError into a sentence.
  */
@@ -15,6 +15,10 @@ const WITHHELD: Readonly<Record<string, string>> = {
   localStorage: 'has no storage',
   sessionStorage: 'has no storage',
   close: 'cannot be closed by a pipeline',
+  // A worker of the learner's would outlive the run it was started in (until the next Run
+  // tears the sandbox down), out of the watchdog's sight.
+  Worker: 'starts no workers of its own',
+  SharedWorker: 'starts no workers of its own',
 };
 
 export function withholdGlobals(scope: object): void {

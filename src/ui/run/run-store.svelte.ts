@@ -1,4 +1,11 @@
 import type { JobGraph, JobMetrics, OperatorWatermarks } from 'streamlab';
+import {
+  checkAdvanceResult,
+  checkCheckInput,
+  checkLoadResult,
+  checkRunUpdate,
+  MalformedReply,
+} from '../../runtime/replies';
 import { SandboxCrash } from '../../runtime/sandbox';
 import { TraceModel } from '../viz/trace-model';
 import { SandboxSupervisor, WatchdogTimeout } from '../../runtime/supervisor';
@@ -231,7 +238,8 @@ export class RunStore {
             ...(params === undefined ? {} : { params }),
             // A lesson's check sees where each answer came from (see CheckInput.inputs).
             provenance: this.checkSource !== null,
-          }) as Promise<LoadResult>,
+          }),
+        checkLoadResult,
       );
       if (generation !== this.#generation) return undefined;
       this.#apply(loaded);
@@ -269,7 +277,10 @@ export class RunStore {
     sliceMs = SLICE_MS,
   ): Promise<AdvanceResult | undefined> {
     try {
-      const result = await this.#supervisor.call((api) => api.advance({ advance, sliceMs }));
+      const result = await this.#supervisor.call(
+        (api) => api.advance({ advance, sliceMs }),
+        checkAdvanceResult,
+      );
       if (generation !== this.#generation) return undefined;
       this.#apply(result);
       if (result.failure) this.#fail(result.failure);
@@ -285,17 +296,24 @@ export class RunStore {
     }
   }
 
+  /**
+   * Grades the finished run: its sandbox hands over what the run produced, as plain data, and a
+   * sandbox where no learner code ran gives the verdict (see `SandboxSupervisor.grade`).
+   */
   async #runCheck(generation: number): Promise<void> {
     const source = this.checkSource;
     if (source === null) return;
-    const outcome = await this.#supervisor.call(
-      (api) => api.check(source) as Promise<CheckOutcome>,
-    );
+    const input = await this.#supervisor.call((api) => api.checkInput(), checkCheckInput);
+    if (generation !== this.#generation) return;
+    const outcome: CheckOutcome =
+      input instanceof Uint8Array
+        ? await this.#supervisor.grade(source, input)
+        : { ok: false, message: input.error };
     if (generation === this.#generation) this.check = outcome;
   }
 
   #apply(result: LoadResult | AdvanceResult): void {
-    const update = JSON.parse(decoder.decode(result.update)) as RunUpdate;
+    const update = readUpdate(result.update);
     const data = this.data;
     const firstEvents = this.model.size === 0 && update.trace.length > 0;
     this.model.append(update.trace);
@@ -349,7 +367,21 @@ function appendAll(
   }
 }
 
-/** When the sandbox itself gave out: said in the learner's terms. */
+/** A run update's JSON, checked like every other reply. */
+function readUpdate(bytes: Uint8Array): RunUpdate {
+  let update: unknown;
+  try {
+    update = JSON.parse(decoder.decode(bytes));
+  } catch {
+    throw new MalformedReply('an update that is not JSON');
+  }
+  return checkRunUpdate(update);
+}
+
+/**
+ * When the sandbox itself gave out: said in the learner's terms. Every sentence here is the
+ * page's own; none is taken from the sandbox, which could put words in the page's mouth.
+ */
 function sandboxFailure(error: unknown, file: string | undefined): RunFailure {
   if (error instanceof WatchdogTimeout) {
     return {
@@ -358,10 +390,23 @@ function sandboxFailure(error: unknown, file: string | undefined): RunFailure {
       ...(file ? { file } : {}),
     };
   }
+  if (error instanceof SandboxCrash && error.outOfMemory) {
+    return {
+      kind: 'memory',
+      message: `The sandbox ran out of memory: your code kept more data than the browser allows one page (look for a Map, array or state that grows with every record), and the browser ended it. The sandbox was restarted; your code is unchanged.`,
+      ...(file ? { file } : {}),
+    };
+  }
   if (error instanceof SandboxCrash) {
     return {
       kind: 'runtime',
       message: `The sandbox crashed (${error.message}). This usually means the code used more memory than the browser allows. The sandbox was restarted; your code is unchanged.`,
+    };
+  }
+  if (error instanceof MalformedReply) {
+    return {
+      kind: 'internal',
+      message: `${error.message}, so the page did not show it. The sandbox was restarted; your code is unchanged: press Run to try again.`,
     };
   }
   return {

@@ -112,21 +112,36 @@ function where(site: FailureSite): string {
 }
 
 function causeMessage(cause: unknown): string {
-  return cause instanceof Error ? `${cause.name}: ${cause.message}` : summarize(cause, 200);
+  try {
+    if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
+  } catch {
+    // A Proxy's trap or an Error's getter threw: summarize says what it can.
+  }
+  return summarize(cause, 200);
 }
 
 function describeCause(cause: unknown): NonNullable<FailureReport['cause']> {
-  if (cause instanceof Error) {
-    return {
-      name: cause.name,
-      message: cause.message,
-      ...(cause.stack === undefined ? {} : { stack: cause.stack }),
-    };
+  try {
+    if (cause instanceof Error) {
+      const stack = cause.stack;
+      return {
+        name: cause.name,
+        message: cause.message,
+        ...(stack === undefined ? {} : { stack }),
+      };
+    }
+  } catch {
+    // As in causeMessage: learner code decides what reading its thrown value does.
   }
   return { name: 'thrown value', message: summarize(cause, 200) };
 }
 
 /** True for failures the engine already attributed to an operator: they pass through unchanged. */
 export function isOperatorFailure(error: unknown): error is UserFunctionError | JobExecutionError {
-  return error instanceof OperatorFailure;
+  try {
+    return error instanceof OperatorFailure;
+  } catch {
+    // `instanceof` asks a thrown Proxy's prototype trap, which may throw: not ours, then.
+    return false;
+  }
 }

@@ -5,7 +5,13 @@
 
 /** Renders a value the way a learner would write it, cut to `limit` characters. */
 export function summarize(value: unknown, limit = 120): string {
-  const text = render(value, 0);
+  let text: string;
+  try {
+    text = render(value, 0);
+  } catch {
+    // A Proxy whose traps throw, a getter that throws: the summary says so instead of failing.
+    text = '[a value that cannot be read]';
+  }
   return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
 }
 

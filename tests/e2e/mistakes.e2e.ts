@@ -1,6 +1,62 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { program, runToEnd, setCode, visibleCode } from './workbench';
+import type { Page } from 'playwright-core';
+import {
+  GOOD_PROGRAM,
+  longestTask,
+  program,
+  recordLongTasks,
+  resetLongTasks,
+  runToEnd,
+  setCode,
+  sinkValues,
+  visibleCode,
+} from './workbench';
+
+/** Runs `code`, then checks the page stayed responsive, kept the code, and runs a plain program. */
+async function runMistake(page: Page, code: string): Promise<string> {
+  await setCode(page, code);
+  await page.locator('[data-save-state="saved"]').waitFor();
+  await resetLongTasks(page);
+  const status = await runToEnd(page);
+  expect(await longestTask(page)).toBeLessThan(200);
+  return status;
+}
+
+async function thenAPlainProgramRuns(page: Page, mistake: string): Promise<void> {
+  await page.reload();
+  await page.locator('[data-editor-status="ready"]').waitFor();
+  expect(await visibleCode(page)).toContain(mistake);
+  await setCode(page, GOOD_PROGRAM);
+  expect(await runToEnd(page)).toBe('finished');
+  expect(await sinkValues(page, 'good')).toEqual(['31', '21', '11']);
+}
+
+/**
+ * The messages of the markers drawn on editor line `line` (1-based), read from the hover that
+ * pointing at its squiggle opens: TypeScript may mark the same place, so a squiggle alone cannot
+ * tell whose marker it is. A short program is drawn whole, so lines are the text lines by `top`.
+ */
+async function markerMessagesAt(page: Page, line: number): Promise<string> {
+  await page.locator('.monaco-editor .view-overlays .squiggly-error').first().waitFor();
+  const tops = await page
+    .locator('.monaco-editor .view-lines .view-line')
+    .evaluateAll((els) => els.map((el) => parseFloat((el as HTMLElement).style.top)));
+  const top = [...tops].sort((a, b) => a - b)[line - 1];
+  const squiggles = page.locator('.monaco-editor .view-overlays .squiggly-error');
+  const onLine = await squiggles.evaluateAll(
+    (els, want) =>
+      els.findIndex((el) => parseFloat((el.parentElement as HTMLElement).style.top) === want),
+    top,
+  );
+  if (onLine < 0) return '';
+  const box = await squiggles.nth(onLine).boundingBox();
+  if (!box) return '';
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover:not(.hidden)').last();
+  await hover.waitFor();
+  return hover.innerText();
+}
 
 describe('errors that point the way', () => {
   const { start } = useBrowser();
@@ -104,5 +160,60 @@ describe('errors that point the way', () => {
     expect(await visibleCode(page)).not.toContain('r.celcius');
     await note.getByRole('button', { name: 'line 4' }).click();
     await expect.poll(() => visibleCode(page)).toContain('r.celcius');
+  });
+
+  it('puts syntax only the loop-guard parser refuses at its line, with a marker', async () => {
+    const { page, open } = await start();
+    await recordLongTasks(page);
+    await open('#/sandbox');
+    const mistake = 'const total = 2;';
+    const status = await runMistake(
+      page,
+      program('const total = 1;', mistake, "env.fromElements(total).sinkTo(env.collect('x'));"),
+    );
+    expect(status).toBe('failed');
+    const banner = page.locator('[data-failure-kind="syntax"]');
+    expect(await banner.innerText()).toMatch(/line 4, column 9/);
+    expect(await banner.innerText()).toMatch(/Identifier 'total' has already been declared/);
+    await expect
+      .poll(() => markerMessagesAt(page, 4), { timeout: 10_000 })
+      .toMatch(/Identifier 'total' has already been declared/);
+    await thenAPlainProgramRuns(page, mistake);
+  });
+
+  it('shows a cyclic record with [Circular] and finishes the run', async () => {
+    const { page, open } = await start();
+    await recordLongTasks(page);
+    await open('#/sandbox');
+    const mistake = 'parent.children.push({ name: "child", parent });';
+    const status = await runMistake(
+      page,
+      program(
+        "const parent: any = { name: 'parent', children: [] };",
+        mistake,
+        "env.fromElements(1).map(() => parent).sinkTo(env.collect('tree'));",
+      ),
+    );
+    expect(status).toBe('finished');
+    expect((await sinkValues(page, 'tree')).join('')).toMatch(/child.*\[Circular\]/s);
+    await thenAPlainProgramRuns(page, mistake);
+  });
+
+  it('says operator functions must be synchronous when a map is async', async () => {
+    const { page, open } = await start();
+    await recordLongTasks(page);
+    await open('#/sandbox');
+    const mistake = '.map(async (n) => n + 1)';
+    const status = await runMistake(
+      page,
+      program('env.fromElements(1, 2)', `  ${mistake}`, "  .sinkTo(env.collect('out'));"),
+    );
+    expect(status).toBe('failed');
+    const banner = page.locator('[data-failure-kind="runtime"]');
+    expect(await banner.innerText()).toMatch(
+      /returned a Promise: operator functions must be synchronous/,
+    );
+    expect(await banner.innerText()).toMatch(/Operator Map/);
+    await thenAPlainProgramRuns(page, mistake);
   });
 });

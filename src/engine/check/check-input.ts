@@ -14,6 +14,7 @@
  * ```
  */
 import type { CollectedRecord, JobMetrics, JobResult, UpsertRow } from '../result';
+import { byName } from '../by-name';
 import type { ProvenanceView, SourceRecord } from '../runtime/provenance';
 
 /**
@@ -71,7 +72,7 @@ export interface CheckResult {
 
 /** The check's view of a run's result, and of where its records came from. */
 export function checkInputFrom(result: JobResult, provenance?: ProvenanceView): CheckInput {
-  const sinks: Record<string, unknown[]> = {};
+  const sinks: Record<string, unknown[]> = byName();
   for (const [name, rows] of Object.entries(result.outputs)) sinks[name] = rows.map((r) => r.value);
   return {
     sinks,

@@ -9,6 +9,7 @@ import type { WindowOrigin } from '../records';
 import { StreamOperator } from '../runtime/operator';
 import type { Edge } from '../runtime/operator';
 import type { Failure, Fusible, FusedRecord, FusionBuilder } from '../runtime/fusion';
+import { requireSynchronous } from '../functions/synchronous';
 import { summarize } from '../summarize';
 import type { Millis } from '../time';
 
@@ -59,7 +60,9 @@ export class ChainOperator extends StreamOperator implements Fusible {
     }
     const fail: Failure = (error, value, timestamp) =>
       this.stepError(step, error, value, timestamp);
-    const call = `${code.bind(step.fn)}(${record.value})`;
+    const what = `The function given to ${step.kind}(...)`;
+    const sync = (result: unknown) => requireSynchronous(result, what);
+    const call = `${code.bind(sync)}(${code.bind(step.fn)}(${record.value}))`;
     switch (step.kind) {
       case 'map': {
         const value = code.guarded('v', call, fail, record.value, record);
@@ -118,10 +121,11 @@ export class ChainOperator extends StreamOperator implements Fusible {
     switch (step.kind) {
       case 'map': {
         const fn = step.fn;
+        const what = 'The function given to map(...)';
         return (value) => {
           let result: unknown;
           try {
-            result = fn(value);
+            result = requireSynchronous(fn(value), what);
           } catch (error) {
             throw this.stepError(step, error, value, this.timestamp);
           }
@@ -130,10 +134,11 @@ export class ChainOperator extends StreamOperator implements Fusible {
       }
       case 'filter': {
         const fn = step.fn;
+        const what = 'The function given to filter(...)';
         return (value) => {
           let keep: unknown;
           try {
-            keep = fn(value);
+            keep = requireSynchronous(fn(value), what);
           } catch (error) {
             throw this.stepError(step, error, value, this.timestamp);
           }
@@ -158,6 +163,7 @@ export class ChainOperator extends StreamOperator implements Fusible {
   /** A flatMap's results as an array; fails when it returned something that is not iterable. */
   private itemsOf(step: StatelessStep, result: unknown): readonly unknown[] {
     if (Array.isArray(result)) return result;
+    requireSynchronous(result, 'The function given to flatMap(...)');
     if (result === null || typeof result !== 'object' || !(Symbol.iterator in result)) {
       throw new TypeError(
         `${step.name} must return an array (or another iterable) of results, got ` +

@@ -9,6 +9,7 @@
  * `collector.eraseTimestamp()`).
  */
 import { PipelineDefinitionError } from '../errors';
+import { requireSynchronous } from '../functions/synchronous';
 import type { Collector } from '../functions/collector';
 import type {
   KeyedRuntimeContext,
@@ -25,6 +26,8 @@ import type { TimeDomain, Timer, TimerOwner } from '../runtime/timer-service';
 import { KeyedStateBackend } from '../state/keyed-state-backend';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
 import type { Millis } from '../time';
+
+const PROCESS = 'processElement';
 
 /** The function's entry points, adapted from whichever process function the learner wrote. */
 export interface ProcessHandlers {
@@ -141,7 +144,7 @@ export class ProcessOperator extends StreamOperator {
     this.outputTimestamp = timestamp;
     const handler = this.handlers.elements[gate];
     try {
-      handler?.(value, this.context, this.collector);
+      requireSynchronous(handler?.(value, this.context, this.collector), PROCESS);
     } catch (error) {
       throw this.userError(error, value, timestamp);
     }

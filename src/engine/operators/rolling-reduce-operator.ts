@@ -4,6 +4,7 @@
  * as it is.
  */
 import type { ReduceFunction } from '../functions/window-functions';
+import { requireSynchronous } from '../functions/synchronous';
 import type { Key, WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
@@ -15,6 +16,7 @@ import type { Millis } from '../time';
 
 /** The name the reduced value goes by in inspection and in the trace's state writes. */
 const STATE = 'reduced';
+const REDUCE = 'The function given to reduce(...)';
 
 /** A key's reduced value, updated in place: one map lookup per record, none on a repeated key. */
 interface Reduced {
@@ -73,7 +75,8 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     code.line(`let ${reduced} = ${value};`);
     const fail: Failure = (error, v, ts) => this.userError(error, v, ts);
     code.block(`if (${slot}.set)`, () => {
-      const call = `${reduced} = ${code.bind(this.reduce)}(${slot}.value, ${value});`;
+      const sync = code.bind((result: unknown) => requireSynchronous(result, REDUCE));
+      const call = `${reduced} = ${sync}(${code.bind(this.reduce)}(${slot}.value, ${value}));`;
       code.attempt(() => code.line(call), fail, value, record);
     });
     code.line(`else ${slot}.set = true;`);
@@ -117,7 +120,7 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     let next = value;
     if (slot.set) {
       try {
-        next = this.reduce(slot.value, value);
+        next = requireSynchronous(this.reduce(slot.value, value), REDUCE);
       } catch (error) {
         throw this.userError(error, value, timestamp);
       }

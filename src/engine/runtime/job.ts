@@ -6,6 +6,7 @@
  * Flink, processing-time timers still pending at that point do not fire.
  */
 import { JobExecutionError } from '../errors';
+import { byName } from '../by-name';
 import type { SourceOperator } from '../operators/source-operator';
 import type { JobResult } from '../result';
 import { TraceRecorder } from '../trace';
@@ -143,15 +144,18 @@ export class JobRuntime implements JobContext {
       });
   }
 
-  /** Everything produced so far. */
+  /**
+   * Everything produced so far. Sinks, side outputs and operators are keyed by names the learner
+   * chose, so `constructor` or `__proto__` must be a name like any other: no prototype.
+   */
   result(): JobResult {
-    const outputs: Record<string, JobResult['outputs'][string]> = {};
+    const outputs: Record<string, JobResult['outputs'][string]> = byName();
     for (const [name, records] of this.sinks.outputs) outputs[name] = [...records];
-    const tables: Record<string, JobResult['tables'][string]> = {};
+    const tables: Record<string, JobResult['tables'][string]> = byName();
     for (const [name, table] of this.sinks.tables) tables[name] = table.rows();
-    const sideOutputs: Record<string, JobResult['sideOutputs'][string]> = {};
+    const sideOutputs: Record<string, JobResult['sideOutputs'][string]> = byName();
     for (const [tag, records] of this.sinks.sideOutputs) sideOutputs[tag] = [...records];
-    const operators: Record<string, JobResult['metrics']['operators'][string]> = {};
+    const operators: Record<string, JobResult['metrics']['operators'][string]> = byName();
     for (const operator of this.plan.operators) operators[operator.id] = { ...operator.metrics };
     return {
       outputs,

@@ -5,7 +5,7 @@
  * Records and watermarks travel synchronously along edges, depth first, so the order of events on
  * every edge is the order in which they were emitted, as on a Flink channel.
  */
-import { UserFunctionError, JobExecutionError } from '../errors';
+import { UserFunctionError, JobExecutionError, isOperatorFailure } from '../errors';
 import { emptyMetrics } from '../metrics';
 import type { OperatorMetrics } from '../metrics';
 import { isKey } from '../records';
@@ -335,7 +335,7 @@ export abstract class StreamOperator {
 
   /** Wraps a learner's function call: failures name this operator and the record. */
   protected userError(cause: unknown, value: unknown, timestamp: Millis | undefined): Error {
-    if (cause instanceof UserFunctionError || cause instanceof JobExecutionError) return cause;
+    if (isOperatorFailure(cause)) return cause;
     return new UserFunctionError(
       { operatorId: this.id, operatorName: this.name, record: { value, timestamp } },
       cause,

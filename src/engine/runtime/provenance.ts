@@ -9,6 +9,7 @@
  * runs that are checked keep it (see `EnvironmentOptions.provenance`).
  */
 import type { Millis } from '../time';
+import { byName } from '../by-name';
 
 /** A record as a source put it into the pipeline. */
 export interface SourceRecord {
@@ -69,7 +70,7 @@ export class Provenance {
   }
 
   view(): ProvenanceView {
-    const origins: Record<string, number[][]> = {};
+    const origins: Record<string, number[][]> = byName();
     for (const [sink, ids] of this.collected) origins[sink] = ids.map((id) => this.originsOf(id));
     return { inputs: this.inputs, origins, complete: this.complete };
   }

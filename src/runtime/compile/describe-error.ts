@@ -24,13 +24,39 @@ export function describeError(
   positions: SourcePositions,
   modules: Readonly<Record<string, unknown>> = {},
 ): DescribedError {
-  if (!(thrown instanceof Error)) {
+  // Learner code can throw anything, including a Proxy whose every trap throws or an Error whose
+  // getters do: describing it must not throw in turn, or the run would end in the sandbox's voice.
+  try {
+    return describeThrown(thrown, sourceUrl, file, positions, modules);
+  } catch {
+    return {
+      name: 'Thrown value',
+      message:
+        "Your code threw a value that cannot be read (looking at it throws again). Throw `new Error('…')` to get a message and a line number.",
+    };
+  }
+}
+
+function describeThrown(
+  thrown: unknown,
+  sourceUrl: string,
+  file: string,
+  positions: SourcePositions,
+  modules: Readonly<Record<string, unknown>>,
+): DescribedError {
+  if (!isError(thrown)) {
     return {
       name: 'Thrown value',
       message: `Your code threw ${kindOf(thrown)} instead of an Error: ${preview(thrown)}. Throw \`new Error('…')\` to get a message and a line number.`,
     };
   }
-  const frames = learnerFrames(thrown.stack ?? '', sourceUrl).map((f) => ({
+  const name = read(() => thrown.name);
+  const text = read(() => thrown.message);
+  const stackText = read(() => thrown.stack);
+  // An Error whose getters throw: the getter's own error still says where it was defined.
+  const unreadable = [name, text, stackText].find((r) => !r.ok);
+  const stackOf = stackText.ok ? stackText.value : unreadable?.ok === false ? unreadable.stack : '';
+  const frames = learnerFrames(typeof stackOf === 'string' ? stackOf : '', sourceUrl).map((f) => ({
     ...positions.toSource(f.line, f.column),
     fn: f.fn,
   }));
@@ -45,44 +71,86 @@ export function describeError(
       ...loop,
     };
   }
+  if (unreadable !== undefined) {
+    const near = top ? ` near line ${top.line}` : '';
+    return {
+      name: 'Error',
+      message: `Your code threw an Error whose message cannot be read${near}: reading it threw ${unreadable.ok ? '' : unreadable.said}. Throw \`new Error('…')\` with a plain message.`,
+      ...at,
+    };
+  }
+  const errorName = String(name.ok ? name.value : 'Error');
+  const errorMessage = String(text.ok ? text.value : '');
   const stack = frames.map(
     (f) => `    at ${f.fn ?? '<anonymous>'} (${file}:${f.line}:${f.column})`,
   );
-  const message = plainMessage(thrown, top?.line, modules);
+  const message = plainMessage(thrown, errorName, errorMessage, top?.line, modules);
   return {
-    name: thrown.name,
+    name: errorName,
     message,
     ...at,
-    ...(stack.length > 0
-      ? { stack: `${thrown.name}: ${thrown.message}\n${stack.join('\n')}` }
-      : {}),
+    ...(stack.length > 0 ? { stack: `${errorName}: ${errorMessage}\n${stack.join('\n')}` } : {}),
   };
+}
+
+type Read =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly said: string; readonly stack: string };
+
+/** Reads a property that may be a throwing getter; on a throw, what it threw, said safely. */
+function read(get: () => unknown): Read {
+  try {
+    return { ok: true, value: get() };
+  } catch (error) {
+    const stack = isError(error) ? read(() => error.stack) : undefined;
+    let said: string;
+    try {
+      said = isError(error) ? `"${error.name}: ${error.message}"` : preview(error);
+    } catch {
+      said = 'a value that cannot be read';
+    }
+    return {
+      ok: false,
+      said,
+      stack: stack?.ok && typeof stack.value === 'string' ? stack.value : '',
+    };
+  }
+}
+
+/** `instanceof Error`, false for a Proxy whose prototype trap throws. */
+function isError(value: unknown): value is Error {
+  try {
+    return value instanceof Error;
+  } catch {
+    return false;
+  }
 }
 
 function plainMessage(
   error: Error,
+  name: string,
+  text: string,
   line: number | undefined,
   modules: Readonly<Record<string, unknown>>,
 ): string {
   const near = line ? ` near line ${line}` : '';
-  const missing =
-    error instanceof ReferenceError ? missingImport(error.message, modules) : undefined;
+  const missing = error instanceof ReferenceError ? missingImport(text, modules) : undefined;
   if (missing !== undefined) {
     const { name, from } = missing;
     return `\`${name}\` comes from '${from}': add it to the import at the top of the file, as in import { ${name} } from '${from}';`;
   }
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+  if (error instanceof RangeError && /call stack/i.test(text)) {
     return `Your code recursed too deeply${near}: a function keeps calling itself without reaching a case that stops it.`;
   }
   if (
     error instanceof RangeError &&
     /(array length|allocation failed|invalid typed array length|out of memory|string length|in one allocation)/i.test(
-      error.message,
+      text,
     )
   ) {
-    return `Your code asked for more memory than the playground can give${near} (${error.message}).`;
+    return `Your code asked for more memory than the playground can give${near} (${text}).`;
   }
-  return `${error.name}: ${error.message}`;
+  return `${name}: ${text}`;
 }
 
 /**
@@ -127,10 +195,16 @@ function kindOf(value: unknown): string {
 }
 
 function preview(value: unknown): string {
+  let text: string;
   try {
-    const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-    return text.length > 120 ? `${text.slice(0, 117)}…` : text;
+    text = String(JSON.stringify(value));
   } catch {
-    return String(value);
+    try {
+      text = String(value);
+    } catch {
+      // A Proxy whose traps throw, or an object whose toString does.
+      return 'a value that cannot be read';
+    }
   }
+  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }

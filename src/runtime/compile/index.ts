@@ -2,7 +2,8 @@ import { describeError, type DescribedError } from './describe-error';
 import { evaluateModule, type ModuleScope } from './evaluate';
 import { guardLoops } from './guard-loops';
 import type { CodeProblem } from './problem';
-import { sourcePositions, type SourcePositions } from './source-position';
+import { sourcePositions, transpiledToSource, type SourcePositions } from './source-position';
+import { isAcornSyntaxError, strictSyntaxProblem } from './strict-syntax';
 import { transpile } from './transpile';
 
 export type { CodeProblem } from './problem';
@@ -28,7 +29,15 @@ export function compileModule(
 ): { ok: true; module: CompiledModule } | { ok: false; problem: CodeProblem } {
   const transpiled = transpile(source, file);
   if (!transpiled.ok) return transpiled;
-  const guarded = guardLoops(transpiled.value.code);
+  let guarded: ReturnType<typeof guardLoops>;
+  try {
+    guarded = guardLoops(transpiled.value.code);
+  } catch (error) {
+    if (!isAcornSyntaxError(error)) throw error;
+    const code = transpiled.value.code;
+    const toSource = transpiledToSource(transpiled.value);
+    return { ok: false, problem: strictSyntaxProblem(error, code, file, toSource) };
+  }
   const positions = sourcePositions(transpiled.value, guarded);
   const sourceUrl = `learner:///${file}`;
   // The modules the code could import, so a name used without its import can be named.

@@ -17,8 +17,22 @@ export interface SourcePositions {
 }
 
 export function sourcePositions(transpiled: Transpiled, guarded: Guarded): SourcePositions {
+  const fromTranspiled = transpiledToSource(transpiled);
+  return {
+    toSource: (line, column) => {
+      const unguarded = guarded.toUnguarded(line, column);
+      return fromTranspiled(unguarded.line, unguarded.column);
+    },
+    fromTranspiled,
+  };
+}
+
+/** 1-based line and column in the transpiled code → the same place in the learner's source. */
+export function transpiledToSource(
+  transpiled: Transpiled,
+): (line: number, column: number) => { line: number; column: number } {
   const map = new TraceMap(transpiled.map as EncodedSourceMap);
-  const fromTranspiled = (line: number, column: number) => {
+  return (line: number, column: number) => {
     const generated = { line, column };
     // Sucrase maps token by token: take the token at or before the column, or else the first
     // token after it (a position in a line's leading whitespace). trace-mapping counts columns
@@ -34,12 +48,5 @@ export function sourcePositions(transpiled: Transpiled, guarded: Guarded): Sourc
       }
     }
     return generated;
-  };
-  return {
-    toSource: (line, column) => {
-      const unguarded = guarded.toUnguarded(line, column);
-      return fromTranspiled(unguarded.line, unguarded.column);
-    },
-    fromTranspiled,
   };
 }

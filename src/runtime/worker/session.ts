@@ -42,6 +42,7 @@ import {
 } from './bound-update';
 import { boundLabel } from './bounded';
 import { gradeCheck } from './grade';
+import { toSafeJson } from './safe-json';
 
 const encoder = new TextEncoder();
 
@@ -244,7 +245,8 @@ export class RunSession {
       lists: Readonly<Record<string, readonly T[]>>,
       prefix: string,
     ) => {
-      const out: Record<string, readonly T[]> = {};
+      // No prototype: a sink may be named `__proto__` (see the engine's `byName`).
+      const out = Object.create(null) as Record<string, readonly T[]>;
       for (const [name, rows] of firstSections(lists)) {
         const key = prefix + name;
         const from = this.#sent.get(key) ?? 0;
@@ -253,7 +255,7 @@ export class RunSession {
       }
       return out;
     };
-    const tables: Record<string, RunUpdate['tables'][string]> = {};
+    const tables = Object.create(null) as Record<string, RunUpdate['tables'][string]>;
     for (const [name, rows] of firstSections(result?.tables ?? {})) {
       const updates = rows.reduce((sum, row) => sum + row.updates, 0);
       if (this.#tableUpdates.get(name) !== updates) {
@@ -280,18 +282,20 @@ export class RunSession {
       processingTime: controller?.processingTime ?? 0,
       finished: controller?.finished ?? false,
     };
-    return encoder.encode(JSON.stringify(update, jsonSafe));
+    return encoder.encode(toSafeJson(update, jsonSafe));
   }
 
   /** Anything thrown while loading or running, as a failure at the learner's line. */
   #failureOf(error: unknown): RunFailure {
     const module = this.#module;
     const file = module?.file;
-    if (error instanceof UserFunctionError || error instanceof JobExecutionError) {
-      const report = error.toReport();
-      const cause = error.cause;
+    const is = (type: abstract new (...args: never[]) => unknown) => isA(error, type);
+    if (is(UserFunctionError) || is(JobExecutionError)) {
+      const failure = error as UserFunctionError | JobExecutionError;
+      const report = failure.toReport();
+      const cause = failure.cause;
       const described = cause !== undefined && module ? module.describe(cause) : undefined;
-      const kind = cause instanceof EndlessLoopError ? 'loop' : 'runtime';
+      const kind = isA(cause, EndlessLoopError) ? 'loop' : 'runtime';
       return {
         kind,
         message: described
@@ -313,18 +317,16 @@ export class RunSession {
       };
     }
     const described = module?.describe(error);
-    const kind: RunFailure['kind'] =
-      error instanceof ImportNotAllowedError
-        ? 'import'
-        : error instanceof PipelineDefinitionError
-          ? 'pipeline'
-          : error instanceof EndlessLoopError
-            ? 'loop'
-            : 'runtime';
-    const message =
-      error instanceof PipelineDefinitionError
-        ? error.message
-        : (described?.message ?? String(error));
+    const kind: RunFailure['kind'] = is(ImportNotAllowedError)
+      ? 'import'
+      : is(PipelineDefinitionError)
+        ? 'pipeline'
+        : is(EndlessLoopError)
+          ? 'loop'
+          : 'runtime';
+    const message = is(PipelineDefinitionError)
+      ? (error as PipelineDefinitionError).message
+      : (described?.message ?? 'Your code threw a value that cannot be read.');
     return {
       kind,
       message,
@@ -343,6 +345,15 @@ export class RunSession {
 
 function countOf(lists: Readonly<Record<string, unknown>> | undefined): number {
   return lists === undefined ? 0 : Object.keys(lists).length;
+}
+
+/** `instanceof`, false when it throws: it asks a Proxy's prototype trap, which learner code owns. */
+function isA(value: unknown, type: abstract new (...args: never[]) => unknown): boolean {
+  try {
+    return value instanceof type;
+  } catch {
+    return false;
+  }
 }
 
 /** Values JSON cannot carry (undefined, bigint, Infinity) become readable stand-ins. */

@@ -48,10 +48,16 @@ export interface RunData {
   console: ConsoleEntry[];
 }
 
+/**
+ * Sinks and side outputs keyed by the learner's names, which may be `constructor` or `__proto__`:
+ * records without a prototype keep such names as plain keys.
+ */
+const byName = <T>() => Object.create(null) as Record<string, T>;
+
 const emptyData = (): RunData => ({
-  outputs: {},
-  sideOutputs: {},
-  tables: {},
+  outputs: byName(),
+  sideOutputs: byName(),
+  tables: byName(),
   sections: { outputs: 0, sideOutputs: 0, tables: 0 },
   printed: [],
   console: [],
@@ -362,6 +368,7 @@ function appendAll(
   rows: Readonly<Record<string, readonly SentRecord[]>>,
 ) {
   for (const [name, list] of Object.entries(rows)) {
+    // `target` has no prototype, so `??=` never finds an inherited member (`constructor`).
     const into = (target[name] ??= []);
     for (const row of list) into.push(row);
   }

@@ -9,10 +9,20 @@ import type { CheckOutcome, WorkerApi } from './worker/api';
  */
 const ALIVE_MS = 500;
 
-/** The worker did not answer within the budget and was torn down. */
+/**
+ * The worker did not answer within the budget and was torn down. `stuck` says what it was doing:
+ * `'busy'`, one call that never returned (the learner's own loops are stopped at their line by the
+ * loop guard, so the time went inside a built-in, or into collecting garbage on a heap that is
+ * nearly full: from outside, the two look the same until the process ends, which can take many
+ * seconds more); `'waiting'`, nothing at all (it answered a ping: the run awaits a Promise that
+ * never settles); `undefined` before anyone looked.
+ */
 export class WatchdogTimeout extends Error {
   override name = 'WatchdogTimeout';
-  constructor(readonly budgetMs: number) {
+  constructor(
+    readonly budgetMs: number,
+    readonly stuck?: 'busy' | 'waiting',
+  ) {
     super(`The sandbox did not answer for ${budgetMs / 1000} s`);
   }
 }
@@ -89,10 +99,15 @@ export class SandboxSupervisor {
       return check(await Promise.race([fn(sandbox.api), deadline, sandbox.crashed]));
     } catch (error) {
       if (error instanceof WatchdogTimeout) {
+        // Asked before the sandbox is torn down: a removed frame answers nothing.
+        const [workerAnswers, frameAnswers] = await Promise.all([
+          answersPing(sandbox),
+          sandbox.frameAnswers(ALIVE_MS),
+        ]);
         this.#discard(sandbox);
-        if (!(await sandbox.frameAnswers(ALIVE_MS))) {
-          throw new SandboxCrash('its process ended', true);
-        }
+        if (workerAnswers) throw new WatchdogTimeout(error.budgetMs, 'waiting');
+        if (!frameAnswers) throw new SandboxCrash('its process ended', true);
+        throw new WatchdogTimeout(error.budgetMs, 'busy');
       } else if (error instanceof MalformedReply || !(await isAlive(sandbox))) {
         this.#discard(sandbox);
       }

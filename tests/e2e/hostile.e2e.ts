@@ -25,6 +25,12 @@ const cases: { name: string; statement: string; imports?: string; message: RegEx
     message: /endless loop near line 4/,
   },
   {
+    // No loop of the learner's for the guard to stop: the time goes inside one built-in call.
+    name: 'a regular expression that backtracks for ever',
+    statement: "/^(a+)+$/.test('a'.repeat(40) + 'b');",
+    message: /inside one call that never returned.*regular expression that backtracks/s,
+  },
+  {
     name: 'deep recursion',
     statement: 'const f = (n: number): number => f(n + 1) + 1; f(0);',
     message: /recursed too deeply near line 4/,

@@ -385,6 +385,17 @@ function readUpdate(bytes: Uint8Array): RunUpdate {
   return checkRunUpdate(update);
 }
 
+/** What the worker was doing when it missed its deadline, in the learner's terms. */
+function stuckMessage(error: WatchdogTimeout): string {
+  const seconds = error.budgetMs / 1000;
+  if (error.stuck === 'waiting') {
+    return `Your code waited ${seconds} s for something that never came, so it was stopped: is there an \`await\` (or a Promise) that never settles?`;
+  }
+  // A browser tells a worker's heap size to nobody, so the two causes of a silent worker are
+  // named, the likelier one first.
+  return `Your code spent ${seconds} s inside one call that never returned, so it was stopped. It was not one of your loops (those are stopped at their line). Either memory was running out: when code keeps more and more data (a Map, array or state that grows with every record), the browser ends up spending all its time reclaiming memory. Or one built-in operation ran on something very large: filling, sorting or copying an array of millions of elements, building a huge string, or a regular expression that backtracks.`;
+}
+
 /**
  * When the sandbox itself gave out: said in the learner's terms. Every sentence here is the
  * page's own; none is taken from the sandbox, which could put words in the page's mouth.
@@ -393,7 +404,7 @@ function sandboxFailure(error: unknown, file: string | undefined): RunFailure {
   if (error instanceof WatchdogTimeout) {
     return {
       kind: 'loop',
-      message: `Your code ran for ${error.budgetMs / 1000} s without finishing, so it was stopped: is there an endless loop (or an await that never ends)? The sandbox was restarted; your code is unchanged.`,
+      message: `${stuckMessage(error)} The sandbox was restarted; your code is unchanged.`,
       ...(file ? { file } : {}),
     };
   }

@@ -15,6 +15,7 @@
 import { PipelineDefinitionError } from '../errors';
 import type { Collector } from '../functions/collector';
 import type { CoGroupFunction, JoinFunction } from '../functions/join-functions';
+import { requireSynchronous } from '../functions/synchronous';
 import type { ProcessWindowContext } from '../functions/window-functions';
 import { ProcessWindowFunction } from '../functions/window-functions';
 import type { SideTagged } from '../operators/window/window-operator';
@@ -37,7 +38,11 @@ function requireKeySelector(fn: unknown, what: string): void {
 
 /** Splits the tagged elements of a join window by side and hands them to a coGroup function. */
 class CoGroupWindowFunction<L, R, O> extends ProcessWindowFunction<SideTagged, O, unknown, Window> {
-  constructor(private readonly coGroup: CoGroupFunction<L, R, O>) {
+  constructor(
+    private readonly coGroup: CoGroupFunction<L, R, O>,
+    /** Names the learner's function when it returns a Promise. */
+    private readonly what: string,
+  ) {
     super();
   }
 
@@ -53,7 +58,7 @@ class CoGroupWindowFunction<L, R, O> extends ProcessWindowFunction<SideTagged, O
       if (element.side === 0) lefts.push(element.value as L);
       else rights.push(element.value as R);
     }
-    this.coGroup(lefts, rights, out);
+    requireSynchronous(this.coGroup(lefts, rights, out), this.what);
   }
 }
 
@@ -89,7 +94,11 @@ export class JoinWindow<L, R> {
   }
 
   /** @internal */
-  build<O>(coGroup: CoGroupFunction<L, R, O>, kind: string): SingleOutputStreamOperator<O> {
+  build<O>(
+    coGroup: CoGroupFunction<L, R, O>,
+    kind: string,
+    what: string,
+  ): SingleOutputStreamOperator<O> {
     const windowed = new WindowedStream<SideTagged, Key, Window>(
       this.left as unknown as DataStream<SideTagged>,
       this.keys,
@@ -103,7 +112,7 @@ export class JoinWindow<L, R> {
     if (this.chosenEvictor !== undefined) windowed.evictor(this.chosenEvictor);
     windowed.allowedLateness(this.lateness);
     return windowed
-      .process(new CoGroupWindowFunction<L, R, O>(coGroup))
+      .process(new CoGroupWindowFunction<L, R, O>(coGroup, what))
       .name(`${kind}(${this.assigner.toString()})`);
   }
 }
@@ -117,9 +126,16 @@ export class JoinWindowedStreams<L, R> extends JoinWindow<L, R> {
         'apply needs a join function, e.g. (left, right) => ({ ...left, ...right }).',
       );
     }
-    return this.build<O>((lefts, rights, out) => {
-      for (const left of lefts) for (const right of rights) out.collect(fn(left, right));
-    }, 'Join');
+    const what = 'The join function given to apply(...)';
+    return this.build<O>(
+      (lefts, rights, out) => {
+        for (const left of lefts) {
+          for (const right of rights) out.collect(requireSynchronous(fn(left, right), what));
+        }
+      },
+      'Join',
+      what,
+    );
   }
 }
 
@@ -130,7 +146,7 @@ export class CoGroupWindowedStreams<L, R> extends JoinWindow<L, R> {
     if (typeof fn !== 'function') {
       throw new PipelineDefinitionError('apply needs a function (lefts, rights, out) => { ... }.');
     }
-    return this.build(fn, 'CoGroup');
+    return this.build(fn, 'CoGroup', 'The coGroup function given to apply(...)');
   }
 }
 

@@ -13,10 +13,13 @@ import type {
   KeyedProcessFunction,
   ProcessFunction,
 } from '../functions/process-functions';
+import { requireSynchronous } from '../functions/synchronous';
 import type { ProcessHandlers } from '../operators/process-operator';
 import type { Key } from '../records';
 
 type AnyFunction = (...args: never[]) => unknown;
+
+const PROCESS = "The function's processElement(...)";
 
 function requireMethods(
   fn: unknown,
@@ -44,6 +47,26 @@ function optional(fn: object, method: string): AnyFunction | undefined {
   return (value as AnyFunction).bind(fn);
 }
 
+/** How a method is named when it returns a Promise. */
+function named(method: string): string {
+  return `The function's ${method}(...)`;
+}
+
+/** The optional `open`, failing the run if it returns a Promise (see `synchronous.ts`). */
+function openOf(fn: object): ProcessHandlers['open'] {
+  const open = optional(fn, 'open');
+  if (open === undefined) return undefined;
+  return (context) => requireSynchronous(open(context as never), named('open'));
+}
+
+/** The optional `onTimer`, failing the run if it returns a Promise. */
+function onTimerOf(fn: object): ProcessHandlers['onTimer'] {
+  const onTimer = optional(fn, 'onTimer');
+  if (onTimer === undefined) return undefined;
+  return (timestamp, ctx, out) =>
+    requireSynchronous(onTimer(timestamp as never, ctx as never, out as never), named('onTimer'));
+}
+
 type Element = ProcessHandlers['elements'][number];
 
 export function processHandlers(fn: ProcessFunction<unknown, unknown> & object): ProcessHandlers {
@@ -54,8 +77,10 @@ export function processHandlers(fn: ProcessFunction<unknown, unknown> & object):
     'For example: { processElement(value, ctx, out) { out.collect(value); } }.',
   );
   return {
-    open: optional(fn, 'open') as ProcessHandlers['open'],
-    elements: [(value, ctx, out) => fn.processElement(value, ctx, out)],
+    open: openOf(fn),
+    elements: [
+      (value, ctx, out) => requireSynchronous(fn.processElement(value, ctx, out), PROCESS),
+    ],
   };
 }
 
@@ -69,9 +94,11 @@ export function keyedProcessHandlers(
     'Extend KeyedProcessFunction and implement processElement(value, ctx, out).',
   );
   return {
-    open: optional(fn, 'open') as ProcessHandlers['open'],
-    elements: [(value, ctx, out) => fn.processElement(value, ctx, out)],
-    onTimer: optional(fn, 'onTimer') as ProcessHandlers['onTimer'],
+    open: openOf(fn),
+    elements: [
+      (value, ctx, out) => requireSynchronous(fn.processElement(value, ctx, out), PROCESS),
+    ],
+    onTimer: onTimerOf(fn),
   };
 }
 
@@ -86,13 +113,15 @@ export function coProcessHandlers(
     'process',
     'Extend CoProcessFunction (or KeyedCoProcessFunction after keyBy).',
   );
+  const first = named('processElement1');
+  const second = named('processElement2');
   return {
-    open: optional(fn, 'open') as ProcessHandlers['open'],
+    open: openOf(fn),
     elements: [
-      (value, ctx, out) => fn.processElement1(value, ctx, out),
-      (value, ctx, out) => fn.processElement2(value, ctx, out),
+      (value, ctx, out) => requireSynchronous(fn.processElement1(value, ctx, out), first),
+      (value, ctx, out) => requireSynchronous(fn.processElement2(value, ctx, out), second),
     ],
-    onTimer: optional(fn, 'onTimer') as ProcessHandlers['onTimer'],
+    onTimer: onTimerOf(fn),
   };
 }
 
@@ -104,10 +133,15 @@ export function coMapHandlers(fn: CoMapFunction<unknown, unknown, unknown>): Pro
     'For example: { map1: (a) => ..., map2: (b) => ... }.',
   );
   const element =
-    (map: (value: unknown) => unknown): Element =>
+    (map: (value: unknown) => unknown, what: string): Element =>
     (value, _ctx: OnTimerContext<Key>, out: Collector<unknown>) =>
-      out.collect(map(value));
-  return { elements: [element((v) => fn.map1(v)), element((v) => fn.map2(v))] };
+      out.collect(requireSynchronous(map(value), what));
+  return {
+    elements: [
+      element((v) => fn.map1(v), named('map1')),
+      element((v) => fn.map2(v), named('map2')),
+    ],
+  };
 }
 
 export function coFlatMapHandlers(
@@ -120,9 +154,14 @@ export function coFlatMapHandlers(
     'For example: { flatMap1: (a) => [a], flatMap2: (b) => [] }.',
   );
   const element =
-    (flatMap: (value: unknown) => Iterable<unknown>): Element =>
+    (flatMap: (value: unknown) => Iterable<unknown>, what: string): Element =>
     (value, _ctx: OnTimerContext<Key>, out: Collector<unknown>) => {
-      for (const result of flatMap(value)) out.collect(result);
+      for (const result of requireSynchronous(flatMap(value), what)) out.collect(result);
     };
-  return { elements: [element((v) => fn.flatMap1(v)), element((v) => fn.flatMap2(v))] };
+  return {
+    elements: [
+      element((v) => fn.flatMap1(v), named('flatMap1')),
+      element((v) => fn.flatMap2(v), named('flatMap2')),
+    ],
+  };
 }

@@ -9,6 +9,7 @@
  * - a result's timestamp is the larger of the two.
  */
 import type { Collector } from '../functions/collector';
+import { requireSynchronous } from '../functions/synchronous';
 import type { ProcessJoinContext, ProcessJoinFunction } from '../functions/join-functions';
 import type { OutputTag } from '../output-tag';
 import type { Key, WindowOrigin } from '../records';
@@ -191,7 +192,8 @@ export class IntervalJoinOperator extends StreamOperator {
       lineage: this.job.trace === null ? undefined : [leftId, rightId],
     };
     try {
-      this.spec.fn.processElement(left, right, this.context, this.collector);
+      const result = this.spec.fn.processElement(left, right, this.context, this.collector);
+      requireSynchronous(result, "The ProcessJoinFunction's processElement(...)");
     } catch (error) {
       throw this.userError(error, { left, right }, this.pair.result);
     }

@@ -9,7 +9,6 @@
  * `collector.eraseTimestamp()`).
  */
 import { PipelineDefinitionError } from '../errors';
-import { requireSynchronous } from '../functions/synchronous';
 import type { Collector } from '../functions/collector';
 import type {
   KeyedRuntimeContext,
@@ -26,8 +25,6 @@ import type { TimeDomain, Timer, TimerOwner } from '../runtime/timer-service';
 import { KeyedStateBackend } from '../state/keyed-state-backend';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
 import type { Millis } from '../time';
-
-const PROCESS = 'processElement';
 
 /** The function's entry points, adapted from whichever process function the learner wrote. */
 export interface ProcessHandlers {
@@ -144,7 +141,8 @@ export class ProcessOperator extends StreamOperator {
     this.outputTimestamp = timestamp;
     const handler = this.handlers.elements[gate];
     try {
-      requireSynchronous(handler?.(value, this.context, this.collector), PROCESS);
+      // The handlers fail on a Promise, naming the learner's method (see process-handlers.ts).
+      handler?.(value, this.context, this.collector);
     } catch (error) {
       throw this.userError(error, value, timestamp);
     }

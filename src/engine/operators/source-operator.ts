@@ -7,6 +7,7 @@
  * the source asserts (scripted streams) and what the strategy's generator emits. When a partition
  * ends its watermark becomes the maximum; when all have ended, so does the source's.
  */
+import { isPromise, notSynchronous, requireSynchronous } from '../functions/synchronous';
 import { StreamOperator } from '../runtime/operator';
 import { FusionBuilder } from '../runtime/fusion';
 import type { RecordRun, Source, SourceEvent, SourceReader } from '../sources/source';
@@ -14,6 +15,7 @@ import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
 import type { Millis } from '../time';
 import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
+import { STRATEGY_FUNCTIONS } from '../watermarks/strategy';
 import type { WatermarkStrategy } from '../watermarks/strategy';
 
 /** See {@link SourceOperator.drainLoop}. */
@@ -100,7 +102,11 @@ export class SourceOperator<T> extends StreamOperator {
     const clock = { currentProcessingTime: () => this.job.now() };
     for (const partition of this.partitions) {
       partition.reader = this.source.createReader(partition.index);
-      partition.generator = this.strategy?.createGenerator(clock);
+      try {
+        partition.generator = this.strategy?.createGenerator(clock);
+      } catch (error) {
+        throw this.userError(error, undefined, undefined);
+      }
       partition.lastArrival = this.job.now();
       this.running++;
       this.fetch(partition);
@@ -233,7 +239,15 @@ export class SourceOperator<T> extends StreamOperator {
 
   override emitPeriodicWatermarks(): void {
     for (const partition of this.partitions) {
-      if (!partition.finished) partition.generator?.onPeriodicEmit(partition);
+      if (partition.finished || partition.generator === undefined) continue;
+      try {
+        requireSynchronous(
+          partition.generator.onPeriodicEmit(partition),
+          STRATEGY_FUNCTIONS.onPeriodicEmit,
+        );
+      } catch (error) {
+        throw this.userError(error, undefined, undefined);
+      }
     }
   }
 
@@ -278,7 +292,10 @@ export class SourceOperator<T> extends StreamOperator {
       );
     }
     try {
-      generator.onEvent(value, timestamp, partition);
+      requireSynchronous(
+        generator.onEvent(value, timestamp, partition),
+        STRATEGY_FUNCTIONS.onEvent,
+      );
     } catch (error) {
       throw this.userError(error, value, timestamp);
     }
@@ -294,6 +311,13 @@ export class SourceOperator<T> extends StreamOperator {
       throw this.userError(error, value, sourceTimestamp);
     }
     if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp)) {
+      if (isPromise(timestamp)) {
+        throw this.userError(
+          notSynchronous(STRATEGY_FUNCTIONS.timestampAssigner),
+          value,
+          sourceTimestamp,
+        );
+      }
       throw this.executionError(
         `the timestamp assigner returned ${summarize(timestamp, 40)}; event time must be a whole ` +
           'number of milliseconds (e.g. (r) => r.ts, or (r) => Date.parse(r.time)).',

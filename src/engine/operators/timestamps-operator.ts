@@ -4,12 +4,14 @@
  * generator over the whole stream, and discards the watermarks from upstream, except the final
  * maximum one that ends a bounded input.
  */
+import { isPromise, notSynchronous, requireSynchronous } from '../functions/synchronous';
 import type { WindowOrigin } from '../records';
 import { StreamOperator } from '../runtime/operator';
 import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
 import type { Millis } from '../time';
 import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
+import { STRATEGY_FUNCTIONS } from '../watermarks/strategy';
 import type { WatermarkStrategy } from '../watermarks/strategy';
 
 export class TimestampsAndWatermarksOperator<T> extends StreamOperator implements WatermarkOutput {
@@ -30,7 +32,13 @@ export class TimestampsAndWatermarksOperator<T> extends StreamOperator implement
   }
 
   override open(): void {
-    this.generator = this.strategy.createGenerator({ currentProcessingTime: () => this.job.now() });
+    try {
+      this.generator = this.strategy.createGenerator({
+        currentProcessingTime: () => this.job.now(),
+      });
+    } catch (error) {
+      throw this.userError(error, undefined, undefined);
+    }
   }
 
   /** Its generator reads processing time but asks for no wake-ups: ticks call it. */
@@ -50,7 +58,10 @@ export class TimestampsAndWatermarksOperator<T> extends StreamOperator implement
     const lineage = this.job.trace === null ? undefined : [id];
     this.output.emit(value, timestamp, lineage, origin);
     try {
-      this.generator.onEvent(value, timestamp, this);
+      requireSynchronous(
+        this.generator.onEvent(value, timestamp, this),
+        STRATEGY_FUNCTIONS.onEvent,
+      );
     } catch (error) {
       throw this.userError(error, value, timestamp);
     }
@@ -65,7 +76,11 @@ export class TimestampsAndWatermarksOperator<T> extends StreamOperator implement
   protected override processStatus(): void {}
 
   override emitPeriodicWatermarks(): void {
-    this.generator.onPeriodicEmit(this);
+    try {
+      requireSynchronous(this.generator.onPeriodicEmit(this), STRATEGY_FUNCTIONS.onPeriodicEmit);
+    } catch (error) {
+      throw this.userError(error, undefined, undefined);
+    }
   }
 
   emitWatermark(watermark: Millis): void {
@@ -107,6 +122,9 @@ export class TimestampsAndWatermarksOperator<T> extends StreamOperator implement
       }
     }
     if (typeof timestamp !== 'number' || !Number.isSafeInteger(timestamp)) {
+      if (isPromise(timestamp)) {
+        throw this.userError(notSynchronous(STRATEGY_FUNCTIONS.timestampAssigner), value, previous);
+      }
       throw this.executionError(
         assigner === undefined
           ? 'this record has no timestamp for the WatermarkStrategy to use. Add ' +

@@ -19,6 +19,7 @@ import { TimestampsAndWatermarksOperator } from '../operators/timestamps-operato
 import { WindowOperator } from '../operators/window/window-operator';
 import type { GraphEdge, JobGraph, OperatorNode } from '../result';
 import { isKey } from '../records';
+import { isPromise, notSynchronous } from '../functions/synchronous';
 import { summarize } from '../summarize';
 import type { KeySelector, StreamOperator } from './operator';
 import { collected } from './sink-row';
@@ -211,6 +212,8 @@ function chain(id: string, members: readonly LogicalNode[]): ChainOperator {
 
 /** Kept out of the writer, which runs per record, so that it stays small enough to inline. */
 function notAKey(key: unknown): TypeError {
+  // Asked only here, off the per-record path: a Promise is never a key, so it lands here.
+  if (isPromise(key)) return notSynchronous('The key selector given to upsertTable(...)');
   return new TypeError(
     `the upsert table's key selector returned ${summarize(key, 40)}; a key must be a string, a number or a boolean.`,
   );

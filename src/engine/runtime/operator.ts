@@ -9,6 +9,7 @@ import { UserFunctionError, JobExecutionError, isOperatorFailure } from '../erro
 import { emptyMetrics } from '../metrics';
 import type { OperatorMetrics } from '../metrics';
 import { isKey } from '../records';
+import { isPromise, notSynchronous } from '../functions/synchronous';
 import type { Key, WindowOrigin } from '../records';
 import { summarize } from '../summarize';
 import type { Millis } from '../time';
@@ -28,6 +29,9 @@ export type Push = (value: unknown, timestamp: Millis | undefined) => void;
 
 /** Extracts the key of a record on a keyed input. */
 export type KeySelector<T, K extends Key = Key> = (value: T) => K;
+
+/** How a key selector is named when it fails: the operator does not know which call gave it. */
+const KEY_SELECTOR = 'The key selector (the function given to keyBy, where or equalTo)';
 
 /** A connection from an operator's output to one input channel of another operator. */
 export interface Edge {
@@ -383,6 +387,8 @@ export abstract class StreamOperator {
    * builds a message is too large for the JIT to inline into its callers.
    */
   protected keyError(key: unknown, value: unknown, timestamp: Millis | undefined): Error {
+    // Asked only here, off the per-record path: a Promise is never a key, so it lands here.
+    if (isPromise(key)) return this.userError(notSynchronous(KEY_SELECTOR), value, timestamp);
     return this.executionError(
       `keyBy returned ${summarize(key, 60)}, which cannot be a key. A key must be a string, ` +
         'a number or a boolean; to key by several fields, join them: (r) => `${r.a}|${r.b}`.',

@@ -2,6 +2,7 @@
  * `WatermarkStrategy`, as in Flink: how records get their event time and how the watermark follows.
  */
 import { PipelineDefinitionError } from '../errors';
+import { requireSynchronous } from '../functions/synchronous';
 import type { Millis } from '../time';
 import {
   BoundedOutOfOrdernessWatermarks,
@@ -15,6 +16,14 @@ import type { ProcessingClock, WatermarkGenerator } from './generator';
  * attached (a scripted stream, a topic, a text column), or `undefined` when it attached none.
  */
 export type TimestampAssigner<T> = (element: T, recordTimestamp: Millis | undefined) => Millis;
+
+/** How the functions of a strategy are named when one returns a Promise. */
+export const STRATEGY_FUNCTIONS = {
+  timestampAssigner: 'The timestamp assigner given to withTimestampAssigner(...)',
+  onEvent: "The watermark generator's onEvent(...)",
+  onPeriodicEmit: "The watermark generator's onPeriodicEmit(...)",
+  supplier: 'The function given to forGenerator(...)',
+} as const;
 
 /** Creates a fresh generator; each source partition gets its own. */
 export type WatermarkGeneratorSupplier<T> = () => WatermarkGenerator<T>;
@@ -134,7 +143,9 @@ export class WatermarkStrategy<T> {
   /** A new generator for one input (one source partition, or one stream). */
   createGenerator(clock: ProcessingClock): WatermarkGenerator<T> {
     const generator =
-      this.supplier === undefined ? new NoWatermarksGenerator<T>() : this.supplier();
+      this.supplier === undefined
+        ? new NoWatermarksGenerator<T>()
+        : requireSynchronous(this.supplier(), STRATEGY_FUNCTIONS.supplier);
     if (this.idleTimeout === undefined) return generator;
     return new WatermarksWithIdleness(generator, this.idleTimeout, clock);
   }

@@ -2,10 +2,10 @@
  * How a window holds its elements, as Flink's window state: a reduced value (`reduce`, `sum`, …), an
  * aggregate accumulator (`aggregate`), or the list of every element (`process`, joins, evictors).
  */
+import { requireSynchronous } from '../../functions/synchronous';
 import type { AggregateFunction, ReduceFunction } from '../../functions/window-functions';
 import type { Millis } from '../../time';
 import type { EvictorContext, Evictor, TimestampedValue } from '../../windows/evictors/evictor';
-import type { Window } from '../../windows/window';
 import type { WindowEntry } from './window-entry';
 
 export interface WindowContents {
@@ -19,18 +19,30 @@ export interface WindowContents {
   afterFiring(entry: WindowEntry, ctx: EvictorContext): void;
 }
 
+/** How the window's functions are named when one returns a Promise (see `synchronous.ts`). */
+const REDUCE = 'The function given to reduce(...)';
+const CREATE_ACCUMULATOR = "The AggregateFunction's createAccumulator(...)";
+const ADD = "The AggregateFunction's add(...)";
+const GET_RESULT = "The AggregateFunction's getResult(...)";
+const MERGE = "The AggregateFunction's merge(...)";
+const EVICT_BEFORE = "The evictor's evictBefore(...)";
+const EVICT_AFTER = "The evictor's evictAfter(...)";
+
 /** Incremental reduction: holds one value. */
 export class ReducingContents implements WindowContents {
   constructor(private readonly reduce: ReduceFunction<unknown>) {}
 
   add(entry: WindowEntry, value: unknown): void {
-    entry.contents = entry.count === 0 ? value : this.reduce(entry.contents, value);
+    entry.contents =
+      entry.count === 0 ? value : requireSynchronous(this.reduce(entry.contents, value), REDUCE);
   }
 
   merge(target: WindowEntry, source: WindowEntry): void {
     if (source.count === 0) return;
     target.contents =
-      target.count === 0 ? source.contents : this.reduce(target.contents, source.contents);
+      target.count === 0
+        ? source.contents
+        : requireSynchronous(this.reduce(target.contents, source.contents), REDUCE);
   }
 
   inputs(entry: WindowEntry): unknown[] {
@@ -45,18 +57,23 @@ export class AggregatingContents implements WindowContents {
   constructor(private readonly aggregate: AggregateFunction<unknown, unknown, unknown>) {}
 
   add(entry: WindowEntry, value: unknown): void {
-    const accumulator = entry.count === 0 ? this.aggregate.createAccumulator() : entry.contents;
-    entry.contents = this.aggregate.add(value, accumulator);
+    const accumulator =
+      entry.count === 0
+        ? requireSynchronous(this.aggregate.createAccumulator(), CREATE_ACCUMULATOR)
+        : entry.contents;
+    entry.contents = requireSynchronous(this.aggregate.add(value, accumulator), ADD);
   }
 
   merge(target: WindowEntry, source: WindowEntry): void {
     if (source.count === 0) return;
     target.contents =
-      target.count === 0 ? source.contents : this.aggregate.merge(target.contents, source.contents);
+      target.count === 0
+        ? source.contents
+        : requireSynchronous(this.aggregate.merge(target.contents, source.contents), MERGE);
   }
 
   inputs(entry: WindowEntry): unknown[] {
-    return [this.aggregate.getResult(entry.contents)];
+    return [requireSynchronous(this.aggregate.getResult(entry.contents), GET_RESULT)];
   }
 
   afterFiring(): void {}
@@ -88,7 +105,10 @@ export class ListContents implements WindowContents {
 
   inputs(entry: WindowEntry, ctx: EvictorContext): unknown[] {
     const elements = entry.contents as TimestampedValue<unknown>[];
-    this.evictor?.evictBefore(elements, elements.length, entry.window as Window, ctx);
+    if (this.evictor !== undefined) {
+      const result = this.evictor.evictBefore(elements, elements.length, entry.window, ctx);
+      requireSynchronous(result, EVICT_BEFORE);
+    }
     entry.count = elements.length;
     const values = elements.map((element) => element.value);
     return this.fold === undefined ? values : this.fold(values);
@@ -96,14 +116,18 @@ export class ListContents implements WindowContents {
 
   afterFiring(entry: WindowEntry, ctx: EvictorContext): void {
     const elements = entry.contents as TimestampedValue<unknown>[];
-    this.evictor?.evictAfter(elements, elements.length, entry.window, ctx);
+    if (this.evictor !== undefined) {
+      const result = this.evictor.evictAfter(elements, elements.length, entry.window, ctx);
+      requireSynchronous(result, EVICT_AFTER);
+    }
     entry.count = elements.length;
   }
 }
 
 /** Reduces a list at firing time (a `reduce` behind an evictor). */
 export function foldWithReduce(reduce: ReduceFunction<unknown>): (values: unknown[]) => unknown[] {
-  return (values) => (values.length === 0 ? [] : [values.reduce((a, b) => reduce(a, b))]);
+  return (values) =>
+    values.length === 0 ? [] : [values.reduce((a, b) => requireSynchronous(reduce(a, b), REDUCE))];
 }
 
 /** Aggregates a list at firing time (an `aggregate` behind an evictor). */
@@ -112,8 +136,10 @@ export function foldWithAggregate(
 ): (values: unknown[]) => unknown[] {
   return (values) => {
     if (values.length === 0) return [];
-    let accumulator = aggregate.createAccumulator();
-    for (const value of values) accumulator = aggregate.add(value, accumulator);
-    return [aggregate.getResult(accumulator)];
+    let accumulator = requireSynchronous(aggregate.createAccumulator(), CREATE_ACCUMULATOR);
+    for (const value of values) {
+      accumulator = requireSynchronous(aggregate.add(value, accumulator), ADD);
+    }
+    return [requireSynchronous(aggregate.getResult(accumulator), GET_RESULT)];
   };
 }

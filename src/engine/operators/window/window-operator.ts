@@ -14,6 +14,7 @@
  */
 import { isOperatorFailure } from '../../errors';
 import type { Collector } from '../../functions/collector';
+import { requireSynchronous } from '../../functions/synchronous';
 import type { ProcessWindowContext, ProcessWindowFunction } from '../../functions/window-functions';
 import type { OutputTag } from '../../output-tag';
 import type { Key, WindowBounds, WindowOrigin } from '../../records';
@@ -39,6 +40,15 @@ import { newWindowEntry } from './window-entry';
 import { FixedWindowIndex } from './fixed-window-index';
 import type { WindowEntry, WindowTable } from './window-entry';
 import { WindowTriggerContext } from './window-trigger-context';
+
+/** How the window's functions are named when one returns a Promise (see `synchronous.ts`). */
+const ON_ELEMENT = "The trigger's onElement(...)";
+const ON_EVENT_TIME = "The trigger's onEventTime(...)";
+const ON_PROCESSING_TIME = "The trigger's onProcessingTime(...)";
+const ON_MERGE = "The trigger's onMerge(...)";
+const CLEAR = "The trigger's clear(...)";
+const ASSIGN_WINDOWS = "The window assigner's assignWindows(...)";
+const PROCESS = "The window function's process(...)";
 
 /** Everything that defines a window operator. */
 export interface WindowSpec {
@@ -220,11 +230,14 @@ export class WindowOperator extends StreamOperator {
       this.triggerContext.entry = entry;
       let result: TriggerResult;
       try {
-        result = this.trigger.onElement(
-          value,
-          timestamp ?? MIN_WATERMARK,
-          entry.window,
-          this.triggerContext,
+        result = requireSynchronous(
+          this.trigger.onElement(
+            value,
+            timestamp ?? MIN_WATERMARK,
+            entry.window,
+            this.triggerContext,
+          ),
+          ON_ELEMENT,
         );
       } catch (error) {
         throw this.userError(error, value, timestamp);
@@ -273,8 +286,14 @@ export class WindowOperator extends StreamOperator {
     try {
       result =
         domain === 'event-time'
-          ? this.trigger.onEventTime(timer.time, entry.window, this.triggerContext)
-          : this.trigger.onProcessingTime(timer.time, entry.window, this.triggerContext);
+          ? requireSynchronous(
+              this.trigger.onEventTime(timer.time, entry.window, this.triggerContext),
+              ON_EVENT_TIME,
+            )
+          : requireSynchronous(
+              this.trigger.onProcessingTime(timer.time, entry.window, this.triggerContext),
+              ON_PROCESSING_TIME,
+            );
     } catch (error) {
       throw this.windowError(error, entry);
     }
@@ -295,7 +314,10 @@ export class WindowOperator extends StreamOperator {
 
   private assign(value: unknown, timestamp: Millis | undefined): Window[] {
     try {
-      return this.assigner.assignWindows(value, timestamp ?? MIN_WATERMARK, this.job.now());
+      return requireSynchronous(
+        this.assigner.assignWindows(value, timestamp ?? MIN_WATERMARK, this.job.now()),
+        ASSIGN_WINDOWS,
+      );
     } catch (error) {
       throw this.userError(error, value, timestamp);
     }
@@ -381,11 +403,11 @@ export class WindowOperator extends StreamOperator {
     try {
       ctx.entry = result;
       ctx.merged = group;
-      this.trigger.onMerge(cover, ctx);
+      requireSynchronous(this.trigger.onMerge(cover, ctx), ON_MERGE);
       ctx.merged = [];
       for (const merged of group) {
         ctx.entry = merged;
-        this.trigger.clear(merged.window, ctx);
+        requireSynchronous(this.trigger.clear(merged.window, ctx), CLEAR);
         this.deleteCleanupTimer(merged);
       }
     } catch (error) {
@@ -460,7 +482,8 @@ export class WindowOperator extends StreamOperator {
       if (process === undefined) {
         for (const input of inputs) this.emitResult(input);
       } else {
-        process.process(entry.key, this.processContext, inputs, this.collector);
+        const result = process.process(entry.key, this.processContext, inputs, this.collector);
+        requireSynchronous(result, PROCESS);
       }
       this.spec.contents.afterFiring(entry, this.evictorContext);
     } catch (error) {
@@ -555,7 +578,7 @@ export class WindowOperator extends StreamOperator {
     this.purge(entry, 'cleanup');
     this.triggerContext.entry = entry;
     try {
-      this.trigger.clear(entry.window, this.triggerContext);
+      requireSynchronous(this.trigger.clear(entry.window, this.triggerContext), CLEAR);
     } catch (error) {
       throw this.windowError(error, entry);
     }

@@ -2,6 +2,7 @@
  * The context a window operator hands its trigger: the clocks, timers scoped to the current window,
  * and per-window trigger state kept in the window's entry.
  */
+import { requireSynchronous } from '../../functions/synchronous';
 import type { TimerService } from '../../runtime/timer-service';
 import type { TraceRecorder } from '../../trace';
 import type { Millis } from '../../time';
@@ -11,6 +12,9 @@ import type {
   ReducingStateDescriptor,
 } from '../../windows/triggers/trigger';
 import type { WindowEntry } from './window-entry';
+
+/** Names the trigger state's function when it returns a Promise (see `synchronous.ts`). */
+const REDUCE = "The reduce function of a trigger's ReducingStateDescriptor";
 
 /** What the context needs from its operator. */
 export interface TriggerHost {
@@ -67,7 +71,8 @@ export class WindowTriggerContext implements OnMergeContext {
         get: () => this.entry.triggerState[name],
         add: (value) => {
           const current = this.entry.triggerState[name];
-          this.entry.triggerState[name] = current === undefined ? value : reduce(current, value);
+          this.entry.triggerState[name] =
+            current === undefined ? value : requireSynchronous(reduce(current, value), REDUCE);
         },
         clear: () => {
           delete this.entry.triggerState[name];
@@ -83,7 +88,8 @@ export class WindowTriggerContext implements OnMergeContext {
     let merged = this.entry.triggerState[name] as T | undefined;
     for (const source of this.merged) {
       const value = source.triggerState[name] as T | undefined;
-      if (value !== undefined) merged = merged === undefined ? value : reduce(merged, value);
+      if (value === undefined) continue;
+      merged = merged === undefined ? value : requireSynchronous(reduce(merged, value), REDUCE);
     }
     if (merged !== undefined) this.entry.triggerState[name] = merged;
   }

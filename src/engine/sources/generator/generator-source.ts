@@ -1,3 +1,4 @@
+import { requireSynchronous } from '../../functions/synchronous';
 import type { Random } from '../../random';
 import type { Millis, Source } from '../source';
 import { requireFinite, requireInteger, requirePositive } from '../validate';
@@ -115,7 +116,13 @@ export function generatorSource<T>(options: GeneratorSourceOptions<T>): Source<T
       idleGaps: idleGapsOf(idleGaps, partition),
     }),
     episode: ({ partition, index, time, random }) => [
-      { eventTime: time, value: make({ index, partition, eventTime: time, random }) },
+      {
+        eventTime: time,
+        value: requireSynchronous(
+          make({ index, partition, eventTime: time, random }),
+          "The function given as generatorSource's make",
+        ),
+      },
     ],
   });
 }

@@ -3,6 +3,7 @@
  * and gives it the next offset there; records never move or change, so reading a partition from an
  * offset always gives the same records in the same order. That is what makes replays exact.
  */
+import { requireSynchronous } from '../../functions/synchronous';
 import type { Millis } from '../source';
 import { requireInteger, requireFinite } from '../validate';
 
@@ -125,7 +126,10 @@ export class Topic<T> {
   }
 
   private choosePartition(key: TopicKey | undefined, value: T): number {
-    if (this.partitioner) return this.partitioner({ key, value, partitions: this.partitions });
+    if (this.partitioner) {
+      const partition = this.partitioner({ key, value, partitions: this.partitions });
+      return requireSynchronous(partition, 'The partitioner given to Topic.create(...)');
+    }
     if (key !== undefined) return hashKey(key) % this.partitions;
     const partition = this.nextRoundRobin;
     this.nextRoundRobin = (partition + 1) % this.partitions;

@@ -1,4 +1,5 @@
 import { PipelineDefinitionError } from '../../errors';
+import { isPromise, notSynchronous } from '../../functions/synchronous';
 import type { Millis } from '../../time';
 import { EventTimeTrigger } from '../triggers/event-time-trigger';
 import { ProcessingTimeTrigger } from '../triggers/processing-time-trigger';
@@ -16,6 +17,7 @@ function sessionWindow<T>(
 ): TimeWindow[] {
   const length = typeof gap === 'number' ? gap : gap(element);
   if (!Number.isSafeInteger(length) || length <= 0) {
+    if (isPromise(length)) throw notSynchronous('The gap extractor given to withDynamicGap(...)');
     throw new RangeError(
       `A session gap must be a positive whole number of milliseconds; the gap extractor returned ${length}.`,
     );

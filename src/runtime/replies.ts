@@ -140,7 +140,8 @@ export function checkRunUpdate(update: unknown): RunUpdate {
     isObject(update.sections) &&
     isNumber(update.sections.outputs) &&
     isNumber(update.sections.sideOutputs) &&
-    isNumber(update.sections.tables)
+    isNumber(update.sections.tables) &&
+    isNumber(update.sections.operators)
   ) {
     return update as unknown as RunUpdate;
   }

@@ -18,7 +18,7 @@ function finishedRun(rows: number): RunStore {
       outputs: { sums },
       sideOutputs: {},
       tables: {},
-      sections: { outputs: 1, sideOutputs: 0, tables: 0 },
+      sections: { outputs: 1, sideOutputs: 0, tables: 0, operators: 2 },
       printed: [],
       console: [],
     },

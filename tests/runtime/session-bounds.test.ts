@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdvanceResult, LoadResult, RunUpdate } from '../../src/runtime/worker/api';
-import { MAX_OPERATORS } from '../../src/runtime/worker/bound-update';
+import type { JobGraph, TraceEvent } from 'streamlab';
+import { MAX_OPERATORS, ShownOperators } from '../../src/runtime/worker/bound-update';
 import { MAX_SECTIONS, VALUE_CHARS } from '../../src/runtime/worker/bounded';
 import { RunSession } from '../../src/runtime/worker/session';
 
@@ -92,7 +93,7 @@ describe('what a session sends the page', () => {
     ]);
   });
 
-  it('sends the first 50 of 10,000 sinks, and says how many there are', () => {
+  it('sends the first 20 of 10,000 sinks and the first 100 operators, and says how many', () => {
     const { s, loaded } = start(
       "  for (let i = 0; i < 10000; i++) env.fromElements(i).sinkTo(env.collect('s' + i));",
     );
@@ -100,9 +101,21 @@ describe('what a session sends the page', () => {
     if (!loaded.ok) return;
     const first = decode(loaded);
     expect(Object.keys(first.outputs)).toHaveLength(MAX_SECTIONS);
-    expect(first.sections).toEqual({ outputs: 10_000, sideOutputs: 0, tables: 0 });
-    expect(Object.keys(first.metrics.operators)).toHaveLength(MAX_OPERATORS);
-    expect(first.watermarks).toHaveLength(MAX_OPERATORS);
+    expect(first.sections).toEqual({
+      outputs: 10_000,
+      sideOutputs: 0,
+      tables: 0,
+      operators: 20_000,
+    });
+    // The graph is the first pipelines, whole: each shown sink with the source it reads.
+    const shown = new Set(loaded.graph.operators.map((op) => op.id));
+    expect(shown.size).toBe(MAX_OPERATORS);
+    expect(loaded.graph.edges).toHaveLength(MAX_OPERATORS / 2);
+    for (const edge of loaded.graph.edges) {
+      expect(shown.has(edge.from) && shown.has(edge.to)).toBe(true);
+    }
+    expect(Object.keys(first.metrics.operators).sort()).toEqual([...shown].sort());
+    expect(first.watermarks.map((w) => w.operator).sort()).toEqual([...shown].sort());
     expect(loaded.update.byteLength).toBeLessThan(200_000);
 
     const { result, updates } = runToEnd(s);
@@ -115,14 +128,47 @@ describe('what a session sends the page', () => {
     }
     expect([...sent.keys()].every((name) => Number(name.slice(1)) < MAX_SECTIONS)).toBe(true);
     expect(sent.get('s0')).toEqual([0]);
-    expect(sent.get('s49')).toEqual([49]);
+    expect(sent.get(`s${MAX_SECTIONS - 1}`)).toEqual([MAX_SECTIONS - 1]);
     expect(Math.max(...updates.map((u) => u.bytes))).toBeLessThan(500_000);
+    // The trace covers the shown operators (each source's record and its sink's arrival) and the
+    // job's end, and nothing of the 19,900 others.
+    const trace = updates.flatMap(({ update }) => update.trace);
+    expect(trace.every((e) => shown.has(e.op) || e.type === 'job-end')).toBe(true);
+    expect(new Set(trace.filter((e) => e.type === 'arrival').map((e) => e.op)).size).toBe(
+      MAX_OPERATORS,
+    );
+    expect(trace.some((e) => e.type === 'job-end')).toBe(true);
+    const last = updates.at(-1)!.update;
+    expect(Object.keys(last.metrics.operators)).toHaveLength(MAX_OPERATORS);
     const check = `export default (input: any) => ({
       pass: Object.keys(input.sinks).length === 10000 && input.sinks.s9999[0] === 9999,
       message: 'all sinks',
     });`;
     expect(s.check(check)).toMatchObject({ ok: true, pass: true });
   }, 60_000);
+
+  it('sends the whole graph, trace and counters of a pipeline of usual size', () => {
+    const { s, loaded } = start(
+      '  const words = env.fromElements("a", "b", "a").map((w: string) => w.toUpperCase());',
+      "  words.keyBy((w: string) => w).reduce((a: string, b: string) => a + b).sinkTo(env.collect('out'));",
+      "  words.sinkTo(env.collect('all'));",
+    );
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const ids = loaded.graph.operators.map((op) => op.id);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    expect(decode(loaded).sections.operators).toBe(ids.length);
+    expect(loaded.graph.edges.length).toBeGreaterThanOrEqual(ids.length - 1);
+    const { updates } = runToEnd(s);
+    const arrivals = new Set(
+      updates
+        .flatMap(({ update }) => update.trace.filter((e) => e.type === 'arrival'))
+        .map((e) => e.op),
+    );
+    // Every operator saw records: a source its elements, the others their inputs.
+    expect([...arrivals].sort()).toEqual([...ids].sort());
+    expect(Object.keys(updates.at(-1)!.update.metrics.operators).sort()).toEqual([...ids].sort());
+  });
 
   it('summarises a value nested 100,000 deep instead of failing to send it', () => {
     const { s, loaded } = start(
@@ -169,5 +215,69 @@ describe('what a session sends the page', () => {
     expect(rows.map((r) => (r.value as { n: number }).n)).toEqual([1, 3]);
     expect(rows.every((r) => r.cut === 'value of 16 MB, shown cut to 10 kB')).toBe(true);
     expect(Math.max(...updates.map((u) => u.bytes))).toBeLessThan(100_000);
+  });
+});
+
+describe('the operators the page is sent', () => {
+  const op = (i: number) => ({ id: `op-${i}`, name: `op ${i}`, kind: 'chain' as const });
+  const edge = (from: number, to: number) => ({
+    from: `op-${from}`,
+    to: `op-${to}`,
+    input: 0,
+    tag: null,
+    keyed: false,
+  });
+  const event = (id: string): TraceEvent =>
+    ({
+      type: 'watermark',
+      seq: 0,
+      time: 0,
+      op: id,
+      watermark: 0,
+    }) as unknown as TraceEvent;
+
+  it('are all of a graph that fits, the same objects', () => {
+    const graph: JobGraph = {
+      operators: Array.from({ length: MAX_OPERATORS }, (_, i) => op(i)),
+      edges: [edge(0, 1)],
+    };
+    const shown = new ShownOperators(graph);
+    expect(shown.graph).toBe(graph);
+    expect(shown.total).toBe(MAX_OPERATORS);
+    expect(shown.shows(event(`op-${MAX_OPERATORS - 1}`))).toBe(true);
+    const metrics = { operators: {}, traceEventsDropped: 0 };
+    expect(shown.metrics(metrics)).toBe(metrics);
+  });
+
+  it('are the first of a larger graph, with the edges between them only', () => {
+    const n = MAX_OPERATORS + 3;
+    const graph: JobGraph = {
+      operators: Array.from({ length: n }, (_, i) => op(i)),
+      // A chain through every operator: the edge that leaves the shown ones is left out.
+      edges: Array.from({ length: n - 1 }, (_, i) => edge(i, i + 1)),
+    };
+    const shown = new ShownOperators(graph);
+    expect(shown.total).toBe(n);
+    expect(shown.graph.operators.map((o) => o.id)).toEqual(
+      graph.operators.slice(0, MAX_OPERATORS).map((o) => o.id),
+    );
+    expect(shown.graph.edges).toEqual(graph.edges.slice(0, MAX_OPERATORS - 1));
+    expect(shown.shows(event(`op-${MAX_OPERATORS - 1}`))).toBe(true);
+    expect(shown.shows(event(`op-${MAX_OPERATORS}`))).toBe(false);
+    // The job's own events name no operator.
+    expect(shown.shows(event('-'))).toBe(true);
+
+    const counters = { recordsIn: 1 };
+    const metrics = shown.metrics({
+      operators: Object.fromEntries(graph.operators.map((o) => [o.id, counters])),
+      traceEventsDropped: 2,
+    } as never);
+    expect(Object.keys(metrics.operators)).toHaveLength(MAX_OPERATORS);
+    expect(metrics.operators[`op-${MAX_OPERATORS}`]).toBeUndefined();
+    expect(metrics.traceEventsDropped).toBe(2);
+    const watermarks = shown.watermarks(
+      graph.operators.map((o) => ({ operator: o.id, watermark: 0, inputs: [] })),
+    );
+    expect(watermarks.map((w) => w.operator)).toEqual(shown.graph.operators.map((o) => o.id));
   });
 });

@@ -20,7 +20,7 @@ const update = (parts: Record<string, unknown> = {}) => ({
   watermarks: [],
   processingTime: 0,
   finished: false,
-  sections: { outputs: 0, sideOutputs: 0, tables: 0 },
+  sections: { outputs: 0, sideOutputs: 0, tables: 0, operators: 0 },
   ...parts,
 });
 

@@ -52,6 +52,7 @@ export interface RunFailure {
 }
 
 export type LoadResult =
+  /** `graph`: the job's first 100 operators, when it has more (`RunUpdate.sections` counts them). */
   | { readonly ok: true; readonly graph: JobGraph; readonly update: Uint8Array }
   | { readonly ok: false; readonly failure: RunFailure; readonly update: Uint8Array };
 
@@ -88,28 +89,33 @@ export interface SentRecord extends CollectedRecord {
 
 export type SentUpsertRow = UpsertRow & SentRecord;
 
-/** How many collect sinks, side outputs and upsert tables the run has, shown or not. */
+/** How many collect sinks, side outputs, upsert tables and operators the run has, shown or not. */
 export interface SectionCounts {
   readonly outputs: number;
   readonly sideOutputs: number;
   readonly tables: number;
+  /** Operators of the job; the graph, the trace and the counters cover the first 100 only. */
+  readonly operators: number;
 }
 
 /** What happened since the last update. */
 export interface RunUpdate {
   readonly trace: readonly TraceEvent[];
   /**
-   * New rows per collect sink and side output, in arrival order: of the first 50 sinks and the
-   * first 50 side outputs only (`sections` counts them all).
+   * New rows per collect sink and side output, in arrival order: of the first 20 sinks and the
+   * first 20 side outputs only (`sections` counts them all).
    */
   readonly outputs: Readonly<Record<string, readonly SentRecord[]>>;
   readonly sideOutputs: Readonly<Record<string, readonly SentRecord[]>>;
-  /** Upsert tables that changed, whole (of the first 50). */
+  /** Upsert tables that changed, whole (of the first 20). */
   readonly tables: Readonly<Record<string, readonly SentUpsertRow[]>>;
   readonly sections: SectionCounts;
   readonly printed: readonly string[];
   readonly console: readonly ConsoleEntry[];
-  /** Counters and watermarks of the first 500 operators (a pipeline rarely has 20). */
+  /**
+   * Counters and watermarks of the operators in the load's graph (a pipeline rarely has 20; of
+   * one with thousands, the first 100), as the trace is.
+   */
   readonly metrics: JobMetrics;
   readonly watermarks: readonly OperatorWatermarks[];
   readonly processingTime: number;

@@ -2,7 +2,13 @@
  * The parts of an update, and of a failure, cut to what the page can show (see `bounded.ts`):
  * sink rows, trace events, printed lines, the number of sinks, the failure's message and stack.
  */
-import type { CollectedRecord, JobMetrics, OperatorWatermarks, TraceEvent } from 'streamlab';
+import type {
+  CollectedRecord,
+  JobGraph,
+  JobMetrics,
+  OperatorWatermarks,
+  TraceEvent,
+} from 'streamlab';
 import type { RunFailure, SentRecord } from './api';
 import {
   boundLabel,
@@ -19,9 +25,12 @@ import {
 /** Lines of a failure's stack shown: the learner's frames are near the top. */
 const STACK_LINES = 40;
 const MESSAGE_LINES = 20;
-/** Operators whose counters and watermarks are sent: the page sums them, and draws none. */
-export const MAX_OPERATORS = 500;
-
+/**
+ * Operators the page is sent: their place in the graph, their trace, counters and watermarks. A
+ * lesson's pipeline has a handful, a big one a few dozen; ten thousand (a sink made in a loop)
+ * would take the page seconds to receive, lay out and chart, and no one could read them.
+ */
+export const MAX_OPERATORS = 100;
 /** Rows of one update, sharing one budget of value text. */
 export class RowBudget {
   #left = UPDATE_VALUE_CHARS;
@@ -83,19 +92,58 @@ export function boundTraceEvent(event: TraceEvent): TraceEvent {
   return (copy as TraceEvent | undefined) ?? event;
 }
 
-/** Counters of the first {@link MAX_OPERATORS} operators, and the run's own. */
-export function boundMetrics(metrics: JobMetrics): JobMetrics {
-  const ids = Object.keys(metrics.operators);
-  if (ids.length <= MAX_OPERATORS) return metrics;
-  const operators: Record<string, JobMetrics['operators'][string]> = {};
-  for (const id of ids.slice(0, MAX_OPERATORS)) operators[id] = metrics.operators[id]!;
-  return { ...metrics, operators };
-}
+/**
+ * The operators of a job the page is sent: the first {@link MAX_OPERATORS} in the graph's order,
+ * with the connections between them. The graph lists operators in the order the program made
+ * them, and a program can only read a stream it made before, so the first ones are whole
+ * pipelines from their sources: every operator shown has its inputs shown too.
+ */
+export class ShownOperators {
+  /** The graph as sent: all of it, or its first {@link MAX_OPERATORS} operators. */
+  readonly graph: JobGraph;
+  /** How many operators the job has, shown or not. */
+  readonly total: number;
+  /** Operators left out; empty for any graph that fits. */
+  readonly #hidden: ReadonlySet<string>;
 
-export function boundWatermarks(
-  watermarks: readonly OperatorWatermarks[],
-): readonly OperatorWatermarks[] {
-  return watermarks.length <= MAX_OPERATORS ? watermarks : watermarks.slice(0, MAX_OPERATORS);
+  constructor(graph: JobGraph) {
+    this.total = graph.operators.length;
+    if (this.total <= MAX_OPERATORS) {
+      this.graph = graph;
+      this.#hidden = new Set();
+      return;
+    }
+    const operators = graph.operators.slice(0, MAX_OPERATORS);
+    const shown = new Set(operators.map((op) => op.id));
+    this.#hidden = new Set(graph.operators.slice(MAX_OPERATORS).map((op) => op.id));
+    const edges = graph.edges.filter((edge) => shown.has(edge.from) && shown.has(edge.to));
+    this.graph = { operators, edges };
+  }
+
+  /** False for an event of an operator left out; events of the job itself (its end) are kept. */
+  shows(event: TraceEvent): boolean {
+    return !this.#hidden.has(event.op);
+  }
+
+  /** Counters of the operators shown, and the run's own. */
+  metrics(metrics: JobMetrics): JobMetrics {
+    if (this.#hidden.size === 0) return metrics;
+    const operators: Record<string, JobMetrics['operators'][string]> = Object.create(
+      null,
+    ) as Record<string, JobMetrics['operators'][string]>;
+    for (const op of this.graph.operators) {
+      const counters = Object.hasOwn(metrics.operators, op.id)
+        ? metrics.operators[op.id]
+        : undefined;
+      if (counters !== undefined) operators[op.id] = counters;
+    }
+    return { ...metrics, operators };
+  }
+
+  watermarks(watermarks: readonly OperatorWatermarks[]): readonly OperatorWatermarks[] {
+    if (this.#hidden.size === 0) return watermarks;
+    return watermarks.filter((w) => !this.#hidden.has(w.operator));
+  }
 }
 
 /** A failure as the banner may show it: message and stack cut, with a note of their size. */

@@ -21,8 +21,11 @@ export const VALUE_ITEMS = 100;
 export const MESSAGE_CHARS = 2 * 1024;
 /** One key, name or summary in a trace event, a graph or a failure's record. */
 export const LABEL_CHARS = 1024;
-/** Collect sinks, side outputs and upsert tables shown, each: more would be a wall of tables. */
-export const MAX_SECTIONS = 50;
+/**
+ * Collect sinks, side outputs and upsert tables shown, each: twenty tables fill several screens,
+ * and fifty, their rows arriving together, held the page for a tenth of a second and more.
+ */
+export const MAX_SECTIONS = 20;
 
 /** A value ready to send, and what was cut from it (absent when nothing was). */
 export interface BoundedValue {

@@ -34,17 +34,17 @@ import type {
 import { createConsole } from './console-capture';
 import {
   boundFailure,
-  boundMetrics,
   boundTraceEvent,
-  boundWatermarks,
   firstSections,
   RowBudget,
+  ShownOperators,
 } from './bound-update';
 import { boundLabel } from './bounded';
 import { gradeCheck } from './grade';
 import { toSafeJson } from './safe-json';
 
 const encoder = new TextEncoder();
+const NO_METRICS = { operators: {}, traceEventsDropped: 0 } as const;
 
 /** Trace events per update: enough to keep the page busy for a frame, not for a long task. */
 const MAX_TRACE_PER_UPDATE = 2500;
@@ -56,6 +56,8 @@ export interface SessionClock {
 
 export class RunSession {
   #controller: JobController | undefined;
+  /** The operators the page is sent (of a job with thousands, the first hundred). */
+  #shown: ShownOperators | undefined;
   #module: CompiledModule | undefined;
   #loops: ReturnType<typeof createLoopGuard>;
   #console: ReturnType<typeof createConsole>;
@@ -120,10 +122,11 @@ export class RunSession {
         request.params ?? {},
       );
       this.#controller = env.executeStepwise();
+      this.#shown = new ShownOperators(this.#controller.graph);
     } catch (error) {
       return this.#loadFailed(this.#failureOf(error));
     }
-    return { ok: true, graph: this.#controller.graph, update: this.#update() };
+    return { ok: true, graph: this.#shown.graph, update: this.#update() };
   }
 
   /** Records a failure that surfaced outside a call; the next `advance` reports it. */
@@ -217,8 +220,12 @@ export class RunSession {
     }
   }
 
+  /** Takes the engine's new events, keeping those of the operators the page is sent. */
   #collectTrace(controller: JobController): void {
-    for (const event of controller.drainTrace()) this.#trace.push(event);
+    const shown = this.#shown;
+    for (const event of controller.drainTrace()) {
+      if (shown === undefined || shown.shows(event)) this.#trace.push(event);
+    }
   }
 
   #takeTrace(controller: JobController | undefined): TraceEvent[] {
@@ -239,6 +246,7 @@ export class RunSession {
    */
   #update(): Uint8Array {
     const controller = this.#controller;
+    const shown = this.#shown;
     const result = controller?.result();
     const budget = new RowBudget();
     const fresh = <T extends CollectedRecord>(
@@ -274,11 +282,12 @@ export class RunSession {
         outputs: countOf(result?.outputs),
         sideOutputs: countOf(result?.sideOutputs),
         tables: countOf(result?.tables),
+        operators: shown?.total ?? 0,
       },
       printed: printed.map((line) => boundLabel(line)),
       console: this.#console.drain(),
-      metrics: boundMetrics(result?.metrics ?? { operators: {}, traceEventsDropped: 0 }),
-      watermarks: boundWatermarks(controller?.watermarks() ?? []),
+      metrics: result && shown ? shown.metrics(result.metrics) : NO_METRICS,
+      watermarks: controller && shown ? shown.watermarks(controller.watermarks()) : [],
       processingTime: controller?.processingTime ?? 0,
       finished: controller?.finished ?? false,
     };

@@ -42,7 +42,7 @@ export interface RunData {
   outputs: Record<string, SentRecord[]>;
   sideOutputs: Record<string, SentRecord[]>;
   tables: Record<string, readonly SentUpsertRow[]>;
-  /** How many sinks, side outputs and tables the run has: the sandbox sends the first 50 each. */
+  /** How many sinks, side outputs and tables the run has: the sandbox sends the first 20 each. */
   sections: SectionCounts;
   printed: string[];
   console: ConsoleEntry[];
@@ -58,7 +58,7 @@ const emptyData = (): RunData => ({
   outputs: byName(),
   sideOutputs: byName(),
   tables: byName(),
-  sections: { outputs: 0, sideOutputs: 0, tables: 0 },
+  sections: { outputs: 0, sideOutputs: 0, tables: 0, operators: 0 },
   printed: [],
   console: [],
 });

@@ -3,7 +3,9 @@ export type Route =
   | { readonly page: 'home' }
   | { readonly page: 'lesson'; readonly slug: string }
   | { readonly page: 'chapter'; readonly slug: string }
-  | { readonly page: 'sandbox' }
+  /** A sandbox by id; without one, the sandbox the learner had open last. */
+  | { readonly page: 'sandbox'; readonly id?: string }
+  | { readonly page: 'sandboxes' }
   | { readonly page: 'glossary'; readonly term?: string }
   | { readonly page: 'reference'; readonly name?: string; readonly member?: string }
   | { readonly page: 'not-found'; readonly path: string };
@@ -13,6 +15,9 @@ export function parseRoute(hash: string): Route {
   const path = decodeURIComponent(hash.replace(/^#/, '')).replace(/\/+$/, '') || '/';
   if (path === '/') return { page: 'home' };
   if (path === '/sandbox') return { page: 'sandbox' };
+  if (path === '/sandboxes') return { page: 'sandboxes' };
+  const sandbox = /^\/sandbox\/([a-z0-9]+)$/.exec(path)?.[1];
+  if (sandbox) return { page: 'sandbox', id: sandbox };
   if (path === '/glossary') return { page: 'glossary' };
   const term = /^\/glossary\/([a-z0-9-]+)$/.exec(path)?.[1];
   if (term) return { page: 'glossary', term };
@@ -34,7 +39,10 @@ export function href(route: Route): string {
     case 'chapter':
       return `#/chapter/${route.slug}`;
     case 'sandbox':
-      return '#/sandbox';
+      return route.id ? `#/sandbox/${route.id}` : '#/sandbox';
+    case 'sandboxes':
+      return '#/sandboxes';
+
     case 'glossary':
       return route.term ? `#/glossary/${route.term}` : '#/glossary';
     case 'reference':

@@ -192,7 +192,9 @@ describe('the app shell', () => {
     const { page, open } = await start();
     await open('#/sandbox');
     await page.locator('[data-editor-status="ready"]').waitFor();
-    expect(await page.title()).toBe('Sandbox · Streamlab');
+    // A first visit makes a first sandbox, and the address names it.
+    expect(await page.title()).toBe('Sandbox 1 · Sandbox · Streamlab');
+    expect(page.url()).toMatch(/#\/sandbox\/[a-z0-9]{12}$/);
 
     await open('#/chapter/basics');
     await page.getByRole('heading', { level: 1 }).waitFor();

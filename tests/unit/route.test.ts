@@ -8,6 +8,9 @@ describe('parseRoute', () => {
     ['#/', { page: 'home' }],
     ['#/sandbox', { page: 'sandbox' }],
     ['#/sandbox/', { page: 'sandbox' }],
+    ['#/sandbox/k3x9a0', { page: 'sandbox', id: 'k3x9a0' }],
+    ['#/sandbox/Not An Id', { page: 'not-found', path: '/sandbox/Not An Id' }],
+    ['#/sandboxes', { page: 'sandboxes' }],
     ['#/learn/what-is-a-stream', { page: 'lesson', slug: 'what-is-a-stream' }],
     ['#/chapter/basics', { page: 'chapter', slug: 'basics' }],
     ['#/glossary', { page: 'glossary' }],
@@ -33,6 +36,8 @@ describe('parseRoute', () => {
     const routes: Route[] = [
       { page: 'home' },
       { page: 'sandbox' },
+      { page: 'sandbox', id: 'k3x9a0' },
+      { page: 'sandboxes' },
       { page: 'lesson', slug: 'event-time' },
       { page: 'chapter', slug: 'practice' },
       { page: 'glossary' },

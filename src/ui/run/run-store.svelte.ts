@@ -107,6 +107,8 @@ export class RunStore {
   /** The pending idle callback of {@link warmWhenIdle}. */
   #idleWarm: number | undefined;
   #files: { files: Record<string, string>; entry: string } | undefined;
+  /** The seed of the next run's random choices (datasets, generators): same seed, same run. */
+  seed = $state(1);
 
   /** @param checkSource a lesson's `check.ts`, run after every run that finishes. */
   constructor(private readonly checkSource: string | null = null) {}
@@ -240,6 +242,7 @@ export class RunStore {
           api.load({
             files,
             entry,
+            seed: this.seed,
             trace: 'full',
             ...(params === undefined ? {} : { params }),
             // A lesson's check sees where each answer came from (see CheckInput.inputs).

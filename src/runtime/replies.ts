@@ -35,6 +35,7 @@ const FAILURE_KINDS: ReadonlySet<unknown> = new Set<RunFailure['kind']>([
   'import',
   'pipeline',
   'runtime',
+  'data',
   'loop',
   'memory',
   'internal',

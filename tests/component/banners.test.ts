@@ -48,6 +48,21 @@ describe('FailureBanner', () => {
       .toHaveTextContent('Operator Map on record {"n":2} at event time 1.5 s');
     await expect.element(screen.getByText('Stack')).toBeVisible();
   });
+
+  it('names the data file a bad row is in', async () => {
+    const screen = await render(FailureBanner, {
+      failure: {
+        kind: 'data',
+        message: 'readings.csv, line 3, column 12: expected 3 fields, found 4',
+        file: 'readings.csv',
+        line: 3,
+        column: 12,
+      },
+    });
+    await expect
+      .element(screen.getByRole('alert'))
+      .toHaveTextContent('Bad row in readings.csv — line 3, column 12');
+  });
 });
 
 describe('CheckBanner and the learner’s progress', () => {

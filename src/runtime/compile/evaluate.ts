@@ -1,18 +1,32 @@
+import { DATA_FILE_EXTENSIONS, isDataFile } from './data-files';
 import { GUARD } from './guard-loops';
 
-/** A learner's module that tried to import something other than the engine. */
+/** A learner's module that tried to import something other than the engine or its data files. */
 export class ImportNotAllowedError extends Error {
-  constructor(readonly specifier: string) {
-    super(
-      `"${specifier}" cannot be imported here: a pipeline can import only from 'streamlab', the engine.`,
-    );
+  /** `importable`: the specifiers the module could have imported. */
+  constructor(
+    readonly specifier: string,
+    importable: readonly string[] = [],
+  ) {
+    super(refusal(specifier, importable));
     this.name = 'ImportNotAllowedError';
   }
 }
 
+function refusal(specifier: string, importable: readonly string[]): string {
+  if (typeof specifier === 'string' && specifier.startsWith('./') && isDataFile(specifier)) {
+    const files = importable.filter((s) => s.startsWith('./')).map((s) => s.slice(2));
+    const there =
+      files.length === 0 ? 'there are no data files yet' : `the data files are ${files.join(', ')}`;
+    return `There is no file "${specifier.slice(2)}" to import: ${there}.`;
+  }
+  const endings = DATA_FILE_EXTENSIONS.join(', ');
+  return `"${specifier}" cannot be imported here: a pipeline can import only from 'streamlab', the engine, and its data files by name ('./readings.csv'; files ending in ${endings}).`;
+}
+
 /** What the learner's module may see besides its own code. */
 export interface ModuleScope {
-  /** Modules by specifier: `{ streamlab: engine }`. */
+  /** Modules by specifier: `{ streamlab: engine, './readings.csv': … }`. */
   readonly modules: Readonly<Record<string, unknown>>;
   readonly console: unknown;
   /** Called at the top of every loop body with the loop's place (see `guard-loops.ts`). */
@@ -31,7 +45,7 @@ export function evaluateModule(
   const module = { exports: {} as Record<string, unknown> };
   const require = (specifier: string) => {
     if (Object.hasOwn(scope.modules, specifier)) return scope.modules[specifier];
-    throw new ImportNotAllowedError(specifier);
+    throw new ImportNotAllowedError(specifier, Object.keys(scope.modules));
   };
   // The sandbox's CSP allows eval-like code: the sandbox itself is the security boundary.
   const factory = new Function(

@@ -10,6 +10,13 @@ export type { CodeProblem } from './problem';
 export type { DescribedError } from './describe-error';
 export type { ModuleScope } from './evaluate';
 export { ImportNotAllowedError } from './evaluate';
+export {
+  DATA_FILE_DECLARATIONS,
+  DATA_FILE_EXTENSIONS,
+  dataFileHolding,
+  dataFileModules,
+  isDataFile,
+} from './data-files';
 export { createLoopGuard, EndlessLoopError } from './loop-guard';
 
 /** A learner's file, ready to run in the sandbox. */

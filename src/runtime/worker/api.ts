@@ -16,7 +16,10 @@ import type {
 } from 'streamlab';
 
 export interface LoadRequest {
-  /** The learner's files by name; `entry` is the one whose default export builds the pipeline. */
+  /**
+   * The learner's files by name; `entry` is the one whose default export builds the pipeline. Data
+   * files (`.csv`, `.jsonl`, `.json`, `.txt`) are imported by it as text: `'./readings.csv'`.
+   */
   readonly files: Readonly<Record<string, string>>;
   readonly entry: string;
   readonly seed?: number;
@@ -36,9 +39,13 @@ export interface LoadRequest {
 /** A figure program's parameters, by name. */
 export type FigureParams = Readonly<Record<string, number>>;
 
-/** A run could not start, or stopped: what happened, said plainly, at the learner's line. */
+/**
+ * A run could not start, or stopped: what happened, said plainly, at the learner's line. `data`: a
+ * text source met a bad row; `file` is then the data file it is in (when the text is one).
+ */
 export interface RunFailure {
-  readonly kind: 'syntax' | 'import' | 'pipeline' | 'runtime' | 'loop' | 'memory' | 'internal';
+  readonly kind:
+    'syntax' | 'import' | 'pipeline' | 'runtime' | 'data' | 'loop' | 'memory' | 'internal';
   readonly message: string;
   readonly file?: string;
   readonly line?: number;

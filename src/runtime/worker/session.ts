@@ -7,6 +7,7 @@ import * as engine from 'streamlab';
 import {
   JobExecutionError,
   PipelineDefinitionError,
+  SourceFormatError,
   StreamExecutionEnvironment,
   UserFunctionError,
   checkInputFrom,
@@ -17,6 +18,7 @@ import {
 import {
   compileModule,
   createLoopGuard,
+  dataFileModules,
   EndlessLoopError,
   ImportNotAllowedError,
   type CompiledModule,
@@ -32,6 +34,7 @@ import type {
   RunUpdate,
 } from './api';
 import { createConsole } from './console-capture';
+import { dataFailure } from './data-failure';
 import {
   boundFailure,
   boundTraceEvent,
@@ -59,6 +62,8 @@ export class RunSession {
   /** The operators the page is sent (of a job with thousands, the first hundred). */
   #shown: ShownOperators | undefined;
   #module: CompiledModule | undefined;
+  /** The run's files, to name the data file a bad row is in. */
+  #files: Readonly<Record<string, string>> = {};
   #loops: ReturnType<typeof createLoopGuard>;
   #console: ReturnType<typeof createConsole>;
   /** How many rows of each collect sink and side output were already sent. */
@@ -92,10 +97,11 @@ export class RunSession {
       return this.#loadFailed({ kind: 'syntax', ...compiled.problem });
     }
     const module = (this.#module = compiled.module);
+    this.#files = request.files;
     try {
       this.#loops.restart();
       const exports = module.evaluate({
-        modules: { streamlab: engine },
+        modules: { ...dataFileModules(request.files), streamlab: engine },
         console: this.#console.console,
         guard: this.#loops.guard,
       });
@@ -299,6 +305,10 @@ export class RunSession {
     const module = this.#module;
     const file = module?.file;
     const is = (type: abstract new (...args: never[]) => unknown) => isA(error, type);
+    const data = is(SourceFormatError)
+      ? dataFailure(error as SourceFormatError, this.#files)
+      : undefined;
+    if (data) return data;
     if (is(UserFunctionError) || is(JobExecutionError)) {
       const failure = error as UserFunctionError | JobExecutionError;
       const report = failure.toReport();

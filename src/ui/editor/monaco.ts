@@ -15,6 +15,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import engineTypes, { engineExports } from 'virtual:streamlab/engine-types';
 import referenceAnchors from 'virtual:streamlab/reference-anchors';
+import { DATA_FILE_DECLARATIONS, isDataFile } from '../../runtime/compile/data-files';
 import type { CodeProblem } from '../../runtime/compile/problem';
 import { registerImportCompletions } from './import-completions';
 import { registerImportQuickFix } from './import-quick-fix';
@@ -60,6 +61,9 @@ typescriptDefaults.addExtraLib(
 };`,
   'file:///streamlab-globals.d.ts',
 );
+// `import readings from './readings.csv'`: a data file beside the program is its text. Which files
+// exist is the run's to say (a missing one fails at its import), so any name type-checks here.
+typescriptDefaults.addExtraLib(DATA_FILE_DECLARATIONS, 'file:///streamlab-data-files.d.ts');
 
 // Completion and a quick fix for 'streamlab' names the file does not import yet. Monaco's own
 // quick-fix provider gives way to `registerTypeScriptFixes`: the same fixes, less TypeScript's
@@ -82,10 +86,14 @@ export function monacoTheme(theme: 'light' | 'dark'): string {
   return theme === 'dark' ? 'vs-dark' : 'vs';
 }
 
-/** A model per file path, kept for the visit, so switching tabs or lessons keeps undo history. */
+/**
+ * A model per file path, kept for the visit, so switching tabs or lessons keeps undo history. A
+ * data file is plain text: TypeScript must neither check it nor take it for a module.
+ */
 export function modelFor(path: string, value: string): monaco.editor.ITextModel {
   const uri = monaco.Uri.parse(`file:///${path}`);
-  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, 'typescript', uri);
+  const language = isDataFile(path) ? 'plaintext' : 'typescript';
+  return monaco.editor.getModel(uri) ?? monaco.editor.createModel(value, language, uri);
 }
 
 /**

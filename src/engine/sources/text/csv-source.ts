@@ -1,13 +1,14 @@
 import { CsvParser, type CsvField } from './csv-parser';
 import { convertText, expectation } from './field-types';
 import { type Schema, schemaOf } from './schema';
-import { SourceFormatError } from './source-format-error';
 import {
+  type ProblemAt,
   type RowFormat,
   type RowRead,
   type TextSource,
   type TextCursor,
   type TextSourceOptions,
+  problemAt,
   textSource,
 } from './text-source';
 
@@ -48,27 +49,55 @@ export function csvSource<T = Record<string, unknown>>(
   text: string,
   options: CsvSourceOptions,
 ): TextSource<T> {
-  const { name = 'csv', columns, header = columns === undefined, delimiter = ',' } = options;
+  const { name = 'csv' } = options;
+  const layout = csvLayout(options);
+  const schema = schemaOf(options.timestampField, options.types, options.arrivalField);
+  if (layout.columns) requireColumns(layout.columns, schema, (reason) => new TypeError(reason));
+  const problem = problemAt(name, text);
+  return textSource(name, options, problem, () => openCsv<T>(text, layout, schema, problem).rows);
+}
+
+/** How a CSV text is laid out: its delimiter, and where its column names come from. */
+export interface CsvLayout {
+  readonly columns: readonly string[] | undefined;
+  readonly header: boolean;
+  readonly delimiter: string;
+}
+
+/** The layout `options` describe, refusing one that cannot be read. */
+export function csvLayout(
+  options: Pick<CsvSourceOptions, 'columns' | 'header' | 'delimiter'>,
+): CsvLayout {
+  const { columns, header = columns === undefined, delimiter = ',' } = options;
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
     throw new TypeError(`delimiter must be one character other than a quote or a line break.`);
   }
   if (!header && columns === undefined) {
     throw new TypeError('Without a header row, `columns` must name the fields.');
   }
-  const schema = schemaOf(options.timestampField, options.types);
-  if (columns) requireColumns(columns, schema, (reason) => new TypeError(reason));
-  return textSource(name, options, () => {
-    const parser = new CsvParser(text, delimiter);
-    const start: TextCursor = { offset: text.startsWith('\uFEFF') ? 1 : 0, line: 1 };
-    const { names, firstRow } = header
-      ? readHeader(name, parser, start, columns, schema)
-      : { names: columns ?? [], firstRow: start };
-    return csvRows(name, parser, firstRow, names, schema);
-  });
+  return { columns, header, delimiter };
+}
+
+/**
+ * Reads the header (if any) and returns the column names and the rows after it. Throws a
+ * `SourceFormatError` when the header cannot be used.
+ */
+export function openCsv<T>(
+  text: string,
+  layout: CsvLayout,
+  schema: Schema,
+  problem: ProblemAt,
+): { names: readonly string[]; rows: RowFormat<T> } {
+  const parser = new CsvParser(text, layout.delimiter);
+  const start: TextCursor = { offset: text.startsWith('\uFEFF') ? 1 : 0, line: 1 };
+  const { names, firstRow } = layout.header
+    ? readHeader(problem, parser, start, layout.columns, schema)
+    : { names: layout.columns ?? [], firstRow: start };
+  return { names, rows: csvRows(problem, parser, firstRow, names, schema) };
 }
 
 function readHeader(
-  source: string,
+  problem: ProblemAt,
   parser: CsvParser,
   start: TextCursor,
   columns: readonly string[] | undefined,
@@ -77,19 +106,18 @@ function readHeader(
   const row = parser.read(start);
   if (row === undefined) {
     if (columns) return { names: columns, firstRow: start };
-    throw new SourceFormatError(source, start.line, 1, 'the text is empty; expected a header row');
+    throw problem(start.line, 1, 'the text is empty; expected a header row');
   }
-  if (row.kind === 'error') throw new SourceFormatError(source, row.line, row.column, row.reason);
+  if (row.kind === 'error') throw problem(row.line, row.column, row.reason);
   if (columns) return { names: columns, firstRow: row.next };
   const names = row.fields.map((field) => field.text.trim());
   row.fields.forEach((field, i) => {
     const name = names[i] as string;
-    const fail = (reason: string) =>
-      new SourceFormatError(source, field.line, field.column, reason);
+    const fail = (reason: string) => problem(field.line, field.column, reason);
     if (name === '') throw fail('a column in the header has no name');
     if (names.indexOf(name) !== i) throw fail(`the header names the column "${name}" twice`);
   });
-  requireColumns(names, schema, (reason) => new SourceFormatError(source, start.line, 1, reason));
+  requireColumns(names, schema, (reason) => problem(start.line, 1, reason));
   return { names, firstRow: row.next };
 }
 
@@ -102,7 +130,7 @@ function requireColumns(names: readonly string[], schema: Schema, fail: (reason:
 }
 
 function csvRows<T>(
-  source: string,
+  errorAt: ProblemAt,
   parser: CsvParser,
   start: TextCursor,
   names: readonly string[],
@@ -115,7 +143,7 @@ function csvRows<T>(
       if (row === undefined) return undefined;
       const problem = (line: number, column: number, reason: string): RowRead<T> => ({
         kind: 'problem',
-        error: new SourceFormatError(source, line, column, reason),
+        error: errorAt(line, column, reason),
         next: row.next,
       });
       if (row.kind === 'error') return problem(row.line, row.column, row.reason);
@@ -135,8 +163,14 @@ function csvRows<T>(
         }
         record[field] = converted.value;
       }
-      const timestamp = record[schema.timestampField] as number;
-      return { kind: 'record', value: record as T, timestamp, next: row.next };
+      const { timestampField, arrivalField } = schema;
+      const timestamp = timestampField === undefined ? 0 : (record[timestampField] as number);
+      if (arrivalField === undefined) {
+        return { kind: 'record', value: record as T, timestamp, next: row.next };
+      }
+      const at = fields[names.indexOf(arrivalField)] as CsvField;
+      const arrival = { time: record[arrivalField] as number, locate: () => at };
+      return { kind: 'record', value: record as T, timestamp, arrival, next: row.next };
     },
   };
 }

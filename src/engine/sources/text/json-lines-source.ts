@@ -1,13 +1,14 @@
 import { convertJson, expectation } from './field-types';
 import { findJsonSyntaxError, memberValueOffsets } from './json-locate';
 import { type Schema, schemaOf } from './schema';
-import { SourceFormatError } from './source-format-error';
 import {
+  type ProblemAt,
   type RowFormat,
   type RowRead,
   type TextSource,
   type TextCursor,
   type TextSourceOptions,
+  problemAt,
   textSource,
 } from './text-source';
 
@@ -33,13 +34,14 @@ export function jsonLinesSource<T = Record<string, unknown>>(
   text: string,
   options: JsonLinesSourceOptions,
 ): TextSource<T> {
-  const schema = schemaOf(options.timestampField, options.types);
-  return textSource(options.name ?? 'json-lines', options, () =>
-    jsonLines(options.name ?? 'json-lines', text, schema),
-  );
+  const { name = 'json-lines' } = options;
+  const schema = schemaOf(options.timestampField, options.types, options.arrivalField);
+  const problem = problemAt(name, text);
+  return textSource(name, options, problem, () => jsonLines(problem, text, schema));
 }
 
-function jsonLines<T>(source: string, text: string, schema: Schema): RowFormat<T> {
+/** The lines of a JSON Lines text, each read as an object with the `schema`'s fields converted. */
+export function jsonLines<T>(problem: ProblemAt, text: string, schema: Schema): RowFormat<T> {
   return {
     start: { offset: text.startsWith('\uFEFF') ? 1 : 0, line: 1 },
     read(cursor: TextCursor): RowRead<T> | undefined {
@@ -49,7 +51,7 @@ function jsonLines<T>(source: string, text: string, schema: Schema): RowFormat<T
         const end = newline < 0 ? text.length : newline;
         const content = text.slice(offset, text[end - 1] === '\r' ? end - 1 : end);
         const next = { offset: end + 1, line: line + 1 };
-        if (content.trim() !== '') return parseLine(source, content, line, schema, next);
+        if (content.trim() !== '') return parseLine(problem, content, line, schema, next);
         [offset, line] = [next.offset, next.line];
       }
       return undefined;
@@ -58,7 +60,7 @@ function jsonLines<T>(source: string, text: string, schema: Schema): RowFormat<T
 }
 
 function parseLine<T>(
-  source: string,
+  errorAt: ProblemAt,
   content: string,
   line: number,
   schema: Schema,
@@ -66,7 +68,7 @@ function parseLine<T>(
 ): RowRead<T> {
   const problem = (column: number, reason: string): RowRead<T> => ({
     kind: 'problem',
-    error: new SourceFormatError(source, line, column, reason),
+    error: errorAt(line, column, reason),
     next,
   });
   let parsed: unknown;
@@ -94,12 +96,15 @@ function parseLine<T>(
     }
     record[field] = converted.value;
   }
-  return {
-    kind: 'record',
-    value: record as T,
-    timestamp: record[schema.timestampField] as number,
-    next,
+  const { timestampField, arrivalField } = schema;
+  const timestamp = timestampField === undefined ? 0 : (record[timestampField] as number);
+  if (arrivalField === undefined) return { kind: 'record', value: record as T, timestamp, next };
+  const arrival = {
+    time: record[arrivalField] as number,
+    // Only a row that arrives out of order is located: most rows never need it.
+    locate: () => ({ line, column: (memberValueOffsets(content).get(arrivalField) ?? 0) + 1 }),
   };
+  return { kind: 'record', value: record as T, timestamp, arrival, next };
 }
 
 function kindOf(value: unknown): string {

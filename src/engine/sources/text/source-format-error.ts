@@ -23,14 +23,24 @@ export class SourceFormatError extends Error implements SourceProblem {
   readonly line: number;
   readonly column: number;
   readonly reason: string;
+  /**
+   * The whole text the source reads, when known: whoever knows where that text came from (a
+   * sandbox's data file, say) can then name the file the line and column are in. It is not part of
+   * the problem (`toProblem`) and is not enumerable, so logging the error does not print the text.
+   */
+  declare readonly sourceText: string | undefined;
 
-  /** The problem `reason` at `line` and `column` of the text source named `source`. */
-  constructor(source: string, line: number, column: number, reason: string) {
+  /**
+   * The problem `reason` at `line` and `column` of the text source named `source`, which reads
+   * `sourceText`.
+   */
+  constructor(source: string, line: number, column: number, reason: string, sourceText?: string) {
     super(`line ${line}, column ${column}: ${reason}`);
     this.source = source;
     this.line = line;
     this.column = column;
     this.reason = reason;
+    Object.defineProperty(this, 'sourceText', { value: sourceText, enumerable: false });
   }
 
   /** The same problem as a plain object, for a problem list or a message to the UI. */

@@ -1,0 +1,119 @@
+/** `streamlab run`, called in-process: tables, JSON, and each way a program can fail. */
+import { describe, expect, it } from 'vitest';
+import { cli, ENDLESS_LOOP, folderWith, SOLUTION, SYNTAX_ERROR } from './support';
+
+const ALERTS = [
+  { sensor: 'boiler-2', timestamp: 2000, over: 1.5 },
+  { sensor: 'boiler-2', timestamp: 6000, over: 4.5 },
+  { sensor: 'boiler-3', timestamp: 5000, over: 0.25 },
+  { sensor: 'boiler-1', timestamp: 7000, over: 10.5 },
+  { sensor: 'boiler-3', timestamp: 9000, over: 2 },
+];
+
+const ENDLESS_SOURCE = `import { WatermarkStrategy, type StreamExecutionEnvironment } from 'streamlab';
+
+export default function pipeline(env: StreamExecutionEnvironment) {
+  env
+    .fromSource(
+      env.datasets.sensorReadings({ sensors: 2, durationMs: Infinity }),
+      WatermarkStrategy.forMonotonousTimestamps(),
+      'readings',
+    )
+    .sinkTo(env.collect('readings'));
+}
+`;
+
+describe('streamlab run', () => {
+  const dir = folderWith({
+    'alerts.ts': SOLUTION,
+    'syntax.ts': SYNTAX_ERROR,
+    'loop.ts': ENDLESS_LOOP,
+    'endless-source.ts': ENDLESS_SOURCE,
+    'logs.ts': SOLUTION.replace(
+      'export default function pipeline(env: StreamExecutionEnvironment) {',
+      "export default function pipeline(env: StreamExecutionEnvironment) {\n  console.log('building');",
+    ),
+  });
+
+  it("prints each sink as a table of the page's columns", async () => {
+    const ran = await cli(['run', 'alerts.ts'], dir);
+    expect(ran.stderr).toBe('');
+    expect(ran.code).toBe(0);
+    const lines = ran.stdout.split('\n');
+    expect(lines[0]).toBe('sink alerts · 5 rows');
+    expect(lines[2]).toMatch(/│ value +│ event time │ arrived \(processing time\) │/);
+    // In arrival order, each with its event time and arrival.
+    expect(lines[3]).toMatch(
+      /│ \{"sensor": "boiler-2", "timestamp": 2000, "over": 1.5\} +│ 2 s +│ 100 ms +│/,
+    );
+    expect(lines[7]).toMatch(/"boiler-3", "timestamp": 9000, "over": 2\}.*│ 9 s +│ 800 ms +│/);
+    expect(lines.filter((line) => line.startsWith('│ {')).length).toBe(5);
+  });
+
+  it('cuts long tables at --rows and says how many more there are', async () => {
+    const ran = await cli(['run', 'alerts.ts', '--rows', '2'], dir);
+    expect(ran.stdout.split('\n').filter((line) => line.startsWith('│ {')).length).toBe(2);
+    expect(ran.stdout).toContain('… and 3 more');
+  });
+
+  it('prints the results as JSON with --json, and the console on stderr at its line', async () => {
+    const ran = await cli(['run', 'logs.ts', '--json'], dir);
+    expect(ran.code).toBe(0);
+    // The solution's function starts at line 7; the log is the line after.
+    expect(ran.stderr).toBe('logs.ts:8: console.log: building\n');
+    const json = JSON.parse(ran.stdout);
+    expect(json).toMatchObject({ file: 'logs.ts', ok: true, finished: true });
+    expect(json.outputs.alerts.map((row: { value: unknown }) => row.value)).toEqual(ALERTS);
+    expect(json.outputs.alerts[0]).toMatchObject({ timestamp: 2000, processingTime: 100 });
+  });
+
+  it('names a syntax error by file:line:column, as a compiler does', async () => {
+    const ran = await cli(['run', 'syntax.ts'], dir);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toBe('');
+    expect(ran.stderr).toMatch(/^syntax\.ts:4:37: syntax error: Unexpected token/);
+  });
+
+  it('stops an endless loop at its line, in about the loop budget', async () => {
+    const ran = await cli(['run', 'loop.ts'], dir);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(
+      /^loop\.ts:8:7: stopped: Your code ran for 1\.5 s without finishing: is there an endless loop near line 8\?\n {2}in operator "Map", on record 1/,
+    );
+    // The budget is 1.5 s; starting the thread takes a second or two on a busy machine.
+    expect(ran.ms).toBeGreaterThan(1500);
+    expect(ran.ms).toBeLessThan(10_000);
+  });
+
+  it('stops a source that never ends at --until, and says it had not ended', async () => {
+    const ran = await cli(['run', 'endless-source.ts', '--until', '2000', '--json'], dir);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toContain('Stopped at processing time 2 s (--until)');
+    const json = JSON.parse(ran.stdout);
+    expect(json.finished).toBe(false);
+    expect(json.processingTime).toBe(2000);
+    expect(json.outputs.readings.length).toBeGreaterThan(0);
+    for (const row of json.outputs.readings) expect(row.processingTime).toBeLessThanOrEqual(2000);
+  });
+
+  it('stops a source that never ends at --time-limit, naming --until', async () => {
+    const ran = await cli(['run', 'endless-source.ts', '--time-limit', '1'], dir);
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(
+      /^endless-source\.ts: stopped: The run did not end within 1 s.*--until/,
+    );
+  });
+
+  it.each([
+    [['run'], /takes one file/],
+    [['run', 'missing.ts'], /There is no file missing\.ts/],
+    [['run', 'alerts.ts', '--seed', 'x'], /--seed takes a whole number/],
+    [['run', 'alerts.ts', '--colour'], /Unknown option '--colour'/],
+    [['walk'], /There is no command "walk"/],
+  ])('refuses %j with exit code 2', async (args, message) => {
+    const ran = await cli(args, dir);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toMatch(message);
+    expect(ran.stderr).toContain('streamlab --help');
+  });
+});

@@ -12,6 +12,7 @@ const LABELS: Readonly<Record<ProgramFailure['kind'], string>> = {
   runtime: 'runtime error',
   loop: 'stopped',
   memory: 'out of memory',
+  data: 'bad row',
   'time-limit': 'stopped',
   internal: 'internal error',
 };

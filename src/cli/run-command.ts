@@ -1,8 +1,9 @@
 /** `streamlab run <file.ts>`: runs a pipeline with the playground's engine and prints its sinks. */
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CheckInput } from 'streamlab';
+import { isDataFile } from '../runtime/compile/data-files';
 import type { ConsoleEntry } from '../runtime/worker/api';
 import { formatTime } from '../ui/run/format';
 import { failureText } from './failure-text';
@@ -47,7 +48,7 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
     'processing time {time} | {records} records read | {elapsed} s',
   );
   const outcome = await runProgram({
-    files: { [entry]: source },
+    files: { ...dataFilesBeside(resolve(io.cwd, path)), [entry]: source },
     entry,
     ...(seed === undefined ? {} : { seed }),
     ...(until === undefined ? {} : { until }),
@@ -98,6 +99,20 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
     );
   }
   return EXIT.ok;
+}
+
+/**
+ * The data files in the program's folder (`readings.csv`, …), which it may import as text the way
+ * a sandbox's program imports the files beside it.
+ */
+function dataFilesBeside(program: string): Record<string, string> {
+  const folder = dirname(program);
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (isDataFile(name) && statSync(path).isFile()) files[name] = readFileSync(path, 'utf8');
+  }
+  return files;
 }
 
 function readSource(absolute: string, path: string): string {

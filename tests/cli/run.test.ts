@@ -23,12 +23,34 @@ export default function pipeline(env: StreamExecutionEnvironment) {
 }
 `;
 
+const FROM_CSV = `import { csvSource, WatermarkStrategy, type StreamExecutionEnvironment } from 'streamlab';
+import readings from './readings.csv';
+
+export default function pipeline(env: StreamExecutionEnvironment) {
+  env
+    .fromSource(
+      csvSource<{ sensor: string; ts: number; celsius: number }>(readings, {
+        timestampField: 'ts',
+        types: { celsius: 'number' },
+      }),
+      WatermarkStrategy.forMonotonousTimestamps(),
+      'readings',
+    )
+    .map((r) => r.sensor + ' ' + r.celsius)
+    .sinkTo(env.collect('readings'));
+}
+`;
+
 describe('streamlab run', () => {
   const dir = folderWith({
     'alerts.ts': SOLUTION,
     'syntax.ts': SYNTAX_ERROR,
     'loop.ts': ENDLESS_LOOP,
     'endless-source.ts': ENDLESS_SOURCE,
+    'from-csv.ts': FROM_CSV,
+    'readings.csv': 'sensor,ts,celsius\ns1,1000,21.5\ns2,1500,19\n',
+    'bad-row.ts': FROM_CSV.replace('./readings.csv', './bad.csv'),
+    'bad.csv': 'sensor,ts,celsius\ns1,1000,21.5\ns2,later,19\n',
     'logs.ts': SOLUTION.replace(
       'export default function pipeline(env: StreamExecutionEnvironment) {',
       "export default function pipeline(env: StreamExecutionEnvironment) {\n  console.log('building');",
@@ -65,6 +87,17 @@ describe('streamlab run', () => {
     expect(json).toMatchObject({ file: 'logs.ts', ok: true, finished: true });
     expect(json.outputs.alerts.map((row: { value: unknown }) => row.value)).toEqual(ALERTS);
     expect(json.outputs.alerts[0]).toMatchObject({ timestamp: 2000, processingTime: 100 });
+  });
+
+  it('reads the data files beside the program, and names a bad row by file:line:column', async () => {
+    const ran = await cli(['run', 'from-csv.ts', '--json'], dir);
+    expect(ran.code).toBe(0);
+    const printed = JSON.parse(ran.stdout) as { outputs: Record<string, { value: unknown }[]> };
+    expect(printed.outputs['readings']?.map((row) => row.value)).toEqual(['s1 21.5', 's2 19']);
+
+    const bad = await cli(['run', 'bad-row.ts'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^bad\.csv:3:4: bad row: .*expected a timestamp/m);
   });
 
   it('names a syntax error by file:line:column, as a compiler does', async () => {

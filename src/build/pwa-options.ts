@@ -58,9 +58,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     globPatterns: ['**/*.{html,js,css,svg,png,ttf,woff,woff2}'],
     maximumFileSizeToCacheInBytes: LARGEST_PRECACHED_FILE,
     // Routes live in the hash (#/learn/…), so every navigation of the app is to index.html. The
-    // sandbox frame is a navigation too, to its own page, which the precache answers by name.
+    // sandbox's host frame is a navigation too, to its own page, which the precache answers by name.
     navigateFallback: 'index.html',
-    navigateFallbackDenylist: [/\/sandbox\.html$/],
+    navigateFallbackDenylist: [/\/sandbox(-host)?\.html$/],
     // The first visit's page is served by the network, before the worker exists; claiming it lets
     // the chunks it fetches later (an editor, a lesson) come from the precache if the network goes.
     clientsClaim: true,

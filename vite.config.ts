@@ -6,6 +6,8 @@ import { sandboxWorkerPlugin } from './src/build/sandbox-worker-plugin.ts';
 import { engineTypesPlugin } from './src/build/engine-types-plugin.ts';
 import { cspPlugin } from './src/build/csp-plugin.ts';
 import { referencePlugin } from './src/build/reference-plugin.ts';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaOptions } from './src/build/pwa-options.ts';
 
 export default defineConfig({
   // Relative asset URLs so the built site works from any folder or static host.
@@ -17,6 +19,7 @@ export default defineConfig({
     engineTypesPlugin({ engineDir: 'src/engine' }),
     referencePlugin({ engineDir: 'src/engine', lessons: 'lessons' }),
     cspPlugin(),
+    VitePWA(pwaOptions),
   ],
   resolve: {
     alias: { streamlab: new URL('./src/engine/index.ts', import.meta.url).pathname },

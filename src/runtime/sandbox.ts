@@ -2,7 +2,7 @@ import * as Comlink from 'comlink';
 import workerUrl from 'virtual:streamlab/sandbox-worker';
 import type { WorkerApi } from './worker/api';
 
-/** A live sandbox: an opaque-origin iframe whose worker runs the engine and the learner's code. */
+/** A live sandbox: an opaque-origin frame whose worker runs the engine and the learner's code. */
 export interface Sandbox {
   readonly api: Comlink.Remote<WorkerApi>;
   /** Rejects when the worker reports a crash it could not turn into an answer (out of memory). */
@@ -45,9 +45,11 @@ const START_TIMEOUT_MS = 10_000;
 /** Starts a sandbox. Resolves once its worker answers. */
 export async function createSandbox(): Promise<Sandbox> {
   const code = await fetchWorkerCode();
+  // The app's own page that holds the sandboxed frame (allow-scripts, no allow-same-origin: an
+  // opaque origin, cut off from the app's storage) and relays its messages; see
+  // public/sandbox-host.html for why the sandboxed frame is not this one (it could not start
+  // offline).
   const iframe = document.createElement('iframe');
-  // allow-scripts without allow-same-origin: an opaque origin, cut off from the app's storage.
-  iframe.setAttribute('sandbox', 'allow-scripts');
   iframe.setAttribute('aria-hidden', 'true');
   iframe.title = 'Sandbox for running pipelines';
   iframe.className = 'streamlab-sandbox';
@@ -78,7 +80,7 @@ export async function createSandbox(): Promise<Sandbox> {
     );
   });
 
-  iframe.src = new URL('sandbox.html', document.baseURI).href;
+  iframe.src = new URL('sandbox-host.html', document.baseURI).href;
   document.body.append(iframe);
 
   const dispose = () => {

@@ -45,6 +45,9 @@ export function useBrowser(options: { viewport?: { width: number; height: number
   ): Promise<Session> => {
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 720 },
+      // Installing the service worker fetches the whole site (about 13 MB) in the background: a
+      // load on two cores that only the offline tests need, so they ask for it.
+      serviceWorkers: 'block',
       ...contextOptions,
     });
     const page = await context.newPage();

@@ -52,7 +52,7 @@ describe('offline and installable', () => {
   });
 
   it('after one visit, works with the network off: a lesson, the editor, Run, the reference', async () => {
-    const { page, context, problems, open } = await start();
+    const { page, context, problems, open } = await start({ serviceWorkers: 'allow' });
     await open('#/');
     // The notice comes when the service worker has installed, that is when all is precached.
     await page.getByRole('status').getByText('Ready to work offline.').waitFor({ timeout: 15_000 });

@@ -1,3 +1,4 @@
+import { SHARE_ROUTE } from './sandboxes/share-link';
 /** Where the learner is. Every page has its own hash URL so links, reloads and Back all work. */
 export type Route =
   | { readonly page: 'home' }
@@ -6,6 +7,8 @@ export type Route =
   /** A sandbox by id; without one, the sandbox the learner had open last. */
   | { readonly page: 'sandbox'; readonly id?: string }
   | { readonly page: 'sandboxes' }
+  /** A sandbox someone shared: opened as a new sandbox of the recipient's. */
+  | { readonly page: 'shared'; readonly payload: string }
   | { readonly page: 'glossary'; readonly term?: string }
   | { readonly page: 'reference'; readonly name?: string; readonly member?: string }
   | { readonly page: 'not-found'; readonly path: string };
@@ -16,7 +19,10 @@ export function parseRoute(hash: string): Route {
   if (path === '/') return { page: 'home' };
   if (path === '/sandbox') return { page: 'sandbox' };
   if (path === '/sandboxes') return { page: 'sandboxes' };
-  const sandbox = /^\/sandbox\/([a-z0-9]+)$/.exec(path)?.[1];
+  // Read from the raw hash: a payload is base64url with a version prefix, never decoded.
+  const shared = /^#\/sandbox\/shared\/([A-Za-z0-9._-]+)$/.exec(hash)?.[1];
+  if (shared) return { page: 'shared', payload: shared };
+  const sandbox = /^\/sandbox\/([a-z0-9]{12})$/.exec(path)?.[1];
   if (sandbox) return { page: 'sandbox', id: sandbox };
   if (path === '/glossary') return { page: 'glossary' };
   const term = /^\/glossary\/([a-z0-9-]+)$/.exec(path)?.[1];
@@ -42,6 +48,8 @@ export function href(route: Route): string {
       return route.id ? `#/sandbox/${route.id}` : '#/sandbox';
     case 'sandboxes':
       return '#/sandboxes';
+    case 'shared':
+      return `${SHARE_ROUTE}${route.payload}`;
 
     case 'glossary':
       return route.term ? `#/glossary/${route.term}` : '#/glossary';

@@ -20,7 +20,9 @@ function readChoice(): TextSize {
 
 class TextSizeSetting {
   current: TextSize = $state(readChoice());
-  readonly chartFont: number = $derived(CHART_FONT[this.current]);
+  /** While a run is presented, its charts are in large type whatever the choice. */
+  presenting = $state(false);
+  readonly chartFont: number = $derived(CHART_FONT[this.presenting ? 'large' : this.current]);
 
   constructor() {
     $effect.root(() => {

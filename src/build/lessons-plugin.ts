@@ -6,12 +6,14 @@ const INDEX_ID = 'virtual:streamlab/lessons';
 const LESSON_PREFIX = 'virtual:streamlab/lesson/';
 const CHAPTER_PREFIX = 'virtual:streamlab/chapter/';
 const GLOSSARY_ID = 'virtual:streamlab/glossary';
+const GALLERY_ID = 'virtual:streamlab/gallery';
 
 /**
  * Turns `lessons/` into modules: an index (chapters and lesson summaries, small, loaded with the
  * app) and one lazily imported module per lesson and per chapter page (prose already rendered, files
  * inlined), so opening a lesson fetches only that lesson. The glossary is a module of its own,
- * imported by its page; a lesson carries the definitions of the terms it links to.
+ * imported by its page; a lesson carries the definitions of the terms it links to. So is the
+ * sandbox gallery, whose examples carry their programs and data: imported when it is shown.
  */
 export function lessonsPlugin(options: { root: string }): Plugin {
   let root = options.root;
@@ -33,6 +35,7 @@ export function lessonsPlugin(options: { root: string }): Plugin {
       for (const file of lib.files) this.addWatchFile(file);
       if (real === INDEX_ID) return indexModule(lib);
       if (real === GLOSSARY_ID) return `export default ${JSON.stringify(lib.glossary)};`;
+      if (real === GALLERY_ID) return `export const gallery = ${JSON.stringify(lib.gallery)};`;
       if (real.startsWith(LESSON_PREFIX)) {
         const lesson = lib.lessons.get(real.slice(LESSON_PREFIX.length));
         if (!lesson) this.error(`No lesson named ${real.slice(LESSON_PREFIX.length)}`);
@@ -62,6 +65,7 @@ function isContentId(id: string): boolean {
   return (
     id === INDEX_ID ||
     id === GLOSSARY_ID ||
+    id === GALLERY_ID ||
     id.startsWith(LESSON_PREFIX) ||
     id.startsWith(CHAPTER_PREFIX)
   );

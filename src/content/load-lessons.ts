@@ -1,10 +1,21 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildProse } from './blocks.ts';
 import { countLines } from './containers.ts';
-import { LessonFormatError, lineOf, parseFrontMatter } from './front-matter.ts';
+import { fieldReader } from './fields.ts';
+import { numberedFolders, readFileSet } from './folders.ts';
+import { LessonFormatError, parseFrontMatter } from './front-matter.ts';
 import { EMPTY_GLOSSARY, loadGlossary, termPreviews } from './glossary.ts';
-import type { ChapterPage, ChapterSummary, FileSet, Glossary, Lesson, Prose } from './types.ts';
+import { loadGallery } from './load-gallery.ts';
+import type {
+  ChapterPage,
+  ChapterSummary,
+  FileSet,
+  GalleryExample,
+  Glossary,
+  Lesson,
+  Prose,
+} from './types.ts';
 
 /** Everything under `lessons/`, read and checked. Runs in Node at build time (and in tests). */
 export interface LessonLibrary {
@@ -13,13 +24,13 @@ export interface LessonLibrary {
   readonly chapterPages: ReadonlyMap<string, ChapterPage>;
   /** The program a new sandbox opens with (`lessons/sandbox/starter/`). */
   readonly sandbox: FileSet;
+  /** The sandbox gallery (`lessons/sandbox/gallery/`), in folder order. */
+  readonly gallery: readonly GalleryExample[];
   /** `lessons/glossary.md`; every glossary link in the prose names one of its terms. */
   readonly glossary: Glossary;
   /** Every file read, so the dev server can reload when one changes. */
   readonly files: readonly string[];
 }
-
-const NUMBERED = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 
 export function loadLessons(root: string): LessonLibrary {
   const files: string[] = [];
@@ -139,21 +150,8 @@ export function loadLessons(root: string): LessonLibrary {
     });
   }
   const sandbox = readFileSet(join(root, 'sandbox', 'starter'), read);
-  return { chapters, lessons, chapterPages, sandbox, glossary, files };
-}
-
-interface NumberedFolder {
-  readonly path: string;
-  readonly slug: string;
-}
-
-/** `NN-slug` folders in numeric order; anything else (README.md, notes) is not content. */
-function numberedFolders(dir: string): NumberedFolder[] {
-  return readdirSync(dir)
-    .map((name) => ({ name, match: NUMBERED.exec(name), path: join(dir, name) }))
-    .filter((entry) => entry.match !== null && statSync(entry.path).isDirectory())
-    .sort((a, b) => Number(a.match?.[1]) - Number(b.match?.[1]))
-    .map((entry) => ({ path: entry.path, slug: entry.match?.[2] ?? entry.name }));
+  const gallery = loadGallery(join(root, 'sandbox', 'gallery'), read, display);
+  return { chapters, lessons, chapterPages, sandbox, gallery, glossary, files };
 }
 
 /** A lesson's figure programs (`figures/<name>.ts`), by name. */
@@ -163,53 +161,4 @@ function figuresIn(lessonDir: string, read: (path: string) => string): Record<st
       .filter(([file]) => file.endsWith('.ts'))
       .map(([file, source]) => [file.slice(0, -'.ts'.length), source]),
   );
-}
-
-function readFileSet(dir: string, read: (path: string) => string): FileSet {
-  if (!existsSync(dir)) return {};
-  const set: Record<string, string> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isFile()) set[name] = read(path);
-  }
-  return set;
-}
-
-function fieldReader(file: string, source: string, data: Record<string, unknown>) {
-  const fail = (field: string, what: string): never => {
-    throw new LessonFormatError(file, lineOf(source, field), `"${field}" ${what}`);
-  };
-  return {
-    string(field: string): string {
-      const value = data[field];
-      if (typeof value !== 'string' || value.trim() === '')
-        fail(field, 'must be a non-empty string');
-      return value as string;
-    },
-    optionalString(field: string): string | undefined {
-      const value = data[field];
-      if (value !== undefined && typeof value !== 'string') fail(field, 'must be a string');
-      return value as string | undefined;
-    },
-    step(field: string): number {
-      const value = data[field];
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 7) {
-        fail(field, 'must be a journey step from 1 to 7');
-      }
-      return value as number;
-    },
-    positiveNumber(field: string): number {
-      const value = data[field];
-      if (typeof value !== 'number' || !(value > 0)) fail(field, 'must be a positive number');
-      return value as number;
-    },
-    optionalStrings(field: string): string[] | undefined {
-      const value = data[field];
-      if (value === undefined) return undefined;
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-        fail(field, 'must be a list of strings');
-      }
-      return value as string[];
-    },
-  };
 }

@@ -22,6 +22,24 @@ export interface LessonSummary {
 /** Files by name, e.g. `{ 'pipeline.ts': '…' }`. */
 export type FileSet = Readonly<Record<string, string>>;
 
+/**
+ * An example of the sandbox gallery (`lessons/sandbox/gallery/NN-slug/`): a whole sandbox, program
+ * and data, that shows one key idea. Opening it makes a new sandbox from `files` and `seed`.
+ */
+export interface GalleryExample {
+  /** The folder's name without its number; unique in the gallery. */
+  readonly slug: string;
+  readonly title: string;
+  /** The one idea the example shows ("Session windows"), unique in the gallery. */
+  readonly idea: string;
+  /** One or two sentences: what to look at, and what to try. */
+  readonly summary: string;
+  /** The seed of the sandbox's runs (datasets, generators). */
+  readonly seed: number;
+  /** `pipeline.ts` and the data files it imports. */
+  readonly files: FileSet;
+}
+
 /** A lesson, loaded on demand when its page opens. */
 export interface Lesson extends LessonSummary, Prose {
   readonly starter: FileSet;

@@ -19,6 +19,11 @@ declare module 'virtual:streamlab/glossary' {
   export default glossary;
 }
 
+declare module 'virtual:streamlab/gallery' {
+  /** The sandbox gallery's examples, in order, each with its files (imported when shown). */
+  export const gallery: readonly import('./types').GalleryExample[];
+}
+
 declare module 'virtual:streamlab/reference' {
   /** The reference index: sections in reading order, each export's name, kind and first paragraph. */
   export const groups: readonly import('./reference-types').ReferenceGroup[];

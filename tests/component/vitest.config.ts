@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { lessonsPlugin } from '../../src/build/lessons-plugin.ts';
 import { sandboxWorkerPlugin } from '../../src/build/sandbox-worker-plugin.ts';
 
 /**
@@ -9,7 +10,12 @@ import { sandboxWorkerPlugin } from '../../src/build/sandbox-worker-plugin.ts';
  */
 export default defineConfig({
   root: new URL('../..', import.meta.url).pathname,
-  plugins: [svelte(), sandboxWorkerPlugin({ entry: 'src/runtime/worker/main.ts' })],
+  plugins: [
+    svelte(),
+    // Components that show content (the sandbox gallery) import it from the lessons' modules.
+    lessonsPlugin({ root: 'lessons' }),
+    sandboxWorkerPlugin({ entry: 'src/runtime/worker/main.ts' }),
+  ],
   resolve: {
     alias: { streamlab: new URL('../../src/engine/index.ts', import.meta.url).pathname },
   },

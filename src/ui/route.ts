@@ -7,6 +7,9 @@ export type Route =
   /** A sandbox by id; without one, the sandbox the learner had open last. */
   | { readonly page: 'sandbox'; readonly id?: string }
   | { readonly page: 'sandboxes' }
+  /** One lesson figure, or one shared sandbox, alone on the page: for an iframe in slides. */
+  | { readonly page: 'embed'; readonly figure: { lesson: string; name: string } }
+  | { readonly page: 'embed'; readonly sandbox: string }
   /** A sandbox someone shared: opened as a new sandbox of the recipient's. */
   | { readonly page: 'shared'; readonly payload: string }
   | { readonly page: 'glossary'; readonly term?: string }
@@ -22,6 +25,10 @@ export function parseRoute(hash: string): Route {
   // Read from the raw hash: a payload is base64url with a version prefix, never decoded.
   const shared = /^#\/sandbox\/shared\/([A-Za-z0-9._-]+)$/.exec(hash)?.[1];
   if (shared) return { page: 'shared', payload: shared };
+  const embedded = /^#\/embed\/sandbox\/([A-Za-z0-9._-]+)$/.exec(hash)?.[1];
+  if (embedded) return { page: 'embed', sandbox: embedded };
+  const figure = /^\/embed\/figure\/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(path);
+  if (figure) return { page: 'embed', figure: { lesson: figure[1] ?? '', name: figure[2] ?? '' } };
   const sandbox = /^\/sandbox\/([a-z0-9]{12})$/.exec(path)?.[1];
   if (sandbox) return { page: 'sandbox', id: sandbox };
   if (path === '/glossary') return { page: 'glossary' };
@@ -50,6 +57,10 @@ export function href(route: Route): string {
       return '#/sandboxes';
     case 'shared':
       return `${SHARE_ROUTE}${route.payload}`;
+    case 'embed':
+      return 'sandbox' in route
+        ? `#/embed/sandbox/${route.sandbox}`
+        : `#/embed/figure/${route.figure.lesson}/${route.figure.name}`;
 
     case 'glossary':
       return route.term ? `#/glossary/${route.term}` : '#/glossary';

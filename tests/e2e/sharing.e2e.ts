@@ -49,6 +49,35 @@ describe('sharing a sandbox', () => {
     expect(await visibleCode(recipient.page)).toContain('fromElements(1, 2)');
   });
 
+  it('embeds a sandbox or a lesson figure alone, for slides', async () => {
+    const { page, open } = await start();
+    await open('#/sandbox');
+    await setCode(page, GOOD_PROGRAM);
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await page.getByRole('button', { name: 'Share' }).click();
+    const code = await page.getByRole('textbox', { name: /For slides/ }).inputValue();
+    const src = /src="([^"]+)"/.exec(code)?.[1] ?? '';
+    expect(src).toMatch(/#\/embed\/sandbox\/1\./);
+
+    // The sandbox alone: no header or sidebar, runs, and is not added to the viewer's sandboxes.
+    await page.goto(src);
+    await page.locator('[data-editor-status="ready"]').waitFor();
+    expect(await page.locator('header .brand').count()).toBe(0);
+    expect(await runToEnd(page)).toBe('finished');
+    expect(await sinkValues(page, 'good')).toEqual(['31', '21', '11']);
+    await open('#/sandboxes');
+    const items = page.getByRole('list', { name: 'Your sandboxes' }).locator('li a.name');
+    await expect.poll(() => items.count()).toBe(1);
+
+    // A lesson figure alone: its sliders and its chart.
+    await page.goto(
+      new URL('#/embed/figure/event-time-and-processing-time/delay-and-bound', page.url()).href,
+    );
+    await page.locator('.figure input[type="range"]').first().waitFor();
+    await page.getByText(/windows fired/).waitFor();
+    expect(await page.locator('header .brand').count()).toBe(0);
+  });
+
   it('says when a link was cut short', async () => {
     const { page, open } = await start();
     await open('#/sandbox/shared/1.AAAAAAAAbm90IGEgc2FuZGJveA');

@@ -94,4 +94,21 @@ describe("the learner's sandboxes", () => {
     await seed.fill('one');
     await page.getByText('The seed is a whole number.').waitFor();
   });
+
+  it('opens a gallery example as a sandbox of its own, with its data', async () => {
+    const { page, open } = await start();
+    await open('#/sandboxes');
+    await page.getByRole('button', { name: 'Open What if this event comes late?' }).click();
+    await page.getByRole('button', { name: 'What if this event comes late?' }).waitFor();
+    await page.locator('[data-editor-status="ready"]').waitFor();
+    expect(page.url()).toMatch(/#\/sandbox\/[a-z0-9]{12}$/);
+    await page.getByRole('tab', { name: /readings\.csv/ }).waitFor();
+    expect(await runToEnd(page)).toBe('finished');
+    await page.getByRole('tab', { name: 'Results' }).click();
+    expect((await sinkValues(page, 'readings per 5 s')).length).toBeGreaterThan(0);
+
+    await open('#/sandboxes');
+    const items = page.getByRole('list', { name: 'Your sandboxes' }).locator('li a.name');
+    await expect.poll(() => items.allInnerTexts()).toContain('What if this event comes late?');
+  });
 });

@@ -72,7 +72,8 @@ export async function createSandbox(start: {
   const doc: SandboxDoc = {
     id: newSandboxId(),
     name: name ?? (start.name ? copyName(start.name, taken) : untitledName(taken)),
-    files: start.files,
+    // A plain copy: what the page hands over may be reactive state, which storage cannot clone.
+    files: { ...start.files },
     seed: start.seed ?? DEFAULT_SEED,
     createdAt: now,
     updatedAt: now,

@@ -50,7 +50,7 @@ describe('sharing a sandbox', () => {
   });
 
   it('embeds a sandbox or a lesson figure alone, for slides', async () => {
-    const { page, open } = await start();
+    const { page, open } = await start({ permissions: ['clipboard-read', 'clipboard-write'] });
     await open('#/sandbox');
     await setCode(page, GOOD_PROGRAM);
     await page.locator('[data-save-state="saved"]').waitFor();
@@ -69,12 +69,18 @@ describe('sharing a sandbox', () => {
     const items = page.getByRole('list', { name: 'Your sandboxes' }).locator('li a.name');
     await expect.poll(() => items.count()).toBe(1);
 
-    // A lesson figure alone: its sliders and its chart.
-    await page.goto(
-      new URL('#/embed/figure/event-time-and-processing-time/delay-and-bound', page.url()).href,
-    );
+    // A lesson figure alone: the figure offers its iframe; the embed shows its sliders and chart.
+    await open('#/learn/event-time-and-processing-time');
+    await page.getByRole('button', { name: 'Copy embed code' }).first().click();
+    await page.getByText('Copied.').waitFor();
+    const iframe = await page.evaluate(() => navigator.clipboard.readText());
+    const figureSrc = /src="([^"]+)"/.exec(iframe)?.[1] ?? '';
+    expect(figureSrc).toMatch(/#\/embed\/figure\/event-time-and-processing-time\/delay-and-bound$/);
+    await page.goto(figureSrc);
     await page.locator('.figure input[type="range"]').first().waitFor();
     await page.getByText(/windows fired/).waitFor();
+    // No embed code inside an embed.
+    expect(await page.getByRole('button', { name: 'Copy embed code' }).count()).toBe(0);
     expect(await page.locator('header .brand').count()).toBe(0);
   });
 

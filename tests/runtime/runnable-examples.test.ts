@@ -4,14 +4,11 @@
  * Run button sees results, not an error the prose never mentioned.
  */
 import { join } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { loadLessons } from '../../src/content/load-lessons';
 import type { RunnableBlock } from '../../src/content/types';
-import type { RunUpdate } from '../../src/runtime/worker/api';
-import { RunSession } from '../../src/runtime/worker/session';
+import { ROOT, runToEnd, typeErrors, withErrors } from './programs';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const library = loadLessons(join(ROOT, 'lessons'));
 
 interface Example {
@@ -32,64 +29,18 @@ const examples: Example[] = pages.flatMap(([page, blocks]) =>
 
 /** Runs `source` to its end, as the example's Run button does; rows collected per sink. */
 function run(source: string): { failure?: string; rows: Record<string, number> } {
-  let now = 0;
-  const session = new RunSession({ now: () => (now += 0.01) });
-  const loaded = session.load({
-    files: { 'pipeline.ts': source },
-    entry: 'pipeline.ts',
-    trace: 'full',
-  });
-  if (!loaded.ok) return { failure: loaded.failure.message, rows: {} };
   const rows: Record<string, number> = {};
-  const decoder = new TextDecoder();
-  for (let i = 0; i < 1000; i++) {
-    const step = session.advance({ kind: 'end' }, 1000);
-    const update = JSON.parse(decoder.decode(step.update)) as RunUpdate;
-    for (const [sink, added] of Object.entries(update.outputs)) {
-      rows[sink] = (rows[sink] ?? 0) + added.length;
-    }
-    if (step.failure) return { failure: step.failure.message, rows };
-    if (step.done) return { rows };
-  }
-  return { failure: 'did not end after 1000 slices', rows };
-}
-
-/** Type errors of every example at once, by example: one program keeps the check quick. */
-function typeErrors(): Map<string, string[]> {
-  const config = ts.getParsedCommandLineOfConfigFile(
-    join(ROOT, 'tsconfig.json'),
-    {},
+  const { failure } = runToEnd(
+    { 'pipeline.ts': source },
     {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (d) => {
-        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      onUpdate(update) {
+        for (const [sink, added] of Object.entries(update.outputs)) {
+          rows[sink] = (rows[sink] ?? 0) + added.length;
+        }
       },
     },
   );
-  if (!config) throw new Error('tsconfig.json could not be read');
-  // Each example stands where a lesson's pipeline.ts would, so `streamlab` resolves as there.
-  const files = new Map(
-    examples.map((e, i) => [join(ROOT, 'lessons', `example-${i}.ts`), e] as const),
-  );
-  const host = ts.createCompilerHost(config.options);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  host.readFile = (file) => files.get(file)?.block.source ?? readFile(file);
-  host.fileExists = (file) => files.has(file) || fileExists(file);
-  const program = ts.createProgram([...files.keys()], { ...config.options, types: [] }, host);
-  const errors = new Map<string, string[]>();
-  for (const [file, example] of files) {
-    const source = program.getSourceFile(file);
-    const found = ts.getPreEmitDiagnostics(program, source).map((d) => {
-      const line =
-        d.file && d.start !== undefined
-          ? d.file.getLineAndCharacterOfPosition(d.start).line + 1
-          : 0;
-      return `line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
-    });
-    errors.set(example.name, found);
-  }
-  return errors;
+  return { failure, rows };
 }
 
 describe('runnable examples in the prose', () => {
@@ -99,8 +50,8 @@ describe('runnable examples in the prose', () => {
 
   // One TypeScript program over the engine takes about 2 s, and much longer on a busy machine.
   it('type-check against the engine as a lesson file does', { timeout: 60_000 }, () => {
-    const errors = typeErrors();
-    expect(Object.fromEntries([...errors].filter(([, found]) => found.length > 0))).toEqual({});
+    const programs = new Map(examples.map((e) => [e.name, e.block.source] as const));
+    expect(withErrors(typeErrors(programs))).toEqual({});
   });
 
   it.each(examples.map((e) => [e.name, e] as const))(

@@ -52,4 +52,39 @@ describe('presenting a run', () => {
     ).toBe('11px');
     await page.getByRole('button', { name: 'Present' }).waitFor();
   });
+
+  it("shows a lesson's text beside the run, or the run alone", async () => {
+    const { page, open } = await start();
+    await open('#/learn/what-is-a-stream');
+    await page.locator('[data-editor-status="ready"]').waitFor();
+    const title = await page.locator('#lesson-title').innerText();
+    await page.getByRole('button', { name: 'Present' }).click();
+    const panel = page.locator('section.output.presenting');
+    await panel.waitFor();
+
+    // Hidden at first: the run alone. T (or the button) puts the text beside it, scrolled on its own.
+    const aside = panel.getByRole('complementary', { name: 'Lesson text' });
+    expect(await aside.count()).toBe(0);
+    await page.keyboard.press('t');
+    await aside.getByRole('heading', { level: 1, name: title }).waitFor();
+    const [asideBox, runBox] = await Promise.all([
+      aside.boundingBox(),
+      panel.locator('.run-column').boundingBox(),
+    ]);
+    if (!asideBox || !runBox) throw new Error('nothing laid out');
+    expect(asideBox.x + asideBox.width).toBeLessThanOrEqual(runBox.x + 1);
+    expect(runBox.width).toBeGreaterThan(asideBox.width);
+    // The page's own text is still there, under the full screen: one element per id.
+    expect(await page.locator('#lesson-title').count()).toBe(1);
+
+    // The clicker still steps the run while the text is shown.
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.locator('p.step').getAttribute('data-step')).toBe('1');
+    await page.screenshot({ path: `${shots}/present-lesson-1280x720-light.png` });
+
+    await page.getByRole('button', { name: 'Hide lesson text' }).click();
+    await aside.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+  });
 });

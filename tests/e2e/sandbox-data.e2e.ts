@@ -127,5 +127,22 @@ describe("a sandbox's data", () => {
       .toContain(
         'key,value,ts,arrival a,1,1000,1000 a,2,2000,2000 a,2,1500,9000'.split(' ').join('\n'),
       );
+
+    // Renaming a data file (double-click its tab) moves the program's import of it along; a name
+    // a link could not carry is refused, with the field kept open.
+    await tabs.getByRole('tab', { name: 'pipeline.ts' }).click();
+    await setCode(page, "import rows from './arrivals.csv';\nexport const size = rows.length;\n");
+    await tabs.getByRole('tab', { name: 'arrivals.csv' }).dblclick();
+    const name = page.getByRole('textbox', { name: 'New name for arrivals.csv' });
+    await name.fill('late/one');
+    await name.press('Enter');
+    await page.getByRole('alert').getByText('"late/one.csv" cannot name a file').waitFor();
+    await name.fill('late-one');
+    await name.press('Enter');
+    await expect
+      .poll(() => tabs.getByRole('tab').allInnerTexts())
+      .toEqual(['pipeline.ts', 'sensor-readings.csv', 'late-one.csv']);
+    await tabs.getByRole('tab', { name: 'pipeline.ts' }).click();
+    await expect.poll(() => visibleCode(page)).toContain("import rows from './late-one.csv';");
   });
 });

@@ -19,6 +19,8 @@ describe('presenterAction', () => {
     }
     expect(presenterAction(key('End'))).toBe('end');
     expect(presenterAction(key('Escape'))).toBe('exit');
+    expect(presenterAction(key('t'))).toBe('text');
+    expect(presenterAction(key('T'))).toBe('text');
   });
 
   it('leaves other keys, and keys with modifiers, to the page', () => {

@@ -2,7 +2,7 @@
  * The keys a presenter steps a run with. A presentation clicker sends Page Down and Page Up (some
  * send the arrows, or B and period to blank the screen); a keyboard has the arrows and Space.
  */
-export type PresenterAction = 'forward' | 'back' | 'end' | 'exit';
+export type PresenterAction = 'forward' | 'back' | 'end' | 'exit' | 'text';
 
 const ACTIONS: Readonly<Record<string, PresenterAction>> = {
   PageDown: 'forward',
@@ -16,6 +16,9 @@ const ACTIONS: Readonly<Record<string, PresenterAction>> = {
   Backspace: 'back',
   End: 'end',
   Escape: 'exit',
+  // The lesson's text beside the run, or the run alone (where there is a text to show).
+  t: 'text',
+  T: 'text',
 };
 
 /** What `event` asks of a presented run, or `undefined` when it is not a presenter's key. */

@@ -22,6 +22,15 @@ export const MAX_FILES = 32;
  * can never climb out of a folder, hide itself, or be `__proto__`.
  */
 const FILE_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*\.[A-Za-z0-9]+$/;
+
+/** The rule {@link isFileName} checks, in words for the learner. */
+export const FILE_NAME_RULE = `file names use letters, digits, "-" and "_" and end in an extension, like data.csv (at most ${MAX_FILE_NAME_LENGTH} characters).`;
+
+/** Whether `name` may name a sandbox's file (in a link, a file, or typed by the learner). */
+export function isFileName(name: string): boolean {
+  return name.length <= MAX_FILE_NAME_LENGTH && FILE_NAME.test(name);
+}
+
 // Control characters (new lines, escapes) would break the list a name is shown in.
 const CONTROL = /\p{Cc}/u;
 
@@ -61,10 +70,10 @@ function checkFiles(
   }
   let total = 0;
   for (const [fileName, text] of entries) {
-    if (fileName.length > MAX_FILE_NAME_LENGTH || !FILE_NAME.test(fileName)) {
+    if (!isFileName(fileName)) {
       return {
         ok: false,
-        problem: `has a file named ${JSON.stringify(fileName.slice(0, MAX_FILE_NAME_LENGTH))}; file names use letters, digits, "-" and "_" and end in an extension, like data.csv.`,
+        problem: `has a file named ${JSON.stringify(fileName.slice(0, MAX_FILE_NAME_LENGTH))}; ${FILE_NAME_RULE}`,
       };
     }
     if (typeof text !== 'string') {

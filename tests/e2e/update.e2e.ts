@@ -1,0 +1,90 @@
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './browser';
+import { GOOD_PROGRAM, setCode, visibleCode } from './workbench';
+
+/**
+ * A new version of the site, deployed while a learner has the app open: it waits for them. The
+ * site is served from a copy of the build, so the test can deploy a "new version" by changing the
+ * service worker's script, which is what the browser compares to find an update.
+ */
+describe('a new version of the app', () => {
+  const { start } = useBrowser();
+  let site: string;
+  let server: PreviewServer;
+  let origin: string;
+
+  beforeAll(async () => {
+    site = await mkdtemp(join(tmpdir(), 'streamlab-site-'));
+    await cp('dist', site, { recursive: true });
+    server = await preview({
+      logLevel: 'warn',
+      build: { outDir: site },
+      preview: { host: '127.0.0.1', port: 4419, strictPort: false, open: false },
+    });
+    origin = server.resolvedUrls?.local[0] ?? '';
+    if (!origin) throw new Error('The preview server did not report its address');
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await rm(site, { recursive: true, force: true });
+  });
+
+  it('waits for the learner to reload, and their work is there after', async () => {
+    const { page } = await start({ serviceWorkers: 'allow' });
+    await page.goto(new URL('#/sandbox', origin).href);
+    await page.getByRole('status').getByText('Ready to work offline.').waitFor({ timeout: 15_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await setCode(page, GOOD_PROGRAM);
+    await page.locator('[data-save-state="saved"]').waitFor();
+
+    // Deploy: the service worker's script changes. The browser finds it on its next check (on a
+    // navigation, or when asked, as here), installs it beside the running one, and it waits.
+    await appendFile(join(site, 'sw.js'), '\n// the next version\n');
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration?.update();
+    });
+    const notice = page
+      .getByRole('status')
+      .filter({ hasText: 'A new version of Streamlab is ready.' });
+    await notice.waitFor({ timeout: 15_000 });
+    // Nothing reloaded under the learner: the same page, their code in the editor.
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+    expect(await visibleCode(page)).toContain('fromElements(10, 20, 30)');
+
+    // "Later" puts it off; the waiting version stays waiting.
+    await notice.getByRole('button', { name: 'Later' }).click();
+    await notice.waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.waiting?.state;
+      }),
+    ).toBe('installed');
+
+    // Asked again (the next visit finds the same waiting version), Reload takes it: the page
+    // reloads into the new version, which now controls it, and the learner's code is there.
+    await page.reload();
+    await notice.waitFor({ timeout: 15_000 });
+    await Promise.all([
+      page.waitForEvent('load'),
+      notice.getByRole('button', { name: 'Reload' }).click(),
+    ]);
+    await page.locator('[data-editor-status="ready"]').waitFor();
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return { waiting: registration?.waiting ?? null, active: registration?.active?.state };
+        }),
+      )
+      .toEqual({ waiting: null, active: 'activated' });
+    expect(await notice.count()).toBe(0);
+    expect(await visibleCode(page)).toContain('fromElements(10, 20, 30)');
+  });
+});

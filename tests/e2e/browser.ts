@@ -26,8 +26,14 @@ export interface Session {
 /**
  * One browser per test file and a fresh context per test. Every test fails if the page logged an
  * error, threw, or had a request fail: a learner would see those as a broken app.
+ *
+ * `shared`: one context (one learner's browser profile, one tab) for the whole file, each test
+ * starting from a fresh navigation: for a file of many short cases against the same page, where a
+ * new profile per case would mostly measure loading the editor again.
  */
-export function useBrowser(options: { viewport?: { width: number; height: number } } = {}) {
+export function useBrowser(
+  options: { viewport?: { width: number; height: number }; shared?: boolean } = {},
+) {
   let browser: Browser;
   const session = {} as { current: Session };
   const baseURL = inject('baseURL');
@@ -37,12 +43,14 @@ export function useBrowser(options: { viewport?: { width: number; height: number
   });
 
   afterAll(async () => {
+    await session.current?.context.close();
     await browser?.close();
   });
 
   const start = async (
     contextOptions: Parameters<Browser['newContext']>[0] = {},
   ): Promise<Session> => {
+    if (options.shared && session.current) return session.current;
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 720 },
       // Installing the service worker fetches the whole site (about 13 MB) in the background: a
@@ -79,9 +87,12 @@ export function useBrowser(options: { viewport?: { width: number; height: number
   afterEach(async () => {
     const current = session.current;
     if (!current) return;
-    delete (session as { current?: Session }).current;
-    await current.context.close();
-    expect(current.problems, 'the page had errors or failed requests').toEqual([]);
+    const problems = current.problems.splice(0);
+    if (!options.shared) {
+      delete (session as { current?: Session }).current;
+      await current.context.close();
+    }
+    expect(problems, 'the page had errors or failed requests').toEqual([]);
   });
 
   return { start, baseURL };

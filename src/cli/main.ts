@@ -12,6 +12,7 @@ Usage:
   streamlab run <file.ts> [options]
       Runs the pipeline that file.ts builds (its default export, as in the playground) with the
       playground's engine, and prints what reached each sink, side output and upsert table.
+      Rows a text source skipped (onError: 'skip') are listed on stderr as file:line:column.
 
       --json             print the results as JSON instead of tables
       --seed <n>         the run's random seed (default 1, as in the playground)

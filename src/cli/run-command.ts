@@ -11,6 +11,7 @@ import { EXIT, UsageError, type Io } from './io';
 import { integer, LIMIT_OPTIONS, readLimits } from './limits';
 import { progressOn } from './progress';
 import { runProgram } from './run-program';
+import { skippedText } from './skipped-text';
 import { resultTables } from './tables';
 
 /** Rows shown per table unless `--rows` says otherwise. */
@@ -64,13 +65,14 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
   }).finally(() => progress.stop());
 
   writeConsole(io, outcome.log.console, path);
+  // Rows left out are said whether or not the run went on to fail: none is dropped unseen.
+  for (const line of skippedText(outcome.log.skipped, path)) io.stderr.write(`${line}\n`);
   if (!outcome.ok) {
     io.stderr.write(`${failureText(outcome.failure, entry, path)}\n`);
     if (values.json) {
-      const { printed, console } = outcome.log;
-      io.stdout.write(
-        `${JSON.stringify({ file: path, ok: false, failure: outcome.failure, printed, console }, null, 2)}\n`,
-      );
+      const { printed, console, skipped } = outcome.log;
+      const json = { file: path, ok: false, failure: outcome.failure, printed, console, skipped };
+      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     }
     return EXIT.programFailed;
   }
@@ -88,6 +90,7 @@ export async function runCommand(args: readonly string[], io: Io): Promise<numbe
       sideOutputs,
       printed,
       console: outcome.log.console,
+      skipped: outcome.log.skipped,
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {

@@ -11,7 +11,13 @@ import {
   checkRunUpdate,
   MalformedReply,
 } from '../runtime/replies';
-import type { Advance, ConsoleEntry, RunFailure, RunUpdate } from '../runtime/worker/api';
+import type {
+  Advance,
+  ConsoleEntry,
+  RunFailure,
+  RunUpdate,
+  SentSkippedRow,
+} from '../runtime/worker/api';
 import { NodeSandbox, SandboxStopped } from './node-sandbox';
 import { sandboxFailure } from './sandbox-failure';
 
@@ -49,10 +55,14 @@ export type ProgramFailure = Omit<RunFailure, 'kind'> & {
   readonly kind: RunFailure['kind'] | 'time-limit';
 };
 
-/** What the run printed along the way: print sinks and the learner's console. */
+/**
+ * What the run printed along the way (print sinks and the learner's console) and the rows its text
+ * sources skipped: the first hundred listed, all counted.
+ */
 export interface RunLog {
   readonly printed: string[];
   readonly console: ConsoleEntry[];
+  readonly skipped: { readonly rows: SentSkippedRow[]; total: number };
   processingTime: number;
 }
 
@@ -65,7 +75,12 @@ const decoder = new TextDecoder();
 
 export async function runProgram(request: ProgramRequest): Promise<ProgramOutcome> {
   const started = performance.now();
-  const log: RunLog = { printed: [], console: [], processingTime: 0 };
+  const log: RunLog = {
+    printed: [],
+    console: [],
+    skipped: { rows: [], total: 0 },
+    processingTime: 0,
+  };
   let sandbox: NodeSandbox | undefined;
   try {
     sandbox = await NodeSandbox.start({ memoryMb: request.memoryMb });
@@ -137,7 +152,7 @@ function nextTimeStep(step: number, tookMs: number): number {
   return step;
 }
 
-/** Adds an update's printed lines and console entries to the log; returns the update. */
+/** Adds an update's printed lines, console entries and skipped rows to the log; returns it. */
 function apply(log: RunLog, bytes: Uint8Array): RunUpdate {
   let parsed: unknown;
   try {
@@ -149,6 +164,8 @@ function apply(log: RunLog, bytes: Uint8Array): RunUpdate {
   // One at a time: a spread of a long list would overflow the call stack.
   for (const line of update.printed) log.printed.push(line);
   for (const entry of update.console) log.console.push(entry);
+  for (const row of update.skipped.rows) log.skipped.rows.push(row);
+  log.skipped.total = update.skipped.total;
   log.processingTime = update.processingTime;
   return update;
 }

@@ -44,6 +44,7 @@ export type {
   GraphEdge,
   CollectedRecord,
   UpsertRow,
+  SkippedRow,
 } from './result';
 export type { OperatorMetrics } from './metrics';
 export type { PendingWindow } from './operators/window/window-operator';

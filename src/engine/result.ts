@@ -3,6 +3,7 @@
  * Everything here is plain data: it can be posted from a worker or serialised as JSON.
  */
 import type { OperatorMetrics } from './metrics';
+import type { SourceProblem } from './sources/text/source-format-error';
 import type { Key, WindowBounds } from './records';
 import type { OperatorKind } from './runtime/operator';
 import type { Millis } from './time';
@@ -74,6 +75,23 @@ export interface JobMetrics {
   readonly traceEventsDropped: number;
 }
 
+/**
+ * A row a text source left out (`onError: 'skip'`): where it is, what is wrong with it, and which
+ * source operator met it when.
+ */
+export interface SkippedRow extends SourceProblem {
+  /** Id of the source operator that read it. */
+  readonly op: string;
+  /** Processing time at which it was read. */
+  readonly time: Millis;
+  /**
+   * The whole text the row is in, so whoever knows where that text came from (a sandbox's data
+   * file) can name the file. Not enumerable, like `SourceFormatError.sourceText`: posting or
+   * printing the row does not carry the text.
+   */
+  readonly sourceText?: string;
+}
+
 /** Everything a run produced so far. */
 export interface JobResult {
   /** Collect sinks, by name. */
@@ -84,6 +102,11 @@ export interface JobResult {
   readonly printed: readonly string[];
   /** Every record sent to a side output, by tag id, whether or not a sink reads it. */
   readonly sideOutputs: Readonly<Record<string, readonly CollectedRecord[]>>;
+  /**
+   * Rows that text sources left out (`onError: 'skip'`), in the order they were read: by each
+   * source in text order. Empty when no row was bad.
+   */
+  readonly skippedRows: readonly SkippedRow[];
   /** Counters per operator. */
   readonly metrics: JobMetrics;
   /** The trace events held (empty unless the trace level records events). */

@@ -63,6 +63,17 @@ function isRunFailure(v: unknown): v is RunFailure {
 // A row whose value was `undefined` arrives without one (JSON drops it): only its being an object is checked.
 const isRow = isObject;
 
+function isSkippedRow(v: unknown): boolean {
+  return (
+    isObject(v) &&
+    optional(v.file, isString) &&
+    isPosition(v.line) &&
+    isPosition(v.column) &&
+    isString(v.reason) &&
+    isString(v.source)
+  );
+}
+
 function isGraph(v: unknown): boolean {
   return (
     isObject(v) &&
@@ -133,6 +144,9 @@ export function checkRunUpdate(update: unknown): RunUpdate {
       update.console,
       (e) => isObject(e) && CONSOLE_LEVELS.has(e.level) && isString(e.text),
     ) &&
+    isObject(update.skipped) &&
+    isArrayOf(update.skipped.rows, isSkippedRow) &&
+    isPosition(update.skipped.total) &&
     isObject(update.metrics) &&
     isObject(update.metrics.operators) &&
     Array.isArray(update.watermarks) &&

@@ -51,6 +51,11 @@ describe('streamlab run', () => {
     'readings.csv': 'sensor,ts,celsius\ns1,1000,21.5\ns2,1500,19\n',
     'bad-row.ts': FROM_CSV.replace('./readings.csv', './bad.csv'),
     'bad.csv': 'sensor,ts,celsius\ns1,1000,21.5\ns2,later,19\n',
+    'skip-rows.ts': FROM_CSV.replace('./readings.csv', './skip.csv').replace(
+      "types: { celsius: 'number' },",
+      "types: { celsius: 'number' },\n        onError: 'skip',",
+    ),
+    'skip.csv': 'sensor,ts,celsius\ns1,1000,21.5\ns2,later,19\ns3,2000,20\ns4,3000,warm\n',
     'logs.ts': SOLUTION.replace(
       'export default function pipeline(env: StreamExecutionEnvironment) {',
       "export default function pipeline(env: StreamExecutionEnvironment) {\n  console.log('building');",
@@ -98,6 +103,43 @@ describe('streamlab run', () => {
     const bad = await cli(['run', 'bad-row.ts'], dir);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^bad\.csv:3:4: bad row: .*expected a timestamp/m);
+  });
+
+  it('lists the rows a source skipped on stderr by file:line:column, and in --json', async () => {
+    const ran = await cli(['run', 'skip-rows.ts'], dir);
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toBe(
+      [
+        'skip.csv:3:4: skipped row: expected a timestamp (milliseconds, or an ISO-8601 date-time with a time zone) in "ts", got "later"',
+        'skip.csv:5:9: skipped row: expected a number in "celsius", got "warm"',
+        "2 rows were skipped (onError: 'skip').",
+        '',
+      ].join('\n'),
+    );
+    expect(ran.stdout).toContain('s3 20');
+
+    const json = JSON.parse((await cli(['run', 'skip-rows.ts', '--json'], dir)).stdout);
+    expect(json.outputs.readings.map((row: { value: unknown }) => row.value)).toEqual([
+      's1 21.5',
+      's3 20',
+    ]);
+    expect(json.skipped).toEqual({
+      rows: [
+        expect.objectContaining({ file: 'skip.csv', line: 3, column: 4, source: 'csv' }),
+        {
+          file: 'skip.csv',
+          line: 5,
+          column: 9,
+          reason: 'expected a number in "celsius", got "warm"',
+          source: 'csv',
+        },
+      ],
+      total: 2,
+    });
+    // A run that skipped nothing says nothing of it.
+    const clean = await cli(['run', 'from-csv.ts', '--json'], dir);
+    expect(clean.stderr).toBe('');
+    expect(JSON.parse(clean.stdout).skipped).toEqual({ rows: [], total: 0 });
   });
 
   it('names a syntax error by file:line:column, as a compiler does', async () => {

@@ -96,6 +96,52 @@ describe("a sandbox's data", () => {
       .toEqual(['pipeline.ts', 'readings.csv']);
   });
 
+  it('lists a row skipped with onError: skip at its place, and opens the file there', async () => {
+    const { page, open } = await start();
+    await open('#/sandbox');
+    await page.locator('[data-editor-status="ready"]').waitFor();
+    const tabs = page.getByRole('tablist', { name: 'Files' });
+
+    await page.getByRole('button', { name: 'Add data' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add data' });
+    await dialog.locator('input[type="file"]').setInputFiles({
+      name: 'readings.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(READINGS),
+    });
+    await dialog.getByRole('button', { name: 'Add readings.csv' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await tabs.getByRole('tab', { name: 'pipeline.ts' }).click();
+    await setCode(
+      page,
+      PROGRAM.replace(
+        "types: { celsius: 'number' }",
+        "types: { celsius: 'number' }, onError: 'skip'",
+      ),
+    );
+
+    // The run goes on past the bad row, and says so above the results.
+    expect(await runToEnd(page)).toBe('finished');
+    await page.getByRole('tab', { name: 'Results' }).click();
+    const note = page.getByRole('region', { name: 'Skipped rows' });
+    await expect
+      .poll(() => note.innerText())
+      .toMatch(
+        /1 row of readings\.csv was skipped \(onError: 'skip'\)[\s\S]*line 3, column 9: expected a number in "celsius", got "abc"/,
+      );
+    expect(await sinkValues(page, 'celsius')).toEqual(['22.5', '21.5']);
+
+    // Its place opens the data file, with the row marked as a warning.
+    await note.getByRole('button', { name: 'line 3, column 9' }).click();
+    await tabs.getByRole('tab', { name: 'readings.csv', selected: true }).waitFor();
+    await page.locator('[data-editor-status="ready"]').waitFor();
+    await page.locator('.squiggly-warning').first().waitFor();
+    expect(await page.locator('.squiggly-error').count()).toBe(0);
+    // The cursor is on the bad field: what is typed lands there.
+    await page.keyboard.type('9');
+    await expect.poll(() => visibleCode(page)).toContain('s2,2000,9abc,2100');
+  });
+
   it('adds a bundled dataset made with the seed, and a table scripted by hand', async () => {
     const { page, open } = await start();
     await open('#/sandbox');

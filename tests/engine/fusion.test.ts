@@ -16,6 +16,7 @@ const job: JobContext = {
   nextRecordId: () => 0,
   wakeUpAt: () => undefined,
   recordSideOutput: () => undefined,
+  recordSkippedRow: () => undefined,
 };
 
 describe('FusionBuilder', () => {

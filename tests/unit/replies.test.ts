@@ -16,6 +16,7 @@ const update = (parts: Record<string, unknown> = {}) => ({
   tables: {},
   printed: [],
   console: [],
+  skipped: { rows: [], total: 0 },
   metrics: { operators: {} },
   watermarks: [],
   processingTime: 0,
@@ -97,6 +98,14 @@ describe('replies from the sandbox', () => {
       refused(() => checkRunUpdate(update({ console: [{ level: 'alert', text: 'x' }] }))),
     ).toMatch(/update/);
     expect(refused(() => checkRunUpdate(update({ processingTime: Number.NaN })))).toMatch(/update/);
+    expect(refused(() => checkRunUpdate(update({ skipped: undefined })))).toMatch(/update/);
+    const skipped = (row: Record<string, unknown>) =>
+      update({
+        skipped: { rows: [{ line: 3, column: 9, reason: 'r', source: 'csv', ...row }], total: 1 },
+      });
+    expect(checkRunUpdate(skipped({ file: 'readings.csv' })).skipped.rows).toHaveLength(1);
+    expect(refused(() => checkRunUpdate(skipped({ line: '3' })))).toMatch(/update/);
+    expect(refused(() => checkRunUpdate(skipped({ file: 7 })))).toMatch(/update/);
     expect(refused(() => checkRunUpdate(null))).toMatch(/update/);
   });
 });

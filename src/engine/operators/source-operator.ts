@@ -336,10 +336,12 @@ export class SourceOperator<T> extends StreamOperator {
     partition.end = run?.to ?? 0;
     if (partition.cursor < partition.end) {
       partition.pending = undefined;
+      this.reportSkipped(reader);
       this.checkOrder(partition, (run as RecordRun<T>).arrivalTime(partition.cursor));
       return;
     }
     const next = reader.next();
+    this.reportSkipped(reader);
     partition.pending = next;
     if (next === undefined) {
       partition.finished = true;
@@ -348,6 +350,17 @@ export class SourceOperator<T> extends StreamOperator {
       return;
     }
     this.checkOrder(partition, next.arrivalTime);
+  }
+
+  /**
+   * Hands the job the rows the reader left out while reading (a text source's bad rows under
+   * `onError: 'skip'`), at the time they were read. One call that returns `undefined` when nothing
+   * was skipped, and none for readers that never skip.
+   */
+  private reportSkipped(reader: SourceReader<T>): void {
+    const skipped = reader.takeSkipped?.();
+    if (skipped === undefined) return;
+    for (const problem of skipped) this.job.recordSkippedRow(this, problem);
   }
 
   /** Fails when the partition's next event would arrive before the one read before it. */

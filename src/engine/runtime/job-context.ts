@@ -1,7 +1,8 @@
 /**
  * What a running operator may ask of the job it belongs to: the clock, the trace, record ids,
- * processing-time wake-ups and the collection of side outputs.
+ * processing-time wake-ups, and the collection of side outputs and skipped rows.
  */
+import type { SourceFormatError } from '../sources/text/source-format-error';
 import type { TraceRecorder } from '../trace';
 import type { Millis } from '../time';
 import type { StreamOperator } from './operator';
@@ -31,4 +32,6 @@ export interface JobContext {
     timestamp: Millis | undefined,
     operator: StreamOperator,
   ): void;
+  /** Keeps a row a source left out (a text source's bad row under `onError: 'skip'`). */
+  recordSkippedRow(operator: StreamOperator, problem: SourceFormatError): void;
 }

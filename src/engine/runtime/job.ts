@@ -8,7 +8,8 @@
 import { JobExecutionError } from '../errors';
 import { byName } from '../by-name';
 import type { SourceOperator } from '../operators/source-operator';
-import type { JobResult } from '../result';
+import type { JobResult, SkippedRow } from '../result';
+import type { SourceFormatError } from '../sources/text/source-format-error';
 import { TraceRecorder } from '../trace';
 import type { TraceOptions } from '../trace';
 import type { Millis } from '../time';
@@ -48,6 +49,8 @@ export class JobRuntime implements JobContext {
   private readonly emitters: StreamOperator[];
   /** Sources whose due records may be drained in one fused loop (see {@link arrive}). */
   private readonly batched = new Set<SourceOperator<unknown>>();
+  /** Rows sources left out, in the order they were read. */
+  private readonly skippedRows: SkippedRow[] = [];
   private clock: Millis = 0;
   private lastRecordId = 0;
   private started = false;
@@ -89,6 +92,13 @@ export class JobRuntime implements JobContext {
 
   recordSideOutput(tagId: string, value: unknown, timestamp: Millis | undefined): void {
     this.sinks.sideOutput(tagId, value, timestamp, this.clock);
+  }
+
+  recordSkippedRow(operator: StreamOperator, problem: SourceFormatError): void {
+    const { source, line, column, reason, message } = problem;
+    const row = { op: operator.id, time: this.clock, source, line, column, reason, message };
+    Object.defineProperty(row, 'sourceText', { value: problem.sourceText, enumerable: false });
+    this.skippedRows.push(row);
   }
 
   /** True once every source has ended. */
@@ -162,6 +172,7 @@ export class JobRuntime implements JobContext {
       tables,
       printed: [...this.sinks.printed],
       sideOutputs,
+      skippedRows: [...this.skippedRows],
       metrics: { operators, traceEventsDropped: this.recorder.dropped },
       trace: this.recorder.events(),
       graph: this.plan.graph,

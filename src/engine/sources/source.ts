@@ -11,6 +11,8 @@
  * built on this.
  */
 
+import type { SourceFormatError } from './text/source-format-error';
+
 /** Milliseconds, both for event time and for the engine's virtual processing time. */
 export type Millis = number;
 
@@ -70,6 +72,13 @@ export interface SourceReader<T> {
    * that event. Afterwards the reader stands where as many `next()` calls would have left it.
    */
   readRecords?(): RecordRun<T> | undefined;
+  /**
+   * Optional, for readers that may leave input out (a text source's bad rows under
+   * `onError: 'skip'`): the rows left out since the last call, in the order they were met, or
+   * `undefined` when there were none. The engine asks after each read, so a run reports them as
+   * they happen (see `JobResult.skippedRows`).
+   */
+  takeSkipped?(): readonly SourceFormatError[] | undefined;
   /** Where the reader stands: enough to resume exactly here. Structured-clone friendly. */
   position(): SourcePosition;
 }

@@ -96,6 +96,29 @@ export interface SentRecord extends CollectedRecord {
 
 export type SentUpsertRow = UpsertRow & SentRecord;
 
+/**
+ * A row a text source left out (`onError: 'skip'`), as the page gets it: at its line and column of
+ * the data file the program imported (`file`), when the text is one; else of the text written in
+ * the program.
+ */
+export interface SentSkippedRow {
+  readonly file?: string;
+  readonly line: number;
+  readonly column: number;
+  /** What is wrong there: `expected a number in "celsius", got "warm"`. */
+  readonly reason: string;
+  /** The text source's name. */
+  readonly source: string;
+}
+
+/** Rows left out since the last update: the run's first 100 in full, and how many in all. */
+export interface SkippedRows {
+  /** New rows, in the order they were read, while the run has sent fewer than 100. */
+  readonly rows: readonly SentSkippedRow[];
+  /** Rows the run has left out so far, listed or not. */
+  readonly total: number;
+}
+
 /** How many collect sinks, side outputs, upsert tables and operators the run has, shown or not. */
 export interface SectionCounts {
   readonly outputs: number;
@@ -119,6 +142,7 @@ export interface RunUpdate {
   readonly sections: SectionCounts;
   readonly printed: readonly string[];
   readonly console: readonly ConsoleEntry[];
+  readonly skipped: SkippedRows;
   /**
    * Counters and watermarks of the operators in the load's graph (a pipeline rarely has 20; of
    * one with thousands, the first 100), as the trace is.

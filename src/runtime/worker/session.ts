@@ -44,6 +44,7 @@ import {
 } from './bound-update';
 import { boundLabel } from './bounded';
 import { gradeCheck } from './grade';
+import { SkippedRowSender } from './skipped-rows';
 import { toSafeJson } from './safe-json';
 
 const encoder = new TextEncoder();
@@ -70,6 +71,8 @@ export class RunSession {
   #sent = new Map<string, number>();
   #tableUpdates = new Map<string, number>();
   #printed = 0;
+  /** The run's skipped rows not yet sent, mapped to the data files of `#files`. */
+  #skipped = new SkippedRowSender({});
   #failed = false;
   /** Trace events taken from the engine and not yet sent. */
   #trace: TraceEvent[] = [];
@@ -98,6 +101,7 @@ export class RunSession {
     }
     const module = (this.#module = compiled.module);
     this.#files = request.files;
+    this.#skipped = new SkippedRowSender(request.files);
     try {
       this.#loops.restart();
       const exports = module.evaluate({
@@ -292,6 +296,7 @@ export class RunSession {
       },
       printed: printed.map((line) => boundLabel(line)),
       console: this.#console.drain(),
+      skipped: this.#skipped.take(result?.skippedRows ?? []),
       metrics: result && shown ? shown.metrics(result.metrics) : NO_METRICS,
       watermarks: controller && shown ? shown.watermarks(controller.watermarks()) : [],
       processingTime: controller?.processingTime ?? 0,

@@ -114,16 +114,24 @@ export function typeErrorsOf(model: monaco.editor.ITextModel, file: string): Cod
     }));
 }
 
-/** Shows problems found when running (syntax, runtime errors) as red squiggles at their place. */
+/**
+ * Shows what running found at its place: problems (syntax, runtime errors, a bad row that stopped
+ * the run) as red squiggles, warnings (rows a text source skipped) as yellow ones.
+ */
 export function setProblemMarkers(
   model: monaco.editor.ITextModel,
   problems: readonly CodeProblem[],
+  warnings: readonly CodeProblem[] = [],
 ) {
+  const marked = [
+    ...problems.map((p) => ({ p, severity: monaco.MarkerSeverity.Error })),
+    ...warnings.map((p) => ({ p, severity: monaco.MarkerSeverity.Warning })),
+  ];
   monaco.editor.setModelMarkers(
     model,
     'streamlab-run',
-    problems.map((p) => ({
-      severity: monaco.MarkerSeverity.Error,
+    marked.map(({ p, severity }) => ({
+      severity,
       message: p.message,
       startLineNumber: p.line,
       startColumn: p.column,

@@ -20,6 +20,7 @@ import type {
   RunUpdate,
   SectionCounts,
   SentRecord,
+  SentSkippedRow,
   SentUpsertRow,
 } from '../../runtime/worker/api';
 
@@ -46,6 +47,8 @@ export interface RunData {
   sections: SectionCounts;
   printed: string[];
   console: ConsoleEntry[];
+  /** Rows text sources left out (`onError: 'skip'`): the first hundred listed, all counted. */
+  skipped: { rows: SentSkippedRow[]; total: number };
 }
 
 /**
@@ -61,6 +64,7 @@ const emptyData = (): RunData => ({
   sections: { outputs: 0, sideOutputs: 0, tables: 0, operators: 0 },
   printed: [],
   console: [],
+  skipped: { rows: [], total: 0 },
 });
 
 /**
@@ -332,6 +336,8 @@ export class RunStore {
     data.sections = update.sections;
     for (const line of update.printed) data.printed.push(line);
     for (const entry of update.console) data.console.push(entry);
+    for (const row of update.skipped.rows) data.skipped.rows.push(row);
+    data.skipped.total = update.skipped.total;
     this.#latest = update;
     // The run's first events are drawn at once, to show the run has begun without waiting for
     // the next frame; after them, views redraw at most once a frame, however many updates come.

@@ -33,7 +33,7 @@ export interface CsvSourceOptions extends TextSourceOptions {
  * Quoted fields may contain delimiters, line breaks and doubled quotes (`""`); CRLF line ends, empty
  * lines and a byte-order mark are fine. A bad row names its line and column, e.g.
  * `line 7, column 12: expected a number in "celsius", got "abc"`; `onError` decides whether it stops
- * the run or is skipped and listed in `problems`.
+ * the run or is skipped (and listed, with its line and column, on the run's Results).
  *
  * @example
  * ```ts

@@ -20,7 +20,8 @@ export type JsonLinesSourceOptions = TextSourceOptions;
  * The `timestampField` becomes the record's event time (and a number in the record); fields named in
  * `types` are checked. A bad line names its line and column, e.g.
  * `line 3, column 9: invalid JSON: unexpected "}" where a value should start`; `onError` decides
- * whether it stops the run or is skipped and listed in `problems`.
+ * whether it stops the run or is skipped (and listed, with its line and column, on the run's
+ * Results).
  *
  * @example
  * ```ts

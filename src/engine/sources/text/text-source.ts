@@ -12,7 +12,8 @@ import { SourceFormatError, type SourceProblem } from './source-format-error';
  *
  * - `'fail'`: throw a `SourceFormatError` when the row is reached, as a job fails on a record it
  *   cannot deserialize (the records before it have been emitted).
- * - `'skip'`: leave the row out, record it in the source's `problems`, and carry on.
+ * - `'skip'`: leave the row out, record it in the source's `problems`, and carry on. The run
+ *   reports each row it leaves out as it goes (`JobResult.skippedRows`), so none is lost unseen.
  */
 export type OnBadRow = 'fail' | 'skip';
 
@@ -53,7 +54,11 @@ export interface TextSourceOptions {
    * ```
    */
   readonly arrivalField?: string;
-  /** What to do with a bad row. Default `'fail'`. */
+  /**
+   * What to do with a bad row: `'fail'` (the default) stops the run there; `'skip'` leaves the row
+   * out and carries on. Skipped rows are not lost from view: each is listed on the run's Results
+   * with its file, line and column, and marked in the data file.
+   */
   readonly onError?: OnBadRow;
 }
 
@@ -152,6 +157,8 @@ export function textSource<T>(
       /** The arrival time of the last record emitted: the next may not be earlier. */
       let lastArrival = arrived ?? 0;
       let done = false;
+      /** Rows left out since the engine last asked (see `SourceReader.takeSkipped`). */
+      let skipped: SourceFormatError[] | undefined;
       return {
         next(): SourceEvent<T> | undefined {
           while (!done) {
@@ -168,11 +175,17 @@ export function textSource<T>(
             problems.add(row.error);
             // Failing leaves the reader on the bad row, as a job restarted from here fails again.
             if (onError === 'fail') throw row.error;
+            (skipped ??= []).push(row.error);
             if (row.next === undefined) done = true;
             else cursor = row.next;
           }
           done = true;
           return undefined;
+        },
+        takeSkipped() {
+          const taken = skipped;
+          skipped = undefined;
+          return taken;
         },
         position: () => [cursor.offset, cursor.line, emitted, lastArrival],
       };

@@ -63,12 +63,14 @@ describe('a classroom demo', () => {
     await setCode(page, PROGRAM);
     expect(await runToEnd(page)).toBe('finished');
     await page.getByRole('tab', { name: 'Results' }).click();
-    await page.getByText(/clicks\.csv/).filter({ hasText: /skipped/ }).first().waitFor();
-    await page.getByText(/line 4, column 10/).first().waitFor();
+    const note = page.getByRole('region', { name: 'Skipped rows' });
+    await expect
+      .poll(() => note.innerText())
+      .toMatch(/1 row of clicks\.csv was skipped \(onError: 'skip'\)[\s\S]*line 4, column 10: /);
     expect(await sinkValues(teacher.page, 'visits')).toEqual([
-      'ben /home',
-      'ben /cart',
-      'ana /home',
+      '"ben /home"',
+      '"ben /cart"',
+      '"ana /home"',
     ]);
 
     // Shared as a link.
@@ -102,7 +104,8 @@ describe('a classroom demo', () => {
     await s.locator('section.output.presenting').waitFor();
     const step = s.locator('p.step');
     await s.keyboard.press('PageDown');
-    await expect.poll(() => step.getAttribute('data-step')).toBe('1');
+    // The first step starts the run: its sandbox is made and the program compiled first.
+    await expect.poll(() => step.getAttribute('data-step'), { timeout: 10_000 }).toBe('1');
     await s.keyboard.press('PageDown');
     await expect.poll(() => step.getAttribute('data-step')).toBe('2');
     await s.keyboard.press('PageUp');
@@ -125,7 +128,7 @@ describe('a classroom demo', () => {
     expect(s.url()).toBe(shared);
     expect(await runToEnd(s)).toBe('finished');
     await s.getByRole('tab', { name: 'Results' }).click();
-    expect(await sinkValues(s, 'visits')).toEqual(['ben /home', 'ben /cart', 'ana /home']);
+    expect(await sinkValues(s, 'visits')).toEqual(['"ben /home"', '"ben /cart"', '"ana /home"']);
 
     // And the student's own sandbox is as they left it.
     await s.goto(own);

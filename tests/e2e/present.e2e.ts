@@ -24,7 +24,8 @@ describe('presenting a run', () => {
     // A clicker's Page Down steps the run one event at a time; Page Up steps back.
     const step = page.locator('p.step');
     await page.keyboard.press('PageDown');
-    await expect.poll(() => step.getAttribute('data-step')).toBe('1');
+    // The first step starts the run: its sandbox is made and the program compiled first.
+    await expect.poll(() => step.getAttribute('data-step'), { timeout: 10_000 }).toBe('1');
     await page.keyboard.press('PageDown');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => step.getAttribute('data-step')).toBe('3');

@@ -242,12 +242,16 @@ export abstract class StreamOperator {
    * copied (a function, a symbol, a class instance).
    */
   snapshotState(): OperatorSnapshot {
-    const copied = this.copyOwnState(() => ({
-      watermarks: this.valve.snapshot(),
-      state: this.snapshotOwnState(),
-    }));
-    const { watermarks, state } = copied.value;
-    return { id: this.id, kind: this.kind, watermarks, state, bytes: copied.bytes };
+    const watermarks = copyState(this.valve.snapshot());
+    const state = this.copyOwnState(() => this.snapshotOwnState());
+    const bytes = watermarks.bytes + state.bytes;
+    return {
+      id: this.id,
+      kind: this.kind,
+      watermarks: watermarks.value,
+      state: state.value,
+      bytes,
+    };
   }
 
   /**
@@ -262,12 +266,8 @@ export abstract class StreamOperator {
           `operator "${this.id}" (${this.kind}): it was taken of another program.`,
       );
     }
-    const { watermarks, state } = copyState({
-      watermarks: snapshot.watermarks,
-      state: snapshot.state,
-    }).value;
-    this.valve.restore(watermarks);
-    this.restoreOwnState(state);
+    this.valve.restore(copyState(snapshot.watermarks).value);
+    this.restoreOwnState(copyState(snapshot.state).value);
   }
 
   /** Copies what `read` returns; a value that cannot be copied fails naming this operator. */

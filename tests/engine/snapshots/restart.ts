@@ -20,8 +20,8 @@ export type Cut = { readonly steps: number } | { readonly time: Millis };
 
 /** What left the job: collected records, side outputs and printed lines. */
 export interface Emitted {
-  readonly outputs: Record<string, CollectedRecord[]>;
-  readonly sideOutputs: Record<string, CollectedRecord[]>;
+  readonly outputs: Record<string, readonly CollectedRecord[]>;
+  readonly sideOutputs: Record<string, readonly CollectedRecord[]>;
   readonly printed: string[];
 }
 
@@ -86,8 +86,11 @@ export function withRestart(
 
 /** What two jobs emitted, one after the other. */
 export function concat(first: Emitted, second: Emitted): Emitted {
-  const join = (a: Record<string, CollectedRecord[]>, b: Record<string, CollectedRecord[]>) => {
-    const all: Record<string, CollectedRecord[]> = {};
+  const join = (
+    a: Record<string, readonly CollectedRecord[]>,
+    b: Record<string, readonly CollectedRecord[]>,
+  ) => {
+    const all: Record<string, readonly CollectedRecord[]> = {};
     for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
       all[name] = [...(a[name] ?? []), ...(b[name] ?? [])];
     }

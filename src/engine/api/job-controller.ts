@@ -130,7 +130,8 @@ export class JobController {
 
   /**
    * A snapshot of the job's state between two steps, to restore a fresh job of the same program
-   * from (`StreamExecutionEnvironment.executeStepwiseFrom`). What the sinks collected is not in it.
+   * from (`StreamExecutionEnvironment.executeStepwiseFrom`). It holds managed state only: what a
+   * function keeps in its own fields is not in it (as in Flink), nor what the sinks collected.
    *
    * @internal Checkpoints come to the public API later; this is their foundation.
    */

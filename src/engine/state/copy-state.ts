@@ -17,7 +17,9 @@
  * Refused, with an {@link UncopyableState} naming the path: functions, symbols (as values or as
  * keys), and instances of any other class — a class instance may hold `#private` fields that no
  * copy can reach, so none is copied rather than some copied wrong. Flink refuses state its
- * serializer cannot write in the same way.
+ * serializer cannot write in the same way. The operator taking the snapshot reports it as a
+ * `JobExecutionError`, e.g. `Operator "KeyedProcess" (op-2): its state cannot be snapshotted:
+ * .keyed.get("handler").values.get("a") holds a function. A snapshot copies plain data only: …`.
  */
 
 /** Thrown for a value a snapshot cannot copy; `path` says where it is, from the copied root. */

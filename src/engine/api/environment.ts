@@ -19,6 +19,7 @@ import type { JobResult } from '../result';
 import { compile } from '../runtime/compiler';
 import { JobRuntime } from '../runtime/job';
 import { SinkStore } from '../runtime/sink-store';
+import type { JobSnapshot } from '../runtime/snapshot';
 import { elementsSource } from '../sources/index';
 import type { ElementsSourceOptions, Source } from '../sources/index';
 import type { Millis } from '../time';
@@ -214,6 +215,18 @@ export class StreamExecutionEnvironment {
   /** Prepares the pipeline for running step by step (nothing runs until the first call). */
   executeStepwise(): JobController {
     return new JobController(this.start());
+  }
+
+  /**
+   * Prepares the pipeline for running step by step from a snapshot a job of the same program took
+   * (`JobController.snapshot()`): it goes on from there, its sinks empty.
+   *
+   * @internal Checkpoints come to the public API later; this is their foundation.
+   */
+  executeStepwiseFrom(snapshot: JobSnapshot): JobController {
+    const job = this.start();
+    job.restore(snapshot);
+    return new JobController(job);
   }
 
   private addSource<T>(

@@ -7,6 +7,7 @@ import { WindowOperator } from '../operators/window/window-operator';
 import type { Key } from '../records';
 import type { JobGraph, JobResult } from '../result';
 import type { JobRuntime, StepResult } from '../runtime/job';
+import type { JobSnapshot } from '../runtime/snapshot';
 import type { ProvenanceView } from '../runtime/provenance';
 import type { Millis } from '../time';
 import type { TraceEvent } from '../trace';
@@ -125,6 +126,17 @@ export class JobController {
         ? operator.pendingWindows().map((window) => ({ operator: operator.id, ...window }))
         : [],
     );
+  }
+
+  /**
+   * A snapshot of the job's state between two steps, to restore a fresh job of the same program
+   * from (`StreamExecutionEnvironment.executeStepwiseFrom`). It holds managed state only: what a
+   * function keeps in its own fields is not in it (as in Flink), nor what the sinks collected.
+   *
+   * @internal Checkpoints come to the public API later; this is their foundation.
+   */
+  snapshot(): JobSnapshot {
+    return this.job.snapshot();
   }
 
   /** Removes and returns the trace events recorded since the last call: one batch. */

@@ -16,9 +16,9 @@ import type { Key, WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
 import { TimerService } from '../runtime/timer-service';
-import type { Timer, TimerOwner } from '../runtime/timer-service';
+import type { Timer, TimerOwner, TimersSnapshot } from '../runtime/timer-service';
 import { KeyedStateBackend } from '../state/keyed-state-backend';
-import type { KeyedStateEntry } from '../state/keyed-state-backend';
+import type { KeyedStateEntry, KeyedStateSnapshot } from '../state/keyed-state-backend';
 import type { MapState } from '../state/descriptors';
 import { MapStateDescriptor } from '../state/descriptors';
 import type { Millis } from '../time';
@@ -49,6 +49,14 @@ interface SideTimers extends TimerOwner {
 interface KeyCleanup {
   readonly left: SideTimers;
   readonly right: SideTimers;
+}
+
+/** The join's managed state: both buffers (keyed state), and their cleanup timers by key. */
+interface JoinState {
+  readonly keyed: KeyedStateSnapshot;
+  readonly cleanup: ReadonlyMap<Key, KeyCleanup>;
+  /** A timer's owner is the side of its key's entry in `cleanup`. */
+  readonly timers: TimersSnapshot<'left' | 'right'>;
 }
 
 export class IntervalJoinOperator extends StreamOperator {
@@ -96,6 +104,24 @@ export class IntervalJoinOperator extends StreamOperator {
   /** Both buffers, per key. */
   override keyedState(): KeyedStateEntry[] {
     return this.state.entries();
+  }
+
+  protected override snapshotOwnState(): JoinState {
+    return {
+      keyed: this.state.snapshot(),
+      cleanup: this.cleanup,
+      timers: this.timers.snapshot((timer) => (timer.owner as SideTimers).side),
+    };
+  }
+
+  protected override restoreOwnState(state: JoinState): void {
+    this.state.restore(state.keyed);
+    this.cleanup.clear();
+    for (const [key, owners] of state.cleanup) this.cleanup.set(key, owners);
+    this.timers.restore(
+      state.timers,
+      (timer) => (this.cleanup.get(timer.key as Key) as KeyCleanup)[timer.owner],
+    );
   }
 
   protected processElement(

@@ -21,9 +21,9 @@ import type { Key, WindowOrigin } from '../records';
 import type { KeySelector } from '../runtime/operator';
 import { StreamOperator } from '../runtime/operator';
 import { TimerService } from '../runtime/timer-service';
-import type { TimeDomain, Timer, TimerOwner } from '../runtime/timer-service';
+import type { TimeDomain, Timer, TimerOwner, TimersSnapshot } from '../runtime/timer-service';
 import { KeyedStateBackend } from '../state/keyed-state-backend';
-import type { KeyedStateEntry } from '../state/keyed-state-backend';
+import type { KeyedStateEntry, KeyedStateSnapshot } from '../state/keyed-state-backend';
 import type { Millis } from '../time';
 
 /** The function's entry points, adapted from whichever process function the learner wrote. */
@@ -36,6 +36,15 @@ export interface ProcessHandlers {
     out: Collector<unknown>,
   ) => void)[];
   onTimer?(timestamp: Millis, ctx: OnTimerContext<Key>, out: Collector<unknown>): void;
+}
+
+/** A process function's managed state: its keyed state, and its timers by key. */
+interface ProcessState {
+  readonly keyed: KeyedStateSnapshot;
+  /** Each key's timer times (the timers' owners), in the order keys first had timers. */
+  readonly keyTimers: ReadonlyMap<Key, TimerOwner>;
+  /** A timer's owner is its key's entry in `keyTimers`. */
+  readonly timers: TimersSnapshot<null>;
 }
 
 export class ProcessOperator extends StreamOperator {
@@ -101,6 +110,24 @@ export class ProcessOperator extends StreamOperator {
 
   override pendingProcessingTimers(): number {
     return this.timers.pendingProcessingTimers();
+  }
+
+  protected override snapshotOwnState(): ProcessState {
+    return {
+      keyed: this.state.snapshot(),
+      keyTimers: this.keyTimers,
+      timers: this.timers.snapshot(() => null),
+    };
+  }
+
+  protected override restoreOwnState(state: ProcessState): void {
+    this.state.restore(state.keyed);
+    this.keyTimers.clear();
+    for (const [key, owner] of state.keyTimers) this.keyTimers.set(key, owner);
+    this.timers.restore(
+      state.timers,
+      (timer) => this.keyTimers.get(timer.key as Key) as TimerOwner,
+    );
   }
 
   override open(): void {

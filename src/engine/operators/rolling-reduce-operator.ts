@@ -54,6 +54,19 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
     return true;
   }
 
+  /** Each key's reduced value (a key whose first record came has `set`). */
+  protected override snapshotOwnState(): ReadonlyMap<Key, Reduced> {
+    return this.reduced;
+  }
+
+  protected override restoreOwnState(state: ReadonlyMap<Key, Reduced>): void {
+    // In place: the fused loop holds the map and the last slot used.
+    this.reduced.clear();
+    for (const [key, slot] of state) this.reduced.set(key, slot);
+    this.last.key = undefined;
+    this.last.slot = undefined;
+  }
+
   /**
    * Writes the key selection and {@link reduceRecord}, inline, into a fused loop. The reduction is
    * written out rather than called: the call cost 7% of a fast pipeline's time. The batched-runs

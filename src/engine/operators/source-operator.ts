@@ -10,11 +10,19 @@
 import { isPromise, notSynchronous, requireSynchronous } from '../functions/synchronous';
 import { StreamOperator } from '../runtime/operator';
 import { FusionBuilder } from '../runtime/fusion';
-import type { RecordRun, Source, SourceEvent, SourceReader } from '../sources/source';
+import type { SourceSplitSnapshot } from '../runtime/snapshot';
+import type {
+  RecordRun,
+  Source,
+  SourceEvent,
+  SourcePosition,
+  SourceReader,
+} from '../sources/source';
 import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
 import type { Millis } from '../time';
-import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
+import { generatorState, restoreGenerator } from '../watermarks/generator';
+import type { ProcessingClock, WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
 import { STRATEGY_FUNCTIONS } from '../watermarks/strategy';
 import type { WatermarkStrategy } from '../watermarks/strategy';
 
@@ -29,6 +37,11 @@ class Partition<T> implements WatermarkOutput {
   run: RecordRun<T> | undefined;
   cursor = 0;
   end = 0;
+  /**
+   * For readers that lend runs: where the reader stood before the run (or the pending event) was
+   * read, so that a snapshot can say where to resume without a `position()` call per record.
+   */
+  before: SourcePosition | undefined;
   /** Arrival time of the last event read, which the next one must not precede. */
   lastArrival: Millis = 0;
   generator: WatermarkGenerator<T> | undefined;
@@ -60,11 +73,50 @@ class Partition<T> implements WatermarkOutput {
     this.idle = false;
     this.operator.receiveStatus({ channel: this.index }, false);
   }
+
+  /**
+   * Where the partition stands, for a snapshot (which copies it). The reader has read ahead of the
+   * job: a lent run is resumed from where the reader stood before it, skipping the records already
+   * processed; an event read with `next()` is resumed from there too if the reader said where that
+   * was, and otherwise kept in the snapshot while the reader resumes after it.
+   */
+  snapshot(): SourceSplitSnapshot {
+    const base = {
+      partition: this.index,
+      finished: this.finished,
+      lastArrival: this.lastArrival,
+      watermark: this.watermark,
+      idle: this.idle,
+      generator: generatorState(this.generator as WatermarkGenerator<unknown> | undefined),
+    };
+    if (this.finished) return { ...base, position: undefined, skip: 0, pending: undefined };
+    if (this.cursor < this.end) {
+      const skip = this.cursor - (this.run as RecordRun<T>).from;
+      return { ...base, position: this.before, skip, pending: undefined };
+    }
+    if (this.before !== undefined) {
+      return { ...base, position: this.before, skip: 0, pending: undefined };
+    }
+    return { ...base, position: this.reader.position(), skip: 0, pending: this.pending };
+  }
+
+  /** Takes over a snapshot's watermark and idleness, without telling anyone: valves are restored. */
+  restoreStatus(saved: SourceSplitSnapshot): void {
+    this.watermark = saved.watermark;
+    this.idle = saved.idle;
+  }
+}
+
+/** A source operator's managed state: where each partition stands (Flink's split state). */
+interface SourceState {
+  readonly partitions: readonly SourceSplitSnapshot[];
 }
 
 export class SourceOperator<T> extends StreamOperator {
   private readonly partitions: Partition<T>[];
   private running = 0;
+  /** Partitions restored from a snapshot, opened from it by {@link open}. */
+  private restored: readonly SourceSplitSnapshot[] | undefined;
   /** The generated loop of {@link arriveBatch}, made on first use. */
   private drain: Drain<T> | undefined;
 
@@ -97,22 +149,85 @@ export class SourceOperator<T> extends StreamOperator {
     return this.strategy !== undefined;
   }
 
-  /** Opens the readers and reads each partition's first event. */
+  /** Where each partition stands (see `Partition.snapshot`). */
+  protected override snapshotOwnState(): SourceState {
+    return { partitions: this.partitions.map((partition) => partition.snapshot()) };
+  }
+
+  protected override restoreOwnState(state: SourceState): void {
+    if (state.partitions.length !== this.partitions.length) {
+      throw this.executionError(
+        `the snapshot has ${state.partitions.length} partitions of this source, which has ` +
+          `${this.partitions.length}: it was taken of another program.`,
+      );
+    }
+    this.restored = state.partitions;
+  }
+
+  /**
+   * Opens the readers and reads each partition's first event; after a restore, resumes each
+   * partition where the snapshot says (as Flink's `SourceOperator` hands the reader its restored
+   * splits).
+   */
   override open(): void {
     const clock = { currentProcessingTime: () => this.job.now() };
+    const restored = this.restored;
+    this.restored = undefined;
     for (const partition of this.partitions) {
-      partition.reader = this.source.createReader(partition.index);
-      try {
-        partition.generator = this.strategy?.createGenerator(clock);
-      } catch (error) {
-        throw this.userError(error, undefined, undefined);
+      const saved = restored?.[partition.index];
+      if (saved !== undefined) {
+        partition.generator = this.createGenerator(clock);
+        this.resume(partition, saved);
+        continue;
       }
+      partition.reader = this.source.createReader(partition.index);
+      partition.generator = this.createGenerator(clock);
       partition.lastArrival = this.job.now();
       this.running++;
       this.fetch(partition);
     }
     // A source without partitions has nothing to wait for: its input is over before it began.
     if (this.partitions.length === 0) this.output.emitWatermark(MAX_WATERMARK);
+  }
+
+  private createGenerator(clock: ProcessingClock): WatermarkGenerator<T> | undefined {
+    try {
+      return this.strategy?.createGenerator(clock);
+    } catch (error) {
+      throw this.userError(error, undefined, undefined);
+    }
+  }
+
+  /** Opens a partition where a snapshot left it; an ended partition stays ended. */
+  private resume(partition: Partition<T>, saved: SourceSplitSnapshot): void {
+    partition.restoreStatus(saved);
+    restoreGenerator(
+      partition.generator as WatermarkGenerator<unknown> | undefined,
+      saved.generator,
+    );
+    if (saved.finished) {
+      partition.finished = true;
+      partition.lastArrival = saved.lastArrival;
+      return;
+    }
+    partition.reader = this.source.createReader(partition.index, saved.position);
+    this.running++;
+    if (saved.pending !== undefined) {
+      partition.pending = saved.pending as SourceEvent<T>;
+    } else {
+      // The events read again were read before: their order was checked then.
+      partition.lastArrival = Number.NEGATIVE_INFINITY;
+      this.fetch(partition);
+      if (saved.skip > partition.end - partition.cursor) {
+        throw this.executionError(
+          `partition ${partition.index} of source "${this.source.name}", resumed at its ` +
+            `position, did not give the records it gave before: a source must read the same ` +
+            'records again from the same position.',
+        );
+      }
+      partition.cursor += saved.skip;
+    }
+    partition.lastArrival = saved.lastArrival;
   }
 
   /** The arrival time of a partition's next event, or `undefined` once it has ended. */
@@ -330,6 +445,9 @@ export class SourceOperator<T> extends StreamOperator {
   /** Reads the partition's next event: a run of records if the reader lends one, else one event. */
   private fetch(partition: Partition<T>): void {
     const { reader } = partition;
+    // A position per read only for readers that lend runs, which read once per run: the records
+    // of a run are not read one by one, so a snapshot needs where the run began.
+    partition.before = reader.readRecords === undefined ? undefined : reader.position();
     const run = reader.readRecords?.();
     partition.run = run;
     partition.cursor = run?.from ?? 0;

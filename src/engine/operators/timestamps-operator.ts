@@ -10,14 +10,24 @@ import { StreamOperator } from '../runtime/operator';
 import { summarize } from '../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK, clampWatermark } from '../time';
 import type { Millis } from '../time';
+import { generatorState, restoreGenerator } from '../watermarks/generator';
 import type { WatermarkGenerator, WatermarkOutput } from '../watermarks/generator';
 import { STRATEGY_FUNCTIONS } from '../watermarks/strategy';
 import type { WatermarkStrategy } from '../watermarks/strategy';
+
+/** The watermark and idleness this operator emitted, and its generator's state. */
+interface TimestampsState {
+  readonly emitted: Millis;
+  readonly idle: boolean;
+  readonly generator: unknown;
+}
 
 export class TimestampsAndWatermarksOperator<T> extends StreamOperator implements WatermarkOutput {
   private generator!: WatermarkGenerator<T>;
   private emitted: Millis = MIN_WATERMARK;
   private idle = false;
+  /** A restored generator state, given to the generator once `open` has made it. */
+  private restoredGenerator: unknown;
 
   constructor(
     id: string,
@@ -39,6 +49,23 @@ export class TimestampsAndWatermarksOperator<T> extends StreamOperator implement
     } catch (error) {
       throw this.userError(error, undefined, undefined);
     }
+    restoreGenerator(this.generator as WatermarkGenerator<unknown>, this.restoredGenerator);
+    this.restoredGenerator = undefined;
+  }
+
+  /** What this operator emitted, and its generator's state (the built-in generators keep one). */
+  protected override snapshotOwnState(): TimestampsState {
+    return {
+      emitted: this.emitted,
+      idle: this.idle,
+      generator: generatorState(this.generator as WatermarkGenerator<unknown> | undefined),
+    };
+  }
+
+  protected override restoreOwnState(state: TimestampsState): void {
+    this.emitted = state.emitted;
+    this.idle = state.idle;
+    this.restoredGenerator = state.generator;
   }
 
   /** Its generator reads processing time but asks for no wake-ups: ticks call it. */

@@ -21,6 +21,7 @@ import { Scheduler } from './scheduler';
 import type { ArrivalEvent, ScheduledEvent } from './scheduler';
 import { SinkStore } from './sink-store';
 import { Provenance } from './provenance';
+import type { JobSnapshot, OperatorSnapshot, SourceSplitSnapshot } from './snapshot';
 
 export interface JobOptions {
   /** Processing time between periodic watermarks; 0 turns periodic watermarks off. */
@@ -56,6 +57,8 @@ export class JobRuntime implements JobContext {
   private started = false;
   private ended = false;
   private failure: unknown;
+  /** Set by {@link restore}: where the first periodic watermark tick goes (`undefined`: none). */
+  private restoredTick: { readonly time: Millis | undefined } | undefined;
 
   constructor(
     readonly plan: PhysicalPlan,
@@ -181,6 +184,77 @@ export class JobRuntime implements JobContext {
     };
   }
 
+  /**
+   * A consistent snapshot of the job between two events (see `snapshot.ts`): the processing time,
+   * every operator's state and where every source partition stands. Taking one changes nothing:
+   * the job goes on as if it had not been taken. What the sinks hold is not in it.
+   */
+  snapshot(): JobSnapshot {
+    // A job that never ran is opened first, as its first step would: its state is then defined.
+    this.guard(() => this.start());
+    const operators = new Map<string, OperatorSnapshot>();
+    const sources = new Map<string, readonly SourceSplitSnapshot[]>();
+    let bytes = 0;
+    for (const operator of this.plan.operators) {
+      const snapshot = operator.snapshotState();
+      operators.set(operator.id, snapshot);
+      bytes += snapshot.bytes;
+    }
+    for (const source of this.plan.sources) {
+      const { state } = operators.get(source.id) as OperatorSnapshot;
+      sources.set(source.id, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
+    }
+    return {
+      processingTime: this.clock,
+      nextWatermarkTick: this.ended ? undefined : this.scheduler.nextTick(),
+      operators,
+      sources,
+      bytes,
+    };
+  }
+
+  /**
+   * Makes this job, built from the same program as the job `snapshot` was taken of, go on from
+   * there. Call it before the first step. Every operator must find its snapshot, by id and kind,
+   * and every snapshot its operator (Flink's rule without `allowNonRestoredState`). Sources resume
+   * where they stood, timers are queued again (processing-time ones with the scheduler), and the
+   * periodic watermark tick comes when it was due. Sinks start empty: what the first job collected
+   * stays with it.
+   */
+  restore(snapshot: JobSnapshot): void {
+    if (this.started || this.restoredTick !== undefined) {
+      throw new JobExecutionError(
+        { operatorId: '-', operatorName: 'job' },
+        'a job can only be restored from a snapshot once, before it starts.',
+      );
+    }
+    const ids = new Set(this.plan.operators.map((operator) => operator.id));
+    for (const id of snapshot.operators.keys()) {
+      if (!ids.has(id)) {
+        throw new JobExecutionError(
+          { operatorId: id, operatorName: id },
+          `the snapshot holds state of operator "${id}", which this job does not have: it was ` +
+            'taken of another program.',
+        );
+      }
+    }
+    for (const operator of this.plan.operators) {
+      const saved = snapshot.operators.get(operator.id);
+      if (saved === undefined) {
+        throw new JobExecutionError(
+          { operatorId: operator.id, operatorName: operator.name },
+          `the snapshot holds no state of operator "${operator.id}": it was taken of another program.`,
+        );
+      }
+    }
+    // The clock first: restored processing-time timers ask for wake-ups relative to it.
+    this.clock = snapshot.processingTime;
+    for (const operator of this.plan.operators) {
+      operator.restoreState(snapshot.operators.get(operator.id) as OperatorSnapshot);
+    }
+    this.restoredTick = { time: snapshot.nextWatermarkTick };
+  }
+
   /** Removes and returns the trace events recorded since the last call. */
   drainTrace(): ReturnType<TraceRecorder['drain']> {
     return this.recorder.drain();
@@ -192,7 +266,11 @@ export class JobRuntime implements JobContext {
     for (const operator of this.plan.operators) operator.open();
     this.plan.sources.forEach((source, index) => this.scheduleArrivals(source, index));
     const interval = this.options.autoWatermarkInterval;
-    if (interval > 0 && this.emitters.length > 0) this.scheduler.tick(interval);
+    if (interval > 0 && this.emitters.length > 0) {
+      const restored = this.restoredTick;
+      if (restored === undefined) this.scheduler.tick(interval);
+      else this.scheduler.tick(restored.time ?? this.clock + interval);
+    }
     this.checkEnd();
   }
 

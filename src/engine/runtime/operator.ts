@@ -17,6 +17,9 @@ import { WatermarkValve } from '../watermarks/valve';
 import type { ValveOutput } from '../watermarks/valve';
 import type { OutputTag } from '../output-tag';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
+import { UncopyableState, copyState } from '../state/copy-state';
+import type { CopiedState } from '../state/copy-state';
+import type { OperatorSnapshot } from './snapshot';
 import type { Failure, FusedRecord, FusionBuilder } from './fusion';
 import type { JobContext } from './job-context';
 
@@ -230,6 +233,63 @@ export abstract class StreamOperator {
   keyedState(): KeyedStateEntry[] {
     return [];
   }
+
+  /**
+   * Copies the operator's state, between two events: its watermarks and its own managed state
+   * (see {@link snapshotOwnState}), as Flink's `StreamOperator.snapshotState`. Values user
+   * functions keep in their own fields are not part of it, as in Flink: only managed state is.
+   * Fails with a {@link JobExecutionError} naming where the state holds a value that cannot be
+   * copied (a function, a symbol, a class instance).
+   */
+  snapshotState(): OperatorSnapshot {
+    const watermarks = copyState(this.valve.snapshot());
+    const state = this.copyOwnState(() => this.snapshotOwnState());
+    const bytes = watermarks.bytes + state.bytes;
+    return {
+      id: this.id,
+      kind: this.kind,
+      watermarks: watermarks.value,
+      state: state.value,
+      bytes,
+    };
+  }
+
+  /**
+   * Takes over a snapshot of the same operator of the same program, before the job starts (as
+   * Flink's `initializeState` runs before `open`). The snapshot is copied again, so that it stays
+   * as it was whatever the restored job does.
+   */
+  restoreState(snapshot: OperatorSnapshot): void {
+    if (snapshot.id !== this.id || snapshot.kind !== this.kind) {
+      throw this.executionError(
+        `the snapshot of operator "${snapshot.id}" (${snapshot.kind}) cannot restore ` +
+          `operator "${this.id}" (${this.kind}): it was taken of another program.`,
+      );
+    }
+    this.valve.restore(copyState(snapshot.watermarks).value);
+    this.restoreOwnState(copyState(snapshot.state).value);
+  }
+
+  /** Copies what `read` returns; a value that cannot be copied fails naming this operator. */
+  private copyOwnState<S>(read: () => S): CopiedState<S> {
+    try {
+      return copyState(read());
+    } catch (error) {
+      if (!(error instanceof UncopyableState)) throw error;
+      throw this.executionError(`its state cannot be snapshotted: ${error.message}`);
+    }
+  }
+
+  /**
+   * The operator's own managed state as plain data, for {@link snapshotState} to copy: it may
+   * refer to the live state, which is copied before anything changes. `null` when there is none.
+   */
+  protected snapshotOwnState(): unknown {
+    return null;
+  }
+
+  /** Takes over what {@link snapshotOwnState} returned, as a copy the operator may keep. */
+  protected restoreOwnState(_state: unknown): void {}
 
   /** Live processing-time timers (a finished job reports and drops them). */
   pendingProcessingTimers(): number {

@@ -101,6 +101,11 @@ export class Scheduler {
     this.queue.push({ kind: 'timers', time, order: operatorIndex, seq: this.seq++, operator });
   }
 
+  /** When the periodic watermark tick is next due, if one is queued (for a snapshot). */
+  nextTick(): Millis | undefined {
+    return this.queue.unordered().find((event) => event.kind === 'tick')?.time;
+  }
+
   tick(time: Millis): void {
     this.queue.push({ kind: 'tick', time, order: 0, seq: this.seq++ });
   }

@@ -28,6 +28,29 @@ export interface Timer {
   readonly owner: TimerOwner;
 }
 
+/**
+ * A live timer in a snapshot. Its owner is named by `owner`, which only the operator can map back
+ * to an object of the restored job (a window, a key's timers, one side of a join).
+ */
+export interface TimerSnapshot<O> {
+  readonly time: Millis;
+  /** Kept, so that timers due at the same time fire in the same order after a restore. */
+  readonly seq: number;
+  readonly key: Key | undefined;
+  readonly owner: O;
+}
+
+/**
+ * The timers of an operator, as `InternalTimerServiceImpl.snapshotTimersForKeyGroup` writes them:
+ * the live timers of both domains in firing order, and the watermark they were judged by.
+ */
+export interface TimersSnapshot<O> {
+  readonly watermark: Millis;
+  readonly seq: number;
+  readonly eventTime: readonly TimerSnapshot<O>[];
+  readonly processingTime: readonly TimerSnapshot<O>[];
+}
+
 const earlier = (a: Timer, b: Timer): boolean =>
   a.time < b.time || (a.time === b.time && a.seq < b.seq);
 
@@ -83,6 +106,56 @@ export class TimerService {
   pendingProcessingTimers(): number {
     return live(this.processingTimers, 'processingTimers').length;
   }
+
+  /**
+   * The live timers, each named by `ownerRef`; a timer whose owner it does not name (`undefined`:
+   * a window merged away, whose timers would be ignored) is left out. The owners' own lists of
+   * times belong to the operator's snapshot.
+   */
+  snapshot<O>(ownerRef: (timer: Timer) => O | undefined): TimersSnapshot<O> {
+    const named = (queue: PriorityQueue<Timer>, domain: Domain): TimerSnapshot<O>[] => {
+      const timers: TimerSnapshot<O>[] = [];
+      for (const timer of live(queue, domain)) {
+        const owner = ownerRef(timer);
+        if (owner !== undefined)
+          timers.push({ time: timer.time, seq: timer.seq, key: timer.key, owner });
+      }
+      return timers;
+    };
+    return {
+      watermark: this.currentWatermark,
+      seq: this.seq,
+      eventTime: named(this.eventTimers, 'eventTimers'),
+      processingTime: named(this.processingTimers, 'processingTimers'),
+    };
+  }
+
+  /**
+   * Queues a snapshot's timers for the owners `ownerOf` names (restored with their lists of times
+   * beforehand), and, as `InternalTimerServiceImpl.startTimerService` does on a restore, asks the
+   * scheduler to wake the operator for its processing-time timers again.
+   */
+  restore<O>(snapshot: TimersSnapshot<O>, ownerOf: (timer: TimerSnapshot<O>) => TimerOwner): void {
+    this.currentWatermark = snapshot.watermark;
+    this.seq = snapshot.seq;
+    for (const timer of snapshot.eventTime) {
+      this.eventTimers.push({
+        time: timer.time,
+        seq: timer.seq,
+        key: timer.key,
+        owner: ownerOf(timer),
+      });
+    }
+    for (const timer of snapshot.processingTime) {
+      this.processingTimers.push({
+        time: timer.time,
+        seq: timer.seq,
+        key: timer.key,
+        owner: ownerOf(timer),
+      });
+      this.requestWakeUp(timer.time);
+    }
+  }
 }
 
 type Domain = 'eventTimers' | 'processingTimers';
@@ -100,10 +173,15 @@ function fireDue(
   }
 }
 
-/** The queued timers their owners still list, each (owner, time) once. */
+/**
+ * The queued timers their owners still list, in firing order, each (owner, time) once. Of two entries for the same
+ * (owner, time) — one deleted and registered again — the earlier fires and the later is skipped,
+ * so the earlier is the one kept.
+ */
 function live(queue: PriorityQueue<Timer>, domain: Domain): Timer[] {
   const seen = new Map<TimerOwner, Set<Millis>>();
-  return queue.unordered().filter((timer) => {
+  const queued = [...queue.unordered()].sort((a, b) => (earlier(a, b) ? -1 : 1));
+  return queued.filter((timer) => {
     if (!timer.owner[domain].includes(timer.time)) return false;
     const times = seen.get(timer.owner) ?? new Set<Millis>();
     seen.set(timer.owner, times);

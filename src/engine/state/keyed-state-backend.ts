@@ -1,6 +1,7 @@
 /**
  * Keyed state of one operator, held as plain data (maps from state name to maps from key to value),
- * so that it can be inspected between steps and copied with `structuredClone` for a snapshot.
+ * so that it can be inspected between steps and copied for a snapshot (see `copy-state.ts`), as
+ * Flink's `HeapKeyedStateBackend` keeps its state tables on the heap and writes them out whole.
  *
  * The handles a function receives read and write the entry of the operator's current key.
  */
@@ -31,6 +32,15 @@ interface Table {
   readonly values: Map<Key, unknown>;
 }
 
+/**
+ * Every state of a backend, by state name in the order the states were first asked for: its kind
+ * and its values by key, in the order keys were first written.
+ */
+export type KeyedStateSnapshot = ReadonlyMap<
+  string,
+  { readonly kind: string; readonly values: ReadonlyMap<Key, unknown> }
+>;
+
 /** One entry of keyed state, for inspection. */
 export interface KeyedStateEntry {
   readonly state: string;
@@ -56,6 +66,33 @@ export class KeyedStateBackend {
       }
     }
     return entries;
+  }
+
+  /** The tables themselves: the caller copies them (see `StreamOperator.snapshotState`). */
+  snapshot(): KeyedStateSnapshot {
+    return this.tables;
+  }
+
+  /**
+   * Takes over a snapshot (a copy the backend may keep). Tables are filled in place, so handles a
+   * function already holds read the restored values; a state the snapshot lacks is left empty.
+   */
+  restore(snapshot: KeyedStateSnapshot): void {
+    for (const table of this.tables.values()) table.values.clear();
+    for (const [name, { kind, values }] of snapshot) {
+      const table = this.tables.get(name);
+      if (table === undefined) {
+        this.tables.set(name, { kind: kind as Table['kind'], values: new Map(values) });
+        continue;
+      }
+      if (table.kind !== kind) {
+        throw new PipelineDefinitionError(
+          `State "${name}" of operator "${this.owner.name}" is a ${table.kind} state, but the ` +
+            `snapshot holds a ${kind} state by that name: it was taken of another program.`,
+        );
+      }
+      for (const [key, value] of values) table.values.set(key, value);
+    }
   }
 
   getState<T>(descriptor: ValueStateDescriptor<T>): ValueState<T> {

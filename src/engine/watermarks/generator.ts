@@ -28,6 +28,41 @@ export interface WatermarkGenerator<T> {
 }
 
 /**
+ * A generator whose state a snapshot can keep. Flink keeps no generator state in a checkpoint (a
+ * restored source starts its generators afresh, and the watermark waits for new records); the
+ * built-in generators keep theirs here, so that a restored job goes on exactly as the job it was
+ * taken from. A custom generator (`forGenerator`) starts afresh after a restore, as in Flink.
+ */
+interface SnapshottableGenerator {
+  snapshotGeneratorState(): unknown;
+  restoreGeneratorState(state: unknown): void;
+}
+
+function snapshottable(generator: object): generator is SnapshottableGenerator {
+  return (
+    typeof (generator as Partial<SnapshottableGenerator>).snapshotGeneratorState === 'function' &&
+    typeof (generator as Partial<SnapshottableGenerator>).restoreGeneratorState === 'function'
+  );
+}
+
+/** A generator's state for a snapshot, or `undefined` for a generator that keeps none. */
+export function generatorState(generator: WatermarkGenerator<unknown> | undefined): unknown {
+  return generator !== undefined && snapshottable(generator)
+    ? generator.snapshotGeneratorState()
+    : undefined;
+}
+
+/** Gives a fresh generator the state {@link generatorState} took, if it keeps any. */
+export function restoreGenerator(
+  generator: WatermarkGenerator<unknown> | undefined,
+  state: unknown,
+): void {
+  if (generator !== undefined && state !== undefined && snapshottable(generator)) {
+    generator.restoreGeneratorState(state);
+  }
+}
+
+/**
  * Flink's `BoundedOutOfOrdernessWatermarks`: records may arrive up to `maxOutOfOrderness` late, so
  * the watermark trails the highest timestamp seen by that much, minus one because a watermark `t`
  * promises that no record with timestamp `≤ t` follows: `max − maxOutOfOrderness − 1`.
@@ -50,6 +85,16 @@ export class BoundedOutOfOrdernessWatermarks<T> implements WatermarkGenerator<T>
   onPeriodicEmit(output: WatermarkOutput): void {
     output.emitWatermark(this.maxTimestamp - this.outOfOrderness - 1);
   }
+
+  /** @internal */
+  snapshotGeneratorState(): { maxTimestamp: Millis } {
+    return { maxTimestamp: this.maxTimestamp };
+  }
+
+  /** @internal */
+  restoreGeneratorState(state: { maxTimestamp: Millis }): void {
+    this.maxTimestamp = state.maxTimestamp;
+  }
 }
 
 /** Emits nothing: for streams whose records carry timestamps but whose time never advances. */
@@ -61,6 +106,14 @@ export class NoWatermarksGenerator<T> implements WatermarkGenerator<T> {
 /** Reads the virtual clock: idleness is measured in processing time. */
 export interface ProcessingClock {
   currentProcessingTime(): Millis;
+}
+
+/** What {@link WatermarksWithIdleness} keeps, and its inner generator's state. */
+interface IdlenessState {
+  readonly activity: number;
+  readonly lastActivity: number;
+  readonly inactiveSince: Millis | undefined;
+  readonly inner: unknown;
 }
 
 /**
@@ -87,6 +140,24 @@ export class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
   onPeriodicEmit(output: WatermarkOutput): void {
     if (this.isIdle()) output.markIdle();
     else this.inner.onPeriodicEmit(output);
+  }
+
+  /** @internal */
+  snapshotGeneratorState(): IdlenessState {
+    return {
+      activity: this.activity,
+      lastActivity: this.lastActivity,
+      inactiveSince: this.inactiveSince,
+      inner: generatorState(this.inner),
+    };
+  }
+
+  /** @internal */
+  restoreGeneratorState(state: IdlenessState): void {
+    this.activity = state.activity;
+    this.lastActivity = state.lastActivity;
+    this.inactiveSince = state.inactiveSince;
+    restoreGenerator(this.inner, state.inner);
   }
 
   private isIdle(): boolean {

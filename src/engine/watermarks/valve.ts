@@ -26,6 +26,14 @@ interface ChannelState {
   aligned: boolean;
 }
 
+/** Everything a valve knows, as plain data, for a snapshot. */
+export interface ValveSnapshot {
+  /** The last combined watermark emitted. */
+  readonly watermark: Millis;
+  readonly idle: boolean;
+  readonly channels: readonly Readonly<ChannelState>[];
+}
+
 /** The per-channel watermarks and statuses of one operator, as plain data. */
 export class WatermarkValve {
   private readonly channels: ChannelState[];
@@ -63,6 +71,23 @@ export class WatermarkValve {
   /** The idle flag of each channel, in channel order. */
   channelIdleness(): boolean[] {
     return this.channels.map((channel) => channel.idle);
+  }
+
+  /** The valve's state (the caller copies it). */
+  snapshot(): ValveSnapshot {
+    return { watermark: this.combined, idle: this.idle, channels: this.channels };
+  }
+
+  /** Takes over a snapshot's state, which must have as many channels; emits nothing. */
+  restore(snapshot: ValveSnapshot): void {
+    if (snapshot.channels.length !== this.channels.length) {
+      throw new RangeError(
+        `The snapshot has ${snapshot.channels.length} input channels, the operator ${this.channels.length}.`,
+      );
+    }
+    this.combined = snapshot.watermark;
+    this.idle = snapshot.idle;
+    snapshot.channels.forEach((channel, i) => Object.assign(this.channel(i), channel));
   }
 
   /** Returns false when the channel's watermark did not move (it ignores lower ones). */

@@ -51,6 +51,31 @@ export class FixedWindowIndex {
     entry.keySince = run.since;
   }
 
+  /** How many windows were created so far: the next gets the number after it. */
+  get createdCount(): number {
+    return this.created;
+  }
+
+  /**
+   * Takes over the entries of a snapshot, which keep their creation numbers, and the number of
+   * windows created so far. A key's entries all share the number its run began with.
+   */
+  restore(entries: readonly WindowEntry[], created: number): void {
+    for (const entry of entries) {
+      const { key, window } = entry;
+      let byKey = this.byWindow.get(window.start);
+      if (byKey === undefined) {
+        byKey = new Map();
+        this.byWindow.set(window.start, byKey);
+      }
+      byKey.set(key, entry);
+      const run = this.runs.get(key);
+      if (run === undefined) this.runs.set(key, { open: 1, since: entry.keySince });
+      else run.open++;
+    }
+    this.created = created;
+  }
+
   remove(entry: WindowEntry): void {
     const { key, window } = entry;
     const byKey = this.byWindow.get(window.start);

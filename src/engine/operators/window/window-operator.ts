@@ -21,7 +21,7 @@ import type { Key, WindowBounds, WindowOrigin } from '../../records';
 import type { KeySelector } from '../../runtime/operator';
 import { StreamOperator } from '../../runtime/operator';
 import { TimerService } from '../../runtime/timer-service';
-import type { TimeDomain, Timer } from '../../runtime/timer-service';
+import type { TimeDomain, Timer, TimersSnapshot } from '../../runtime/timer-service';
 import { summarize } from '../../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK } from '../../time';
 import type { WindowFiredEvent } from '../../trace';
@@ -33,8 +33,8 @@ import type { PaneInfo } from '../../windows/pane';
 import { EventTimeTrigger } from '../../windows/triggers/event-time-trigger';
 import { isFire, isPurge } from '../../windows/triggers/trigger';
 import type { Trigger, TriggerResult } from '../../windows/triggers/trigger';
-import { mergeTimeWindows } from '../../windows/window';
-import type { TimeWindow, Window } from '../../windows/window';
+import { GlobalWindow, TimeWindow, mergeTimeWindows } from '../../windows/window';
+import type { Window } from '../../windows/window';
 import type { WindowContents } from './window-contents';
 import { newWindowEntry } from './window-entry';
 import { FixedWindowIndex } from './fixed-window-index';
@@ -96,6 +96,37 @@ export interface PendingWindow {
   readonly eventTimers: readonly Millis[];
   /** Its pending processing-time timers. */
   readonly processingTimers: readonly Millis[];
+}
+
+/**
+ * A window in a snapshot: its bounds (`null` for the global window), and the entry's state — the
+ * contents and trigger state Flink keeps as keyed state in the window's namespace, and the timers
+ * its owner lists.
+ */
+interface WindowSnapshot {
+  readonly key: Key | undefined;
+  readonly bounds: { readonly start: Millis; readonly end: Millis } | null;
+  readonly count: number;
+  readonly contents: unknown;
+  readonly panes: number;
+  readonly triggerState: Record<string, unknown>;
+  readonly eventTimers: readonly Millis[];
+  readonly processingTimers: readonly Millis[];
+  readonly created: number;
+  readonly keySince: number;
+}
+
+/**
+ * The operator's managed state. For session windows the list, by key then in the order each key's
+ * windows were added, is also the merging-window set (Flink's `merging-window-set` list state):
+ * the windows in flight per key, whose order decides how their contents merge.
+ */
+interface WindowState {
+  readonly windows: readonly WindowSnapshot[];
+  /** Fixed windows created so far (their creation number orders inspection). */
+  readonly created: number;
+  /** A timer's owner is its window's index in `windows`. */
+  readonly timers: TimersSnapshot<number>;
 }
 
 interface Firing {
@@ -195,6 +226,58 @@ export class WindowOperator extends StreamOperator {
 
   override pendingProcessingTimers(): number {
     return this.timers.pendingProcessingTimers();
+  }
+
+  protected override snapshotOwnState(): WindowState {
+    const entries = this.merging
+      ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
+      : this.fixed.entries();
+    const index = new Map<WindowEntry, number>();
+    const windows = entries.map((entry, i): WindowSnapshot => {
+      index.set(entry, i);
+      const { window } = entry;
+      return {
+        key: entry.key,
+        bounds: window instanceof TimeWindow ? { start: window.start, end: window.end } : null,
+        count: entry.count,
+        contents: entry.contents,
+        panes: entry.panes,
+        triggerState: entry.triggerState,
+        eventTimers: entry.eventTimers,
+        processingTimers: entry.processingTimers,
+        created: entry.created,
+        keySince: entry.keySince,
+      };
+    });
+    // Timers of windows no longer held (merged away) would be ignored: they are left out.
+    const timers = this.timers.snapshot((timer) => index.get(timer.owner as WindowEntry));
+    return { windows, created: this.fixed.createdCount, timers };
+  }
+
+  protected override restoreOwnState(state: WindowState): void {
+    const tracing = this.job.trace !== null;
+    const entries = state.windows.map((saved): WindowEntry => {
+      const { bounds } = saved;
+      const window =
+        bounds === null ? GlobalWindow.get() : new TimeWindow(bounds.start, bounds.end);
+      return {
+        ...newWindowEntry(saved.key, window, tracing),
+        count: saved.count,
+        contents: saved.contents,
+        panes: saved.panes,
+        triggerState: saved.triggerState,
+        eventTimers: [...saved.eventTimers],
+        processingTimers: [...saved.processingTimers],
+        created: saved.created,
+        keySince: saved.keySince,
+      };
+    });
+    if (this.merging) {
+      for (const entry of entries) this.windowsOf(entry.key).set(entry.window.start, entry);
+    } else {
+      this.fixed.restore(entries, state.created);
+    }
+    this.timers.restore(state.timers, (timer) => entries[timer.owner] as WindowEntry);
   }
 
   protected processElement(

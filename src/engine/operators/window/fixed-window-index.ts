@@ -34,13 +34,8 @@ export class FixedWindowIndex {
   }
 
   add(entry: WindowEntry): void {
-    const { key, window } = entry;
-    let byKey = this.byWindow.get(window.start);
-    if (byKey === undefined) {
-      byKey = new Map();
-      this.byWindow.set(window.start, byKey);
-    }
-    byKey.set(key, entry);
+    const { key } = entry;
+    this.place(entry);
     entry.created = ++this.created;
     let run = this.runs.get(key);
     if (run === undefined) {
@@ -49,6 +44,16 @@ export class FixedWindowIndex {
     }
     if (run.open++ === 0) run.since = entry.created;
     entry.keySince = run.since;
+  }
+
+  /** Files the entry under its window's start and its key. */
+  private place(entry: WindowEntry): void {
+    let byKey = this.byWindow.get(entry.window.start);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.byWindow.set(entry.window.start, byKey);
+    }
+    byKey.set(entry.key, entry);
   }
 
   /** How many windows were created so far: the next gets the number after it. */
@@ -62,13 +67,8 @@ export class FixedWindowIndex {
    */
   restore(entries: readonly WindowEntry[], created: number): void {
     for (const entry of entries) {
-      const { key, window } = entry;
-      let byKey = this.byWindow.get(window.start);
-      if (byKey === undefined) {
-        byKey = new Map();
-        this.byWindow.set(window.start, byKey);
-      }
-      byKey.set(key, entry);
+      const { key } = entry;
+      this.place(entry);
       const run = this.runs.get(key);
       if (run === undefined) this.runs.set(key, { open: 1, since: entry.keySince });
       else run.open++;

@@ -131,7 +131,8 @@ async function solve(page: Page, exercise: Exercise): Promise<void> {
     throw new Error(`in Node the solution does not pass its check: ${expected.message}`);
   }
   await page.locator('[data-editor-status="ready"]').waitFor();
-  expect(await visibleCode(page), 'the editor opens on the starter').toContain(
+  // Ready is the editor's; its lines are drawn a frame or two after it has the text.
+  await until('the editor opens on the starter', () => visibleCode(page)).toContain(
     exercise.starterFirstLine,
   );
   expect(

@@ -86,6 +86,15 @@ function report(suite: BenchSuite, measurements: Measurement[]) {
       'heap growth MB': m.peakHeapMb.toFixed(1),
     })),
   );
+  const aim = suite.aim;
+  const measured = measurements.find((m) => m.name === aim?.contender);
+  if (aim !== undefined && base !== undefined && measured !== undefined) {
+    const speed = base.medianMs / measured.medianMs;
+    console.log(
+      `aim for ${aim.contender}: ${aim.text} (speed ≥ ${aim.minSpeed.toFixed(2)}×): ` +
+        `${speed.toFixed(2)}×, ${speed >= aim.minSpeed ? 'met' : 'NOT met'}`,
+    );
+  }
 }
 
 const dir = new URL('./suites/', import.meta.url);

@@ -11,6 +11,11 @@ export interface BenchSuite {
   readonly baseline: string;
   /** Each contender does the whole job once per call and returns a result to check. */
   readonly contenders: Readonly<Record<string, () => unknown>>;
+  /**
+   * A speed a contender should reach relative to the baseline (`minSpeed`, e.g. 0.83 for a cost
+   * under 20%); the report says whether it did.
+   */
+  readonly aim?: { readonly contender: string; readonly minSpeed: number; readonly text: string };
   /** Checks that every contender computed the same answer, so no one wins by doing less. */
   readonly sameResult?: (a: unknown, b: unknown) => boolean;
 }

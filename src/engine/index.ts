@@ -69,6 +69,15 @@ export {
 } from './api/joins';
 export { IntervalJoin, IntervalJoined } from './api/interval-join';
 export type { Sink } from './api/sinks';
+
+// Checkpoints, failures and delivery guarantees
+export { CheckpointConfig, CheckpointingMode } from './checkpointing/checkpoint-config';
+export { DeliveryGuarantee } from './checkpointing/delivery-guarantee';
+export {
+  RestartStrategies,
+  type RestartStrategyConfiguration,
+} from './checkpointing/restart-strategies';
+export { Failure } from './checkpointing/failures';
 export { OutputTag } from './output-tag';
 export type { Key, WindowBounds, WindowOrigin } from './records';
 
@@ -217,4 +226,13 @@ export type {
   TimerEvent,
   StateWriteEvent,
   JobEndEvent,
+  CheckpointTriggeredEvent,
+  BarrierEvent,
+  AlignmentEvent,
+  SnapshotEvent,
+  CheckpointCompletedEvent,
+  CheckpointAbortedEvent,
+  FailureEvent,
+  RestartEvent,
+  TransactionEvent,
 } from './trace';

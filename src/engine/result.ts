@@ -24,6 +24,18 @@ export interface CollectedRecord<T = unknown> {
   readonly window?: WindowBounds;
   /** For window results: which firing of the window it is. */
   readonly pane?: PaneInfo;
+  /**
+   * Set on a plain (at-least-once) sink's row that repeats an earlier row: the job restarted from a
+   * checkpoint taken before the earlier row was written, and wrote it again.
+   */
+  readonly duplicate?: true;
+  /**
+   * On a transactional (exactly-once) sink's rows: true once the transaction holding the row is
+   * committed, false while it is open or pre-committed. Readers should only trust committed rows.
+   */
+  readonly committed?: boolean;
+  /** On a transactional sink's rows: the id of the transaction that wrote it. */
+  readonly transaction?: number;
 }
 
 /** The latest record of one key in an upsert table. */

@@ -195,6 +195,127 @@ export interface JobEndEvent extends Base {
   readonly pendingProcessingTimers: number;
 }
 
+/**
+ * The checkpoint coordinator triggered checkpoint `checkpoint`: barriers are being injected at every
+ * source partition (`op` is `'-'`, the coordinator).
+ */
+export interface CheckpointTriggeredEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'checkpoint-triggered';
+  /** The checkpoint's id: 1, 2, … in the order they were triggered. */
+  readonly checkpoint: number;
+  /** Whether operators align their inputs' barriers (`'exactly-once'`) or not. */
+  readonly mode: 'exactly-once' | 'at-least-once';
+}
+
+/** A checkpoint barrier reached input channel `input` of the operator (a source: its partition). */
+export interface BarrierEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'barrier';
+  /** The checkpoint the barrier belongs to. */
+  readonly checkpoint: number;
+  /** The input channel (an edge, or a source partition). */
+  readonly input: number;
+}
+
+/**
+ * An operator with several input channels began waiting for a checkpoint's barrier on all of them
+ * (`'alignment-start'`, at the first barrier, `input` is its channel), or had them all
+ * (`'alignment-end'`, `input` is the last channel). In exactly-once mode the channels whose barrier
+ * came are blocked in between; in at-least-once mode they are not (Flink's barrier tracker).
+ */
+export interface AlignmentEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'alignment-start' | 'alignment-end';
+  /** The checkpoint being aligned. */
+  readonly checkpoint: number;
+  /** The input channel whose barrier started or ended the alignment. */
+  readonly input: number;
+  /** Whether the channels that had the barrier were blocked meanwhile (exactly-once mode). */
+  readonly blocking: boolean;
+}
+
+/** The operator snapshotted its state for a checkpoint and acknowledged it to the coordinator. */
+export interface SnapshotEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'snapshot';
+  /** The checkpoint the snapshot belongs to. */
+  readonly checkpoint: number;
+  /** The snapshot's estimated size in bytes. */
+  readonly bytes: number;
+}
+
+/** Every operator acknowledged the checkpoint: it is complete and recovery may use it. */
+export interface CheckpointCompletedEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'checkpoint-completed';
+  /** The completed checkpoint. */
+  readonly checkpoint: number;
+  /** The whole checkpoint's estimated size in bytes. */
+  readonly bytes: number;
+}
+
+/** The checkpoint could not complete (an operator's state could not be snapshotted, or a failure). */
+export interface CheckpointAbortedEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'checkpoint-aborted';
+  /** The aborted checkpoint. */
+  readonly checkpoint: number;
+  /** Why, in plain words. */
+  readonly reason: string;
+}
+
+/**
+ * The job failed: a function threw, the engine met a record it cannot process, or an injected
+ * failure happened. `op` is the failing operator (`'-'` when the failure is not an operator's).
+ */
+export interface FailureEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'failure';
+  /** The error's message. */
+  readonly cause: string;
+  /** A summary of the record being processed, if there was one. */
+  readonly record: string | null;
+  /** True for a failure injected with `env.injectFailure(...)`. */
+  readonly injected: boolean;
+  /** True when the restart strategy restarts the job; false when the job fails for good. */
+  readonly restarting: boolean;
+}
+
+/**
+ * The job restarted (`op` is `'-'`): fresh operators, their state restored from checkpoint
+ * `checkpoint` (or from the beginning, when `null`), and sources rewound to its offsets.
+ */
+export interface RestartEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type: 'restart';
+  /** 1 for the first restart, 2 for the second, … */
+  readonly attempt: number;
+  /** The checkpoint the job restarted from; `null`: from the beginning. */
+  readonly checkpoint: number | null;
+  /** The processing time the job restarts from: that of the checkpoint (0: the beginning). */
+  readonly from: Millis;
+}
+
+/**
+ * A transactional (two-phase-commit) sink's transaction changed: opened, pre-committed at a
+ * checkpoint's barrier, committed when that checkpoint completed, or aborted after a failure.
+ */
+export interface TransactionEvent extends Base {
+  /** Tells this event apart in a `TraceEvent`. */
+  readonly type:
+    | 'transaction-opened'
+    | 'transaction-pre-committed'
+    | 'transaction-committed'
+    | 'transaction-aborted';
+  /** The transaction's id: 1, 2, … per sink. */
+  readonly transaction: number;
+  /** The checkpoint it was pre-committed at (`null` while open, or aborted open). */
+  readonly checkpoint: number | null;
+  /** The rows written in it. */
+  readonly rows: number;
+}
+
 /** Any trace event; switch on `type`. */
 export type TraceEvent =
   | ArrivalEvent
@@ -208,7 +329,16 @@ export type TraceEvent =
   | LateEvent
   | TimerEvent
   | StateWriteEvent
-  | JobEndEvent;
+  | JobEndEvent
+  | CheckpointTriggeredEvent
+  | BarrierEvent
+  | AlignmentEvent
+  | SnapshotEvent
+  | CheckpointCompletedEvent
+  | CheckpointAbortedEvent
+  | FailureEvent
+  | RestartEvent
+  | TransactionEvent;
 
 /** A trace event before the recorder numbers it. */
 export type UnnumberedEvent = Unnumbered<TraceEvent>;

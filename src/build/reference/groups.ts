@@ -16,6 +16,7 @@ export const GROUPS = [
   'Sources',
   'Datasets',
   'Sinks',
+  'Fault tolerance',
   'Testing',
   'Job results',
   'Lesson checks',
@@ -93,6 +94,7 @@ const BY_FILE: readonly (readonly [string, GroupTitle])[] = [
   ['metrics', 'Job results'],
   ['check/', 'Lesson checks'],
   ['runtime/provenance', 'Lesson checks'],
+  ['checkpointing/', 'Fault tolerance'],
   ['errors', 'Errors'],
   ['trace', 'Trace events'],
 ];

@@ -13,6 +13,11 @@ import type {
   TaxiRide,
   TaxiRidesOptions,
 } from '../datasets/index';
+import { CheckpointConfig, CheckpointingMode } from '../checkpointing/checkpoint-config';
+import { DeliveryGuarantee } from '../checkpointing/delivery-guarantee';
+import type { Failure } from '../checkpointing/failures';
+import { effectiveRestartStrategy } from '../checkpointing/restart-strategies';
+import type { RestartStrategyConfiguration } from '../checkpointing/restart-strategies';
 import { PipelineDefinitionError } from '../errors';
 import type { Key } from '../records';
 import type { JobResult } from '../result';
@@ -107,6 +112,9 @@ export class StreamExecutionEnvironment {
   private readonly trace: TraceOptions;
   private readonly log: ((line: string) => void) | undefined;
   private readonly provenance: boolean;
+  private readonly checkpointConfig = new CheckpointConfig();
+  private restartStrategy: RestartStrategyConfiguration | undefined;
+  private readonly failures: Failure[] = [];
 
   private constructor(options: EnvironmentOptions) {
     const { seed = 0, autoWatermarkInterval = 200 } = options;
@@ -185,10 +193,110 @@ export class StreamExecutionEnvironment {
     return this.addSource(source, undefined, source.name, time);
   }
 
-  /** A sink collecting every record into a table named `name` (shown in the output area). */
-  collect<T>(name: string): Sink<T> {
+  /**
+   * A sink collecting every record into a table named `name` (shown in the output area).
+   *
+   * With checkpointing, what the sink guarantees when the job fails and restarts is chosen with
+   * `deliveryGuarantee`: `AT_LEAST_ONCE` (the default) writes rows as they come, so rows written
+   * after the last checkpoint come again after a restart (marked `duplicate`);
+   * `EXACTLY_ONCE` writes them in transactions committed when checkpoints complete, as Flink's
+   * two-phase-commit sinks (rows carry `committed`), so readers see each row once.
+   *
+   * @example
+   * ```ts
+   * env.enableCheckpointing(1_000);
+   * totals.sinkTo(env.collect('totals', { deliveryGuarantee: DeliveryGuarantee.EXACTLY_ONCE }));
+   * ```
+   */
+  collect<T>(
+    name: string,
+    options: { readonly deliveryGuarantee?: DeliveryGuarantee } = {},
+  ): Sink<T> {
     requireName(name, 'collect');
-    return collectSink<T>(name);
+    const guarantee = options.deliveryGuarantee ?? DeliveryGuarantee.AT_LEAST_ONCE;
+    if (
+      guarantee !== DeliveryGuarantee.AT_LEAST_ONCE &&
+      guarantee !== DeliveryGuarantee.EXACTLY_ONCE
+    ) {
+      throw new PipelineDefinitionError(
+        `collect(name, { deliveryGuarantee }) takes DeliveryGuarantee.AT_LEAST_ONCE or ` +
+          `DeliveryGuarantee.EXACTLY_ONCE, got ${String(guarantee)}.`,
+      );
+    }
+    return collectSink<T>(name, guarantee === DeliveryGuarantee.EXACTLY_ONCE);
+  }
+
+  /**
+   * Checkpoints the job every `interval` ms of processing time, as Flink's `enableCheckpointing`:
+   * the coordinator injects a barrier at every source partition, each operator snapshots its
+   * state when the barrier reaches it, and once all did, the checkpoint is complete. A job that
+   * fails then restarts from the latest completed checkpoint (see `setRestartStrategy`).
+   *
+   * @example
+   * ```ts
+   * env.enableCheckpointing(1_000); // exactly-once, every second
+   * env.enableCheckpointing(1_000, CheckpointingMode.AT_LEAST_ONCE);
+   * ```
+   */
+  enableCheckpointing(
+    interval: Millis,
+    mode: CheckpointingMode = CheckpointingMode.EXACTLY_ONCE,
+  ): this {
+    this.checkpointConfig.setCheckpointInterval(interval).setCheckpointingMode(mode);
+    return this;
+  }
+
+  /** The checkpoint settings (interval, mode), as Flink's `CheckpointConfig`. */
+  getCheckpointConfig(): CheckpointConfig {
+    return this.checkpointConfig;
+  }
+
+  /**
+   * How the job restarts after a failure, as Flink's `setRestartStrategy`. Without one, a job
+   * without checkpointing does not restart, and a job with checkpointing restarts up to 10 times,
+   * 1 s after each failure.
+   *
+   * @example
+   * ```ts
+   * env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Time.seconds(1)));
+   * ```
+   */
+  setRestartStrategy(strategy: RestartStrategyConfiguration): this {
+    const kinds = ['no-restart', 'fixed-delay', 'failure-rate'];
+    if (typeof strategy !== 'object' || strategy === null || !kinds.includes(strategy.kind)) {
+      throw new PipelineDefinitionError(
+        'setRestartStrategy(...) takes a strategy from RestartStrategies, e.g. ' +
+          'RestartStrategies.fixedDelayRestart(3, 1_000).',
+      );
+    }
+    this.restartStrategy = strategy;
+    return this;
+  }
+
+  /**
+   * Makes the job fail once, at a processing time or in an operator on its n-th record: Streamlab's
+   * own teaching tool (Flink has none), to watch checkpoints, restarts and delivery guarantees at
+   * work. Call it more than once for several failures.
+   *
+   * @example
+   * ```ts
+   * env.enableCheckpointing(1_000);
+   * env.injectFailure(Failure.atProcessingTime(5_500));
+   * env.injectFailure(Failure.onRecord('Enrich', 3));
+   * ```
+   */
+  injectFailure(failure: Failure): this {
+    if (
+      typeof failure !== 'object' ||
+      failure === null ||
+      (failure.kind !== 'processing-time' && failure.kind !== 'record')
+    ) {
+      throw new PipelineDefinitionError(
+        'injectFailure(...) takes Failure.atProcessingTime(ms) or Failure.onRecord(operator, n).',
+      );
+    }
+    this.failures.push(failure);
+    return this;
   }
 
   /** A sink keeping the latest record per key, in a table named `name`. */
@@ -250,11 +358,35 @@ export class StreamExecutionEnvironment {
 
   private start(): JobRuntime {
     const store = new SinkStore();
-    return new JobRuntime(compile(this.graph.nodes, { store, log: this.log }), store, {
-      autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
-      trace: this.trace,
-      provenance: this.provenance,
-    });
+    const build = () => compile(this.graph.nodes, { store, log: this.log });
+    const checkpoints = this.checkpointConfig;
+    const checkpointing = checkpoints.isCheckpointingEnabled();
+    const faultTolerant =
+      checkpointing || this.restartStrategy !== undefined || this.failures.length > 0;
+    return new JobRuntime(
+      build(),
+      store,
+      {
+        autoWatermarkInterval: this.config.getAutoWatermarkInterval(),
+        trace: this.trace,
+        provenance: this.provenance,
+        ...(checkpointing
+          ? {
+              checkpointing: {
+                interval: checkpoints.getCheckpointInterval(),
+                mode: checkpoints.getCheckpointingMode(),
+              },
+            }
+          : {}),
+        ...(faultTolerant
+          ? {
+              restartStrategy: effectiveRestartStrategy(this.restartStrategy, checkpointing),
+              failures: [...this.failures],
+            }
+          : {}),
+      },
+      build,
+    );
   }
 }
 

@@ -17,6 +17,7 @@ import type { WatermarkStrategy } from '../watermarks/strategy';
 /** Where a sink sends its records. */
 export type SinkSpec =
   | { readonly kind: 'collect'; readonly name: string }
+  | { readonly kind: 'transactional'; readonly name: string }
   | { readonly kind: 'upsert'; readonly name: string; readonly key: (value: unknown) => Key }
   | { readonly kind: 'print'; readonly prefix: string | undefined };
 

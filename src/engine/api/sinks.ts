@@ -15,8 +15,8 @@ export interface Sink<T> {
   readonly __type?: (value: T) => void;
 }
 
-export function collectSink<T>(name: string): Sink<T> {
-  return { spec: { kind: 'collect', name } };
+export function collectSink<T>(name: string, transactional = false): Sink<T> {
+  return { spec: { kind: transactional ? 'transactional' : 'collect', name } };
 }
 
 export function upsertSink<T>(name: string, key: (value: T) => Key): Sink<T> {

@@ -182,7 +182,8 @@ export class SourceOperator<T> extends StreamOperator {
       }
       partition.reader = this.source.createReader(partition.index);
       partition.generator = this.createGenerator(clock);
-      partition.lastArrival = this.job.now();
+      // A job restarted from the beginning reads its records again from the time they were due.
+      partition.lastArrival = this.job.dueTime?.() ?? this.job.now();
       this.running++;
       this.fetch(partition);
     }

@@ -15,6 +15,7 @@ import { RollingReduceOperator } from '../operators/rolling-reduce-operator';
 import { SinkOperator } from '../operators/sink-operator';
 import type { SinkWriter } from '../operators/sink-operator';
 import { SourceOperator } from '../operators/source-operator';
+import { TransactionalSinkOperator } from '../operators/transactional-sink-operator';
 import { TimestampsAndWatermarksOperator } from '../operators/timestamps-operator';
 import { WindowOperator } from '../operators/window/window-operator';
 import type { GraphEdge, JobGraph, OperatorNode } from '../result';
@@ -192,6 +193,13 @@ function create(node: LogicalNode, id: string, sinks: SinkTargets): StreamOperat
         spec.spec,
       );
     case 'sink':
+      if (spec.sink.kind === 'transactional') {
+        return new TransactionalSinkOperator(
+          id,
+          node.name,
+          sinks.store.transactionLog(spec.sink.name),
+        );
+      }
       return new SinkOperator(
         id,
         node.name,
@@ -219,7 +227,10 @@ function notAKey(key: unknown): TypeError {
   );
 }
 
-function writer(sink: SinkSpec, targets: SinkTargets): SinkWriter {
+function writer(
+  sink: Exclude<SinkSpec, { kind: 'transactional' }>,
+  targets: SinkTargets,
+): SinkWriter {
   const { store } = targets;
   switch (sink.kind) {
     case 'collect': {

@@ -12,6 +12,11 @@ export interface JobContext {
   /** The virtual processing time. */
   now(): Millis;
   /**
+   * The processing time the event being handled was due at: the clock, except while a restarted
+   * job reads its backlog again (see `JobRuntime.restart`). Absent: the clock.
+   */
+  dueTime?(): Millis;
+  /**
    * Sets the clock to the arrival time of the record a source is about to push through its
    * operators (see `StreamOperator.pushInto`): a run of due records goes through without the
    * scheduler, so the source moves the clock itself, forward only.

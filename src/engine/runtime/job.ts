@@ -5,7 +5,17 @@
  * has ended (their maximum watermarks have then flushed every event-time window and timer); as in
  * Flink, processing-time timers still pending at that point do not fire.
  */
-import { JobExecutionError } from '../errors';
+import { JobExecutionError, PipelineDefinitionError } from '../errors';
+import { CheckpointBarrierHandler } from '../checkpointing/barrier-handler';
+import { CheckpointCoordinator } from '../checkpointing/checkpoint-coordinator';
+import type { CheckpointingMode } from '../checkpointing/checkpoint-config';
+import { injectedFailure, isInjectedFailure } from '../checkpointing/failures';
+import type { Failure } from '../checkpointing/failures';
+import { RestartBackoff } from '../checkpointing/restart-strategies';
+import type { RestartStrategyConfiguration } from '../checkpointing/restart-strategies';
+import { ChainOperator } from '../operators/chain-operator';
+import { TransactionalSinkOperator } from '../operators/transactional-sink-operator';
+import { summarize } from '../summarize';
 import { byName } from '../by-name';
 import type { SourceOperator } from '../operators/source-operator';
 import type { JobResult, SkippedRow } from '../result';
@@ -29,6 +39,12 @@ export interface JobOptions {
   readonly trace: TraceOptions;
   /** Keep where each collected record came from, for lesson checks (needs the trace on). */
   readonly provenance?: boolean;
+  /** Checkpoint every `interval` ms of processing time (absent: no checkpoints). */
+  readonly checkpointing?: { readonly interval: Millis; readonly mode: CheckpointingMode };
+  /** What to do when the job fails (absent: fail, as without checkpointing). */
+  readonly restartStrategy?: RestartStrategyConfiguration;
+  /** Failures to inject, each once. */
+  readonly failures?: readonly Failure[];
 }
 
 /** What one step of a job did: which source partition received a record, and when. */
@@ -45,11 +61,19 @@ export class JobRuntime implements JobContext {
   readonly trace: TraceRecorder | null;
   readonly provenance: Provenance | null;
   private readonly recorder: TraceRecorder;
-  private readonly scheduler = new Scheduler();
-  private readonly operatorIndex = new Map<StreamOperator, number>();
-  private readonly emitters: StreamOperator[];
+  private scheduler = new Scheduler();
+  /** The running attempt's operators: a restart compiles the program afresh. */
+  private current: PhysicalPlan;
+  private operatorIndex = new Map<StreamOperator, number>();
+  private emitters: StreamOperator[] = [];
   /** Sources whose due records may be drained in one fused loop (see {@link arrive}). */
-  private readonly batched = new Set<SourceOperator<unknown>>();
+  private batched = new Set<SourceOperator<unknown>>();
+  /** Set when the job checkpoints. */
+  readonly coordinator: CheckpointCoordinator | null;
+  /** Set when failures are handled (checkpointing, a restart strategy or injected failures). */
+  private readonly recovery: Recovery | null;
+  /** Processing time the event being handled was due at (earlier than the clock in a catch-up). */
+  private due: Millis = 0;
   /** Rows sources left out, in the order they were read. */
   private readonly skippedRows: SkippedRow[] = [];
   private clock: Millis = 0;
@@ -61,23 +85,124 @@ export class JobRuntime implements JobContext {
   private restoredTick: { readonly time: Millis | undefined } | undefined;
 
   constructor(
-    readonly plan: PhysicalPlan,
+    plan: PhysicalPlan,
     readonly sinks: SinkStore,
     private readonly options: JobOptions,
+    /** Compiles the program afresh, for a restart (needed when failures are handled). */
+    private readonly rebuild?: () => PhysicalPlan,
   ) {
     this.recorder = new TraceRecorder(options.trace, () => this.clock);
     this.trace = this.recorder.enabled ? this.recorder : null;
     this.provenance = this.trace !== null && options.provenance === true ? new Provenance() : null;
+    const { checkpointing, restartStrategy, failures = [] } = options;
+    this.coordinator =
+      checkpointing === undefined
+        ? null
+        : new CheckpointCoordinator(checkpointing.interval, checkpointing.mode, {
+            plan: () => this.current,
+            trace: this.trace,
+            now: () => this.clock,
+            nextWatermarkTick: () => (this.ended ? undefined : this.scheduler.nextTick()),
+          });
+    this.recovery =
+      checkpointing === undefined && restartStrategy === undefined && failures.length === 0
+        ? null
+        : {
+            backoff: new RestartBackoff(restartStrategy ?? { kind: 'no-restart' }),
+            failures: failures.map((failure) => ({ failure, fired: false, seen: 0 })),
+            attempt: 0,
+            sinkCuts: undefined,
+          };
+    this.current = plan;
+    this.install(plan);
+  }
+
+  /** The running attempt's compiled job. */
+  get plan(): PhysicalPlan {
+    return this.current;
+  }
+
+  /** Makes `plan` the running attempt: wires its operators to this job and its checkpoints. */
+  private install(plan: PhysicalPlan): void {
+    this.current = plan;
+    this.operatorIndex = new Map();
     plan.operators.forEach((operator, index) => this.operatorIndex.set(operator, index));
     this.emitters = plan.operators.filter((operator) => operator.generatesWatermarks);
     for (const operator of plan.operators) operator.setup(this, plan.channels.get(operator) ?? 0);
-    if (this.trace === null && canGenerateCode()) {
+    const coordinator = this.coordinator;
+    if (coordinator !== null) {
+      const blocking = coordinator.mode === 'EXACTLY_ONCE';
+      for (const operator of plan.operators) {
+        const channels = plan.channels.get(operator) ?? 0;
+        operator.barriers = new CheckpointBarrierHandler(
+          operator,
+          channels,
+          blocking,
+          coordinator,
+          this.trace,
+        );
+      }
+    } else {
+      for (const operator of plan.operators) {
+        if (operator instanceof TransactionalSinkOperator) {
+          throw new PipelineDefinitionError(
+            `The sink "${operator.name}" is transactional (DeliveryGuarantee.EXACTLY_ONCE): it ` +
+              'commits its rows when a checkpoint completes, so it needs checkpointing. Call ' +
+              'env.enableCheckpointing(interval) first, or use a plain env.collect(name).',
+          );
+        }
+      }
+    }
+    const recordFailures = this.recovery?.failures.some(({ failure }) => failure.kind === 'record');
+    if (recordFailures === true) this.armRecordFailures(plan);
+    this.batched = new Set();
+    // An operator failing on its n-th record counts in `receive`, which a fused loop bypasses.
+    if (this.trace === null && canGenerateCode() && recordFailures !== true) {
       for (const source of plan.sources) if (batchSafeBehind(source)) this.batched.add(source);
+    }
+  }
+
+  /** Makes the operators named by `Failure.onRecord` fail on their n-th record. */
+  private armRecordFailures(plan: PhysicalPlan): void {
+    for (const armed of (this.recovery as Recovery).failures) {
+      const { failure } = armed;
+      if (failure.kind !== 'record' || armed.fired) continue;
+      const operator = plan.operators.find(
+        (op) =>
+          op.name === failure.operator ||
+          op.id === failure.operator ||
+          (op instanceof ChainOperator && op.steps.includes(failure.operator)),
+      );
+      if (operator === undefined || operator.kind === 'source') {
+        const names = plan.operators
+          .filter((op) => op.kind !== 'source')
+          .map((op) => `"${op.name}"`)
+          .join(', ');
+        throw new PipelineDefinitionError(
+          `Failure.onRecord('${failure.operator}', ${failure.record}) names no operator that ` +
+            `receives records. The operators are: ${names}.`,
+        );
+      }
+      const receive = operator.receive;
+      operator.receive = function (this: StreamOperator, edge, value, timestamp, origin, id) {
+        if (!armed.fired && ++armed.seen === failure.record) {
+          armed.fired = true;
+          throw injectedFailure(
+            { operatorId: this.id, operatorName: this.name, record: { value, timestamp } },
+            `Failure.onRecord('${failure.operator}', ${failure.record})`,
+          );
+        }
+        receive.call(this, edge, value, timestamp, origin, id);
+      };
     }
   }
 
   now(): Millis {
     return this.clock;
+  }
+
+  dueTime(): Millis {
+    return this.due;
   }
 
   arriveAt(time: Millis): void {
@@ -90,7 +215,9 @@ export class JobRuntime implements JobContext {
 
   wakeUpAt(operator: StreamOperator, time: Millis): void {
     const index = this.operatorIndex.get(operator) ?? 0;
-    this.scheduler.wakeUp(Math.max(time, this.clock), operator, index);
+    // After a restart, the replayed events keep their order by the time they were due.
+    const floor = this.recovery !== null && this.recovery.attempt > 0 ? this.due : this.clock;
+    this.scheduler.wakeUp(Math.max(time, floor), operator, index);
   }
 
   recordSideOutput(tagId: string, value: unknown, timestamp: Millis | undefined): void {
@@ -163,7 +290,8 @@ export class JobRuntime implements JobContext {
    */
   result(): JobResult {
     const outputs: Record<string, JobResult['outputs'][string]> = byName();
-    for (const [name, records] of this.sinks.outputs) outputs[name] = [...records];
+    for (const name of this.sinks.outputs.keys()) outputs[name] = this.sinks.collectedRows(name);
+    for (const [name, log] of this.sinks.transactionLogs) outputs[name] = log.rows();
     const tables: Record<string, JobResult['tables'][string]> = byName();
     for (const [name, table] of this.sinks.tables) tables[name] = table.rows();
     const sideOutputs: Record<string, JobResult['sideOutputs'][string]> = byName();
@@ -249,6 +377,11 @@ export class JobRuntime implements JobContext {
     }
     // The clock first: restored processing-time timers ask for wake-ups relative to it.
     this.clock = snapshot.processingTime;
+    this.due = snapshot.processingTime;
+    this.restoreOperators(snapshot);
+  }
+
+  private restoreOperators(snapshot: JobSnapshot): void {
     for (const operator of this.plan.operators) {
       operator.restoreState(snapshot.operators.get(operator.id) as OperatorSnapshot);
     }
@@ -271,7 +404,19 @@ export class JobRuntime implements JobContext {
       if (restored === undefined) this.scheduler.tick(interval);
       else this.scheduler.tick(restored.time ?? this.clock + interval);
     }
+    if (this.recovery !== null) this.scheduleJobEvents();
     this.checkEnd();
+  }
+
+  /** Queues the next checkpoint and the injected failures still to come. */
+  private scheduleJobEvents(): void {
+    const coordinator = this.coordinator;
+    if (coordinator !== null) this.scheduler.job('checkpoint', this.clock + coordinator.interval);
+    (this.recovery as Recovery).failures.forEach(({ failure, fired }, index) => {
+      if (failure.kind === 'processing-time' && !fired) {
+        this.scheduler.job('failure', Math.max(failure.time, this.clock), index);
+      }
+    });
   }
 
   /**
@@ -284,6 +429,18 @@ export class JobRuntime implements JobContext {
     const event = this.scheduler.pop();
     if (event === undefined) return undefined;
     this.clock = Math.max(this.clock, event.time);
+    this.due = event.time;
+    if (this.recovery === null) this.handle(event, drainUntil);
+    else
+      try {
+        this.handle(event, drainUntil);
+      } catch (error) {
+        this.fail(error);
+      }
+    return event;
+  }
+
+  private handle(event: ScheduledEvent, drainUntil: Millis): void {
     switch (event.kind) {
       case 'arrival':
         this.arrive(event, drainUntil);
@@ -294,11 +451,105 @@ export class JobRuntime implements JobContext {
       case 'tick': {
         for (const emitter of this.emitters) emitter.emitPeriodicWatermarks();
         const interval = this.options.autoWatermarkInterval;
-        if (!this.ended) this.scheduler.tick(this.clock + interval);
+        // The time it was due, not the clock: after a restart, the replay keeps its ticks.
+        if (!this.ended) this.scheduler.tick(event.time + interval);
         break;
       }
+      case 'checkpoint': {
+        const coordinator = this.coordinator as CheckpointCoordinator;
+        this.checkpoint();
+        if (!this.ended) this.scheduler.job('checkpoint', this.clock + coordinator.interval);
+        break;
+      }
+      case 'failure': {
+        const armed = (this.recovery as Recovery).failures[event.order];
+        if (armed === undefined || armed.fired) break;
+        armed.fired = true;
+        throw injectedFailure(
+          { operatorId: '-', operatorName: 'job' },
+          `Failure.atProcessingTime(${(armed.failure as { time: Millis }).time})`,
+        );
+      }
+      case 'restart':
+        this.restart();
+        break;
     }
-    return event;
+  }
+
+  /** Triggers a checkpoint; once complete, remembers where it cut the plain sinks. */
+  private checkpoint(): void {
+    const coordinator = this.coordinator as CheckpointCoordinator;
+    const before = coordinator.latest;
+    coordinator.trigger();
+    const latest = coordinator.latest;
+    if (latest !== undefined && latest !== before && this.recovery !== null) {
+      this.recovery.sinkCuts = { checkpoint: latest.id, rows: this.sinks.rowCounts() };
+    }
+  }
+
+  /**
+   * Handles a failure: aborts the checkpoint being taken and the open transactions, and restarts
+   * the job after the strategy's delay; when the strategy allows no more restarts, the job fails
+   * with the failure, its message saying why it was not restarted.
+   */
+  private fail(error: unknown): never | void {
+    const recovery = this.recovery as Recovery;
+    const restarting = recovery.backoff.notifyFailure(this.clock);
+    const site = error as { operatorId?: string; record?: { value: unknown } };
+    this.trace?.add({
+      type: 'failure',
+      op: typeof site.operatorId === 'string' ? site.operatorId : '-',
+      cause: error instanceof Error ? error.message : summarize(error, 200),
+      record: site.record === undefined ? null : summarize(site.record.value),
+      injected: isInjectedFailure(error),
+      restarting,
+    });
+    this.coordinator?.abortPending('the job failed while it was being taken');
+    for (const operator of this.plan.operators) {
+      if (operator instanceof TransactionalSinkOperator) operator.abortOpen();
+    }
+    if (!restarting) {
+      if (error instanceof Error) {
+        error.message +=
+          ` The job failed for good: recovery is suppressed by ${recovery.backoff.describe()}` +
+          ` after ${recovery.attempt} restart${recovery.attempt === 1 ? '' : 's'}.`;
+      }
+      throw error;
+    }
+    // Nothing of the failed attempt happens any more: only its restart is queued.
+    this.scheduler = new Scheduler();
+    this.scheduler.job('restart', this.clock + recovery.backoff.backoff);
+  }
+
+  /**
+   * Restarts the job: a fresh compilation of the program, its state restored from the latest
+   * completed checkpoint (or none: from the beginning), its sources rewound to the checkpoint's
+   * offsets. The clock does not go back: the records after the checkpoint are read again now, in
+   * the order they first came (records, timers and watermark ticks by the time they were due), as
+   * if the backlog were read at once.
+   */
+  private restart(): void {
+    const recovery = this.recovery as Recovery;
+    if (this.rebuild === undefined) throw new Error('A job that restarts needs a rebuild.');
+    recovery.attempt++;
+    const latest = this.coordinator?.latest;
+    this.trace?.add({
+      type: 'restart',
+      op: '-',
+      attempt: recovery.attempt,
+      checkpoint: latest?.id ?? null,
+      from: latest?.time ?? 0,
+    });
+    const cuts = recovery.sinkCuts;
+    this.sinks.restarted(
+      latest !== undefined && cuts?.checkpoint === latest.id ? cuts.rows : undefined,
+    );
+    this.install(this.rebuild());
+    this.started = false;
+    this.restoredTick = undefined;
+    this.due = latest?.time ?? 0;
+    if (latest !== undefined) this.restoreOperators(latest.snapshot);
+    this.start();
   }
 
   /**
@@ -353,6 +604,8 @@ export class JobRuntime implements JobContext {
 
   private checkEnd(): void {
     if (this.ended || !this.plan.sources.every((source) => source.finished)) return;
+    // Flink's final checkpoint: once the input ended, one more commits what the sinks hold.
+    if (this.coordinator !== null) this.checkpoint();
     this.ended = true;
     let pending = 0;
     for (const operator of this.plan.operators) pending += operator.pendingProcessingTimers();
@@ -386,4 +639,15 @@ function batchSafeBehind(source: SourceOperator<unknown>): boolean {
     }
   }
   return true;
+}
+
+/** How the job recovers from failures. */
+interface Recovery {
+  readonly backoff: RestartBackoff;
+  /** The injected failures: each fires once; `seen` counts records for `Failure.onRecord`. */
+  readonly failures: { readonly failure: Failure; fired: boolean; seen: number }[];
+  /** Restarts so far. */
+  attempt: number;
+  /** How many rows each plain sink held when the latest checkpoint completed. */
+  sinkCuts: { readonly checkpoint: number; readonly rows: ReadonlyMap<string, number> } | undefined;
 }

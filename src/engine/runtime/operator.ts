@@ -20,6 +20,7 @@ import type { KeyedStateEntry } from '../state/keyed-state-backend';
 import { UncopyableState, copyState } from '../state/copy-state';
 import type { CopiedState } from '../state/copy-state';
 import type { OperatorSnapshot } from './snapshot';
+import type { CheckpointBarrierHandler } from '../checkpointing/barrier-handler';
 import type { Failure, FusedRecord, FusionBuilder } from './fusion';
 import type { JobContext } from './job-context';
 
@@ -125,6 +126,11 @@ export class Output {
     for (const edge of this.allEdges()) edge.target.receiveWatermark(edge, watermark);
   }
 
+  /** Forwards a checkpoint barrier on every output, side outputs included, as Flink does. */
+  emitBarrier(checkpoint: number): void {
+    for (const edge of this.allEdges()) edge.target.receiveBarrier(edge.channel, checkpoint);
+  }
+
   /** Forwards an idle/active status on every output. */
   emitStatus(idle: boolean): void {
     for (const edge of this.allEdges()) edge.target.receiveStatus(edge, idle);
@@ -157,6 +163,8 @@ export abstract class StreamOperator {
   protected valve!: WatermarkValve;
   /** The key of the record (or timer) being processed, on keyed operators. */
   currentKey: Key | undefined = undefined;
+  /** Set by the job when it checkpoints: what the operator does with barriers. */
+  barriers: CheckpointBarrierHandler | null = null;
   private readonly valveOutput: ValveOutput = {
     watermark: (watermark) => this.advanceWatermark(watermark),
     status: (idle) => this.processStatus(idle),
@@ -241,9 +249,9 @@ export abstract class StreamOperator {
    * Fails with a {@link JobExecutionError} naming where the state holds a value that cannot be
    * copied (a function, a symbol, a class instance).
    */
-  snapshotState(): OperatorSnapshot {
+  snapshotState(checkpoint?: number): OperatorSnapshot {
     const watermarks = copyState(this.valve.snapshot());
-    const state = this.copyOwnState(() => this.snapshotOwnState());
+    const state = this.copyOwnState(() => this.snapshotOwnState(checkpoint));
     const bytes = watermarks.bytes + state.bytes;
     return {
       id: this.id,
@@ -283,10 +291,19 @@ export abstract class StreamOperator {
   /**
    * The operator's own managed state as plain data, for {@link snapshotState} to copy: it may
    * refer to the live state, which is copied before anything changes. `null` when there is none.
+   * `checkpoint` is set when the snapshot is taken for that checkpoint, at its barrier.
    */
-  protected snapshotOwnState(): unknown {
+  protected snapshotOwnState(_checkpoint?: number): unknown {
     return null;
   }
+
+  /** A checkpoint barrier arrived on input channel `channel` (a source: its partition). */
+  receiveBarrier(channel: number, checkpoint: number): void {
+    this.barriers?.processBarrier(channel, checkpoint);
+  }
+
+  /** Checkpoint `checkpoint` completed (Flink's `CheckpointListener`); transactional sinks commit. */
+  notifyCheckpointComplete(_checkpoint: number): void {}
 
   /** Takes over what {@link snapshotOwnState} returned, as a copy the operator may keep. */
   protected restoreOwnState(_state: unknown): void {}

@@ -3,7 +3,10 @@
  *
  * 1. a source partition's next event arrives;
  * 2. an operator's processing-time timers come due;
- * 3. the periodic watermark tick (every auto-watermark interval).
+ * 3. the periodic watermark tick (every auto-watermark interval);
+ * 4. an injected failure (`Failure.atProcessingTime`);
+ * 5. the checkpoint coordinator triggering a checkpoint (every checkpoint interval);
+ * 6. a failed job restarting.
  *
  * They are ordered by (time, kind in the order above, then source/partition or operator order,
  * then insertion sequence), so a run is a pure function of the program and its sources. Arrivals
@@ -34,9 +37,16 @@ export type ScheduledEvent =
       readonly seq: number;
       readonly operator: StreamOperator;
     }
-  | { readonly kind: 'tick'; readonly time: Millis; readonly order: 0; readonly seq: number };
+  | { readonly kind: 'tick'; readonly time: Millis; readonly order: 0; readonly seq: number }
+  | {
+      readonly kind: 'failure' | 'checkpoint' | 'restart';
+      readonly time: Millis;
+      /** For a failure: which injected failure it is. */
+      readonly order: number;
+      readonly seq: number;
+    };
 
-const RANK = { arrival: 0, timers: 1, tick: 2 } as const;
+const RANK = { arrival: 0, timers: 1, tick: 2, failure: 3, checkpoint: 4, restart: 5 } as const;
 
 function before(a: ScheduledEvent, b: ScheduledEvent): boolean {
   if (a.time !== b.time) return a.time < b.time;
@@ -108,5 +118,10 @@ export class Scheduler {
 
   tick(time: Millis): void {
     this.queue.push({ kind: 'tick', time, order: 0, seq: this.seq++ });
+  }
+
+  /** Queues the coordinator's next checkpoint, an injected failure (number `order`) or a restart. */
+  job(kind: 'failure' | 'checkpoint' | 'restart', time: Millis, order = 0): void {
+    this.queue.push({ kind, time, order, seq: this.seq++ });
   }
 }

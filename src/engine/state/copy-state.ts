@@ -67,14 +67,29 @@ export const SIZES = {
 
 /** Deep-copies `value` (see the module comment for what is copied and what is refused). */
 export function copyState<T>(value: T): CopiedState<T> {
-  const copier = new Copier();
-  const copy = copier.copy(value, '') as T;
+  const copier = new Copier(false);
+  let copy: T;
+  try {
+    copy = copier.copy(value, '') as T;
+  } catch (error) {
+    if (!(error instanceof UncopyableState)) throw error;
+    // Copied again, this time writing down the way: the failure names where the value is.
+    new Copier(true).copy(value, '');
+    throw error;
+  }
   return { value: copy, bytes: copier.bytes };
 }
 
 class Copier {
   bytes = 0;
   private readonly copies = new Map<object, unknown>();
+
+  /**
+   * @param tracking Whether to build each value's path as it goes: a string per value copied,
+   * which is most of the cost of a copy, so only done to name the place of a value that cannot
+   * be copied.
+   */
+  constructor(private readonly tracking: boolean) {}
 
   copy(value: unknown, path: string): unknown {
     switch (typeof value) {
@@ -126,7 +141,8 @@ class Copier {
     this.bytes += SIZES.header;
     for (const key of Object.keys(value)) {
       this.bytes += SIZES.slot + SIZES.char * key.length;
-      copy[key] = this.copy((value as Record<string, unknown>)[key], `${path}${property(key)}`);
+      const at = this.tracking ? `${path}${property(key)}` : '';
+      copy[key] = this.copy((value as Record<string, unknown>)[key], at);
     }
     return copy;
   }
@@ -135,7 +151,9 @@ class Copier {
     const copy: unknown[] = new Array<unknown>(value.length);
     this.copies.set(value, copy);
     this.bytes += SIZES.header + SIZES.slot * value.length;
-    for (let i = 0; i < value.length; i++) copy[i] = this.copy(value[i], `${path}[${i}]`);
+    for (let i = 0; i < value.length; i++) {
+      copy[i] = this.copy(value[i], this.tracking ? `${path}[${i}]` : '');
+    }
     return copy;
   }
 
@@ -145,8 +163,8 @@ class Copier {
     this.bytes += SIZES.header;
     for (const [key, item] of value) {
       this.bytes += 2 * SIZES.slot;
-      const at = `${path}.get(${describeKey(key)})`;
-      copy.set(this.copy(key, `${at} (its key)`), this.copy(item, at));
+      const at = this.tracking ? `${path}.get(${describeKey(key)})` : '';
+      copy.set(this.copy(key, this.tracking ? `${at} (its key)` : ''), this.copy(item, at));
     }
     return copy;
   }
@@ -158,7 +176,9 @@ class Copier {
     let index = 0;
     for (const item of value) {
       this.bytes += SIZES.slot;
-      copy.add(this.copy(item, `${path} (element ${index++} of the Set)`));
+      const at = this.tracking ? `${path} (element ${index} of the Set)` : '';
+      index++;
+      copy.add(this.copy(item, at));
     }
     return copy;
   }

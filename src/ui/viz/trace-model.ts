@@ -333,6 +333,21 @@ export class TraceModel {
       case 'job-end':
         this.ended = true;
         return;
+      // Checkpoints, failures, restarts and transactions: no view draws them yet.
+      case 'checkpoint-triggered':
+      case 'barrier':
+      case 'alignment-start':
+      case 'alignment-end':
+      case 'snapshot':
+      case 'checkpoint-completed':
+      case 'checkpoint-aborted':
+      case 'failure':
+      case 'restart':
+      case 'transaction-opened':
+      case 'transaction-pre-committed':
+      case 'transaction-committed':
+      case 'transaction-aborted':
+        return;
     }
   }
 

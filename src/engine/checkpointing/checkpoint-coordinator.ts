@@ -1,0 +1,146 @@
+/**
+ * The checkpoint coordinator, as Flink's `CheckpointCoordinator` (at parallelism 1): it triggers
+ * checkpoint n on the processing-time interval by injecting a barrier at every source partition,
+ * collects each operator's acknowledgement (its snapshot), and completes the checkpoint once every
+ * operator acknowledged it; it then notifies the operators (`notifyCheckpointComplete`), on which
+ * transactional sinks commit.
+ *
+ * Barriers travel with the records, synchronously and depth first like them, so a checkpoint is
+ * triggered, aligned, snapshotted and completed within one event of the simulation: the
+ * acknowledgements all arrive before anything else happens. The completed checkpoint is the same
+ * consistent cut `JobRuntime.snapshot()` takes between events.
+ */
+import type { SourceOperator } from '../operators/source-operator';
+import type { StreamOperator } from '../runtime/operator';
+import type { JobSnapshot, OperatorSnapshot, SourceSplitSnapshot } from '../runtime/snapshot';
+import type { Millis } from '../time';
+import type { TraceRecorder } from '../trace';
+import type { BarrierListener } from './barrier-handler';
+import type { CheckpointingMode } from './checkpoint-config';
+
+/** A completed checkpoint: its id, when it was taken, and the job's state then. */
+export interface CompletedCheckpoint {
+  readonly id: number;
+  /** The processing time it was triggered (and completed) at. */
+  readonly time: Millis;
+  readonly snapshot: JobSnapshot;
+}
+
+/** What the coordinator reads of the running job: its current operators and clock. */
+export interface CheckpointedJob {
+  /** The running attempt's operators (a restart compiles new ones). */
+  plan(): {
+    readonly operators: readonly StreamOperator[];
+    readonly sources: readonly SourceOperator<unknown>[];
+  };
+  readonly trace: TraceRecorder | null;
+  now(): Millis;
+  /** When the next periodic watermark tick is due, if one is. */
+  nextWatermarkTick(): Millis | undefined;
+}
+
+export class CheckpointCoordinator implements BarrierListener {
+  private nextId = 1;
+  private pending: Map<string, OperatorSnapshot> | undefined;
+  private pendingId = 0;
+  /** The latest completed checkpoint: what recovery restores (Flink keeps one by default). */
+  latest: CompletedCheckpoint | undefined;
+  /** Ids of every completed checkpoint, in order. */
+  readonly completed: number[] = [];
+
+  constructor(
+    readonly interval: Millis,
+    readonly mode: CheckpointingMode,
+    private readonly job: CheckpointedJob,
+  ) {}
+
+  /**
+   * Triggers the next checkpoint: injects its barrier at every source partition, and completes it
+   * when every operator acknowledged it. A failure while snapshotting aborts it and is rethrown:
+   * as with Flink's default of no tolerable checkpoint failures, the job then fails.
+   */
+  trigger(): void {
+    const id = this.nextId++;
+    const { job } = this;
+    const { operators, sources } = job.plan();
+    job.trace?.add({
+      type: 'checkpoint-triggered',
+      op: '-',
+      checkpoint: id,
+      mode: this.mode === 'EXACTLY_ONCE' ? 'exactly-once' : 'at-least-once',
+    });
+    this.pending = new Map();
+    this.pendingId = id;
+    try {
+      for (const source of sources) {
+        // A source without partitions has no channel for the barrier to come on.
+        if (source.partitionCount === 0) this.triggerCheckpointOnBarrier(source, id);
+        for (let partition = 0; partition < source.partitionCount; partition++) {
+          source.receiveBarrier(partition, id);
+        }
+      }
+    } catch (error) {
+      this.abort(id, `an operator failed while taking its snapshot: ${messageOf(error)}`);
+      throw error;
+    }
+    const acknowledged = this.pending;
+    this.pending = undefined;
+    if (acknowledged.size !== operators.length) {
+      // Every operator is reachable from a source, so this means a barrier went missing.
+      this.abort(id, 'not every operator acknowledged it');
+      return;
+    }
+    this.complete(id, acknowledged);
+  }
+
+  /** Aborts a checkpoint being taken (the job failed meanwhile). */
+  abortPending(reason: string): void {
+    if (this.pending === undefined) return;
+    this.pending = undefined;
+    this.abort(this.pendingId, reason);
+  }
+
+  triggerCheckpointOnBarrier(operator: StreamOperator, checkpoint: number): void {
+    const snapshot = operator.snapshotState(checkpoint);
+    this.job.trace?.add({ type: 'snapshot', op: operator.id, checkpoint, bytes: snapshot.bytes });
+    this.pending?.set(operator.id, snapshot);
+    operator.output.emitBarrier(checkpoint);
+  }
+
+  private complete(id: number, acknowledged: Map<string, OperatorSnapshot>): void {
+    const { job } = this;
+    const plan = job.plan();
+    const operators = new Map<string, OperatorSnapshot>();
+    const sources = new Map<string, readonly SourceSplitSnapshot[]>();
+    let bytes = 0;
+    for (const operator of plan.operators) {
+      const snapshot = acknowledged.get(operator.id) as OperatorSnapshot;
+      operators.set(operator.id, snapshot);
+      bytes += snapshot.bytes;
+    }
+    for (const source of plan.sources) {
+      const { state } = operators.get(source.id) as OperatorSnapshot;
+      sources.set(source.id, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
+    }
+    const time = job.now();
+    const snapshot = {
+      processingTime: time,
+      nextWatermarkTick: job.nextWatermarkTick(),
+      operators,
+      sources,
+      bytes,
+    };
+    this.latest = { id, time, snapshot };
+    this.completed.push(id);
+    job.trace?.add({ type: 'checkpoint-completed', op: '-', checkpoint: id, bytes });
+    for (const operator of plan.operators) operator.notifyCheckpointComplete(id);
+  }
+
+  private abort(id: number, reason: string): void {
+    this.job.trace?.add({ type: 'checkpoint-aborted', op: '-', checkpoint: id, reason });
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

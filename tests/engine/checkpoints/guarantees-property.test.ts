@@ -1,0 +1,164 @@
+/**
+ * The property of issue 15, at parallelism 1: for random pipelines (event-time ones, whose output
+ * does not depend on when processing happens), random inputs and random failure points, a job
+ * that fails and restarts from its checkpoints delivers
+ *
+ * - in its transactional (exactly-once) sink: committed rows equal to the failure-free run's;
+ * - in its plain (at-least-once) sink: the failure-free run's rows, plus rows marked as
+ *   duplicates, and those only after a failure;
+ * - in its upsert table: the failure-free run's final table.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DeliveryGuarantee,
+  EventTimeSessionWindows,
+  Failure,
+  RestartStrategies,
+  SlidingEventTimeWindows,
+  StreamExecutionEnvironment,
+  Topic,
+  TumblingEventTimeWindows,
+  WatermarkStrategy,
+  elementsSource,
+  topicSource,
+} from '../../../src/engine/index';
+import type {
+  DataStream,
+  JobResult,
+  SingleOutputStreamOperator,
+  Source,
+} from '../../../src/engine/index';
+import type { Event } from '../helpers';
+import { content, rowsOf } from './jobs';
+
+type Ending = 'tumbling' | 'sliding' | 'session' | 'late' | 'rolling';
+
+interface Program {
+  readonly partitions: number;
+  readonly interval: number;
+  readonly events: readonly Event[];
+  readonly outOfOrderness: number;
+  readonly autoWatermarkInterval: number;
+  readonly steps: readonly number[];
+  readonly ending: Ending;
+  readonly checkpointInterval: number;
+  readonly restartDelay: number;
+  readonly failures: readonly ({ time: number } | { record: number })[];
+}
+
+const program: fc.Arbitrary<Program> = fc.record({
+  partitions: fc.integer({ min: 0, max: 3 }),
+  interval: fc.constantFrom(10, 60, 150),
+  events: fc.array(
+    fc.record({
+      key: fc.constantFrom('a', 'b', 'c'),
+      ts: fc.integer({ min: 0, max: 4_000 }),
+      n: fc.integer({ min: 0, max: 40 }),
+    }),
+    { minLength: 5, maxLength: 40 },
+  ),
+  outOfOrderness: fc.integer({ min: 0, max: 600 }),
+  autoWatermarkInterval: fc.constantFrom(0, 50, 200),
+  steps: fc.array(fc.integer({ min: -2, max: 3 }), { maxLength: 2 }),
+  ending: fc.constantFrom<Ending>('tumbling', 'sliding', 'session', 'late', 'rolling'),
+  checkpointInterval: fc.integer({ min: 100, max: 1_500 }),
+  restartDelay: fc.constantFrom(0, 250, 1_000),
+  failures: fc.array(
+    fc.oneof(
+      fc.record({ time: fc.integer({ min: 0, max: 3_000 }) }),
+      fc.record({ record: fc.integer({ min: 1, max: 30 }) }),
+    ),
+    { minLength: 1, maxLength: 3 },
+  ),
+});
+
+function sourceOf(p: Program): Source<Event> {
+  if (p.partitions === 0) return elementsSource(p.events, { arrivalIntervalMs: p.interval });
+  const topic = Topic.create<Event>({ name: 'events', partitions: p.partitions });
+  for (const e of p.events) topic.produce(e, { key: e.key, timestamp: e.ts });
+  return topicSource(topic, { arrivalIntervalMs: p.interval });
+}
+
+const sum = (a: Event, b: Event): Event => ({ ...a, n: a.n + b.n });
+
+function ending(stream: DataStream<Event>, kind: Ending): SingleOutputStreamOperator<Event> {
+  const keyed = stream.keyBy((e) => e.key);
+  switch (kind) {
+    case 'tumbling':
+      return keyed.window(TumblingEventTimeWindows.of(1_000)).reduce(sum);
+    case 'sliding':
+      return keyed.window(SlidingEventTimeWindows.of(1_000, 300)).process({
+        process: (key, ctx, items, out) =>
+          out.collect({ key, ts: ctx.window().start, n: items.length }),
+      });
+    case 'session':
+      return keyed.window(EventTimeSessionWindows.withGap(400)).reduce(sum);
+    case 'late':
+      return keyed.window(TumblingEventTimeWindows.of(500)).allowedLateness(300).reduce(sum);
+    case 'rolling':
+      return keyed.reduce(sum);
+  }
+}
+
+/** Runs the program; with `failing`, with its failures injected. */
+function run(p: Program, failing: boolean): JobResult {
+  const env = StreamExecutionEnvironment.create({
+    autoWatermarkInterval: p.autoWatermarkInterval,
+    // The failing run records restarts and failures; the trace does not change what a run does.
+    ...(failing ? { trace: { level: 'full' as const } } : {}),
+  });
+  env.enableCheckpointing(p.checkpointInterval);
+  env.setRestartStrategy(RestartStrategies.fixedDelayRestart(p.failures.length, p.restartDelay));
+  if (failing) {
+    for (const failure of p.failures) {
+      env.injectFailure(
+        'time' in failure
+          ? Failure.atProcessingTime(failure.time)
+          : Failure.onRecord('Result', failure.record),
+      );
+    }
+  }
+  const strategy = WatermarkStrategy.forBoundedOutOfOrderness<Event>(
+    p.outOfOrderness,
+  ).withTimestampAssigner((e) => e.ts);
+  let stream: DataStream<Event> = env.fromSource(sourceOf(p), strategy, 'events');
+  for (const add of p.steps) stream = stream.map((e) => ({ ...e, n: e.n + add }));
+  const results = ending(stream, p.ending).name('Result');
+  results.sinkTo(env.collect('plain'));
+  results.sinkTo(env.collect('exactly', { deliveryGuarantee: DeliveryGuarantee.EXACTLY_ONCE }));
+  results.sinkTo(env.upsertTable('table', (r) => r.key));
+  return env.execute();
+}
+
+describe('delivery guarantees after failures', () => {
+  it('exactly-once commits the failure-free output; at-least-once adds only marked duplicates', () => {
+    fc.assert(
+      fc.property(program, (p) => {
+        const expected = run(p, false);
+        const got = run(p, true);
+
+        const exactly = got.outputs.exactly ?? [];
+        expect(exactly.every((row) => row.committed === true)).toBe(true);
+        expect(exactly.map(content)).toEqual(rowsOf(expected, 'exactly'));
+
+        const plain = got.outputs.plain ?? [];
+        expect(plain.filter((row) => !row.duplicate).map(content)).toEqual(
+          rowsOf(expected, 'plain'),
+        );
+        // Duplicates only after a failure: none without a restart, and none before the first.
+        const restarts = got.trace.filter((e) => e.type === 'restart').map((e) => e.time);
+        const restartedAt = restarts[0] ?? Infinity;
+        for (const row of plain) {
+          if (row.duplicate) expect(row.processingTime).toBeGreaterThanOrEqual(restartedAt);
+        }
+
+        const table = (r: JobResult) => (r.tables.table ?? []).map((row) => [row.key, row.value]);
+        expect(new Map(table(got) as [string, unknown][])).toEqual(
+          new Map(table(expected) as [string, unknown][]),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+});

@@ -251,7 +251,7 @@ export abstract class StreamOperator {
    */
   snapshotState(checkpoint?: number): OperatorSnapshot {
     const watermarks = copyState(this.valve.snapshot());
-    const state = this.copyOwnState(() => this.snapshotOwnState(checkpoint));
+    const state = this.copyOwnState(checkpoint);
     const bytes = watermarks.bytes + state.bytes;
     return {
       id: this.id,
@@ -278,10 +278,10 @@ export abstract class StreamOperator {
     this.restoreOwnState(copyState(snapshot.state).value);
   }
 
-  /** Copies what `read` returns; a value that cannot be copied fails naming this operator. */
-  private copyOwnState<S>(read: () => S): CopiedState<S> {
+  /** Copies the own state; a value that cannot be copied fails naming this operator. */
+  private copyOwnState(checkpoint: number | undefined): CopiedState<unknown> {
     try {
-      return copyState(read());
+      return this.snapshotOwnStateCopied(checkpoint);
     } catch (error) {
       if (!(error instanceof UncopyableState)) throw error;
       throw this.executionError(`its state cannot be snapshotted: ${error.message}`);
@@ -295,6 +295,16 @@ export abstract class StreamOperator {
    */
   protected snapshotOwnState(_checkpoint?: number): unknown {
     return null;
+  }
+
+  /**
+   * The own state already copied, and its size: by default {@link snapshotOwnState} copied whole.
+   * An operator that can copy only what changed since its last snapshot, and share the rest with
+   * it, overrides this (see the window operator). It throws {@link UncopyableState} for a value
+   * that cannot be copied, with the path from the root of the own state.
+   */
+  protected snapshotOwnStateCopied(checkpoint: number | undefined): CopiedState<unknown> {
+    return copyState(this.snapshotOwnState(checkpoint));
   }
 
   /** A checkpoint barrier arrived on input channel `channel` (a source: its partition). */

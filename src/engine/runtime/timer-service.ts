@@ -15,7 +15,20 @@ import { PriorityQueue } from './priority-queue';
 export interface TimerOwner {
   readonly eventTimers: Millis[];
   readonly processingTimers: Millis[];
+  /**
+   * The owner's entries in the queues, deleted ones included, kept only by a service that
+   * snapshots per owner (see {@link TimerService.ownerTimers}): with them, an owner's timers are
+   * snapshotted from the owner alone, without sorting the whole queue.
+   */
+  queuedEventTimers?: Timer[] | undefined;
+  queuedProcessingTimers?: Timer[] | undefined;
 }
+
+/**
+ * An owner's live timers as flat pairs `[time, seq, time, seq, …]`, in the order the owner lists
+ * them; `seq` is the sequence number of the queued entry that will fire (see {@link live}).
+ */
+export type OwnerTimers = readonly number[];
 
 /** The two time domains. */
 export type TimeDomain = 'event-time' | 'processing-time';
@@ -61,14 +74,22 @@ export class TimerService {
   /** The operator's watermark, as far as timers know. */
   currentWatermark: Millis = MIN_WATERMARK;
 
-  /** `requestWakeUp(time)` asks the scheduler to call {@link advanceProcessingTime} at `time`. */
-  constructor(private readonly requestWakeUp: (time: Millis) => void) {}
+  /**
+   * `requestWakeUp(time)` asks the scheduler to call {@link advanceProcessingTime} at `time`.
+   * `perOwner`: keep each owner's queued entries on the owner, for {@link ownerTimers}.
+   */
+  constructor(
+    private readonly requestWakeUp: (time: Millis) => void,
+    private readonly perOwner = false,
+  ) {}
 
   /** Returns false when the owner already had a timer at `time`. */
   registerEventTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
     if (owner.eventTimers.includes(time)) return false;
     owner.eventTimers.push(time);
-    this.eventTimers.push({ time, seq: this.seq++, key, owner });
+    const timer = { time, seq: this.seq++, key, owner };
+    this.eventTimers.push(timer);
+    if (this.perOwner) (owner.queuedEventTimers ??= []).push(timer);
     return true;
   }
 
@@ -79,7 +100,9 @@ export class TimerService {
   registerProcessingTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
     if (owner.processingTimers.includes(time)) return false;
     owner.processingTimers.push(time);
-    this.processingTimers.push({ time, seq: this.seq++, key, owner });
+    const timer = { time, seq: this.seq++, key, owner };
+    this.processingTimers.push(timer);
+    if (this.perOwner) (owner.queuedProcessingTimers ??= []).push(timer);
     this.requestWakeUp(time);
     return true;
   }
@@ -94,12 +117,12 @@ export class TimerService {
    */
   advanceWatermark(watermark: Millis, fire: (timer: Timer) => void): void {
     this.currentWatermark = watermark;
-    fireDue(this.eventTimers, watermark, 'eventTimers', fire);
+    fireDue(this.eventTimers, watermark, 'eventTimers', this.perOwner, fire);
   }
 
   /** Fires every processing-time timer due at `now`. */
   advanceProcessingTime(now: Millis, fire: (timer: Timer) => void): void {
-    fireDue(this.processingTimers, now, 'processingTimers', fire);
+    fireDue(this.processingTimers, now, 'processingTimers', this.perOwner, fire);
   }
 
   /** Live processing-time timers. */
@@ -128,6 +151,57 @@ export class TimerService {
       eventTime: named(this.eventTimers, 'eventTimers'),
       processingTime: named(this.processingTimers, 'processingTimers'),
     };
+  }
+
+  /**
+   * One owner's live timers, for a snapshot per owner (a service made with `perOwner`): what
+   * {@link snapshot} lists for this owner, from the owner's own queued entries. Of the entries
+   * queued for one time, the earliest fires (see {@link live}), so its `seq` is the one kept.
+   */
+  ownerTimers(owner: TimerOwner): { event: OwnerTimers; processing: OwnerTimers } {
+    return {
+      event: ownerLive(owner.eventTimers, owner.queuedEventTimers),
+      processing: ownerLive(owner.processingTimers, owner.queuedProcessingTimers),
+    };
+  }
+
+  /** The clock of the timers, for a snapshot per owner: the watermark and the next `seq`. */
+  clock(): { readonly watermark: Millis; readonly seq: number } {
+    return { watermark: this.currentWatermark, seq: this.seq };
+  }
+
+  /** Restores {@link clock}, before the owners' timers (see {@link restoreOwnerTimers}). */
+  restoreClock(clock: { readonly watermark: Millis; readonly seq: number }): void {
+    this.currentWatermark = clock.watermark;
+    this.seq = clock.seq;
+  }
+
+  /**
+   * Queues one owner's timers from {@link ownerTimers} (the owner's lists of times restored
+   * beforehand), and asks the scheduler to wake the operator for its processing-time ones.
+   */
+  restoreOwnerTimers(
+    key: Key | undefined,
+    owner: TimerOwner,
+    timers: { readonly event: OwnerTimers; readonly processing: OwnerTimers },
+  ): void {
+    for (let i = 0; i < timers.event.length; i += 2) {
+      const timer = {
+        time: timers.event[i] as Millis,
+        seq: timers.event[i + 1] as number,
+        key,
+        owner,
+      };
+      this.eventTimers.push(timer);
+      if (this.perOwner) (owner.queuedEventTimers ??= []).push(timer);
+    }
+    for (let i = 0; i < timers.processing.length; i += 2) {
+      const time = timers.processing[i] as Millis;
+      const timer = { time, seq: timers.processing[i + 1] as number, key, owner };
+      this.processingTimers.push(timer);
+      if (this.perOwner) (owner.queuedProcessingTimers ??= []).push(timer);
+      this.requestWakeUp(time);
+    }
   }
 
   /**
@@ -164,10 +238,18 @@ function fireDue(
   queue: PriorityQueue<Timer>,
   until: Millis,
   domain: Domain,
+  perOwner: boolean,
   fire: (timer: Timer) => void,
 ): void {
   for (let timer = queue.peek(); timer !== undefined && timer.time <= until; timer = queue.peek()) {
     queue.pop();
+    if (perOwner) {
+      const queued =
+        domain === 'eventTimers'
+          ? timer.owner.queuedEventTimers
+          : timer.owner.queuedProcessingTimers;
+      if (queued !== undefined) queued.splice(queued.indexOf(timer), 1);
+    }
     // A timer is live while its owner still lists it; deleted or duplicate entries are skipped.
     if (remove(timer.owner[domain], timer.time)) fire(timer);
   }
@@ -190,6 +272,20 @@ function live(queue: PriorityQueue<Timer>, domain: Domain): Timer[] {
     return true;
   });
 }
+
+/** See {@link TimerService.ownerTimers}. */
+function ownerLive(times: readonly Millis[], queued: readonly Timer[] | undefined): OwnerTimers {
+  if (times.length === 0) return NO_TIMERS;
+  const pairs: number[] = [];
+  for (const time of times) {
+    let seq = Infinity;
+    for (const timer of queued ?? []) if (timer.time === time && timer.seq < seq) seq = timer.seq;
+    pairs.push(time, seq);
+  }
+  return pairs;
+}
+
+const NO_TIMERS: OwnerTimers = Object.freeze([]);
 
 function remove(times: Millis[], time: Millis): boolean {
   const index = times.indexOf(time);

@@ -67,6 +67,8 @@ export const SIZES = {
 
 /** Deep-copies `value` (see the module comment for what is copied and what is refused). */
 export function copyState<T>(value: T): CopiedState<T> {
+  const flat = copyFlat(value);
+  if (flat !== undefined) return flat;
   const copier = new Copier(false);
   let copy: T;
   try {
@@ -78,6 +80,53 @@ export function copyState<T>(value: T): CopiedState<T> {
     throw error;
   }
   return { value: copy, bytes: copier.bytes };
+}
+
+/**
+ * The common shapes of window contents and keyed values, copied without the walk's bookkeeping: a
+ * primitive, or a plain object whose own values are all primitives (no references, so no sharing
+ * or cycles to keep). `undefined` for anything else, which the walk then copies (or refuses). Counts
+ * exactly what the walk would.
+ */
+function copyFlat<T>(value: T): CopiedState<T> | undefined {
+  const bytes = primitiveBytes(value);
+  if (bytes >= 0) return { value, bytes };
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  let total = SIZES.header;
+  const copy: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = (value as Record<string, unknown>)[key];
+    const size = primitiveBytes(item);
+    if (size < 0) return undefined;
+    total += SIZES.slot + SIZES.char * key.length + size;
+    copy[key] = item;
+  }
+  // Rare, and refused by the walk with its path.
+  if (Object.getOwnPropertySymbols(value).length > 0) return undefined;
+  return { value: copy as T, bytes: total };
+}
+
+/** A primitive's size as the walk counts it; -1 for objects, functions and symbols. */
+function primitiveBytes(value: unknown): number {
+  switch (typeof value) {
+    case 'undefined':
+      return 0;
+    case 'boolean':
+      return SIZES.boolean;
+    case 'number':
+      return SIZES.number;
+    case 'string':
+      return SIZES.header + SIZES.char * value.length;
+    case 'bigint':
+      return SIZES.number * Math.ceil(value.toString(16).replace('-', '').length / 16);
+    case 'object':
+      return value === null ? 0 : -1;
+    default:
+      return -1;
+  }
 }
 
 class Copier {

@@ -96,13 +96,14 @@ describe('window operators', () => {
         .reduce(sum)
         .sinkTo(env.collect('sums'));
     });
-    // Midway, the snapshot holds windows and their cleanup timers.
+    // Midway, the snapshot holds windows and their cleanup timers (as pairs of time and seq).
     const state = stateOf([...snapshots.values()][12], 'window') as {
-      windows: unknown[];
-      timers: { eventTime: unknown[] };
+      windows: { bounds: { end: number }; eventTimers: number[] }[];
     };
     expect(state.windows.length).toBeGreaterThan(0);
-    expect(state.timers.eventTime.length).toBeGreaterThan(0);
+    for (const window of state.windows) {
+      expect(window.eventTimers[0]).toBe(window.bounds.end - 1);
+    }
   });
 
   it('sliding event-time windows (aggregate)', () => {
@@ -171,9 +172,11 @@ describe('window operators', () => {
       { every: 1, times: [0, 499, 500, 1_234, 3_999] },
     );
     const state = stateOf(snapshots.get('{"time":1234}'), 'window') as {
-      timers: { processingTime: { time: number }[] };
+      windows: { processingTimers: number[] }[];
     };
-    expect(state.timers.processingTime.map((t) => t.time)).toContain(1_499);
+    // Each window's timers are pairs of time and seq.
+    const times = state.windows.flatMap((w) => w.processingTimers.filter((_, i) => i % 2 === 0));
+    expect(times).toContain(1_499);
   });
 
   it('a count trigger on global windows (trigger state, and a window without bounds)', () => {

@@ -87,6 +87,18 @@ export class FixedWindowIndex {
     if (this.lastByKey === byKey) this.lastStart = this.lastByKey = undefined;
   }
 
+  /**
+   * Every entry, by window (in the order windows were first used), then by key (in the order keys
+   * first used that window): the order a restore files them back in, so the maps come back with
+   * the same order, and no sort is needed for a snapshot.
+   */
+  inPlacementOrder(): WindowEntry[] {
+    const entries: WindowEntry[] = [];
+    for (const byKey of this.byWindow.values())
+      for (const entry of byKey.values()) entries.push(entry);
+    return entries;
+  }
+
   /** Every entry, by key (in the order keys came to hold their windows), then creation. */
   entries(): WindowEntry[] {
     const entries: WindowEntry[] = [];

@@ -5,9 +5,10 @@
  * are disjoint).
  */
 import type { Key } from '../../records';
-import type { TimerOwner } from '../../runtime/timer-service';
+import type { Timer, TimerOwner } from '../../runtime/timer-service';
 import type { Millis } from '../../time';
 import type { Window } from '../../windows/window';
+import type { SavedWindow } from './window-snapshot';
 
 export interface WindowEntry extends TimerOwner {
   readonly key: Key | undefined;
@@ -27,6 +28,14 @@ export interface WindowEntry extends TimerOwner {
   /** For listing fixed windows in order: when the entry was created, and its key's run began. */
   created: number;
   keySince: number;
+  /**
+   * The window's copy in the last snapshot, while it is still the window's state: whatever touches
+   * the window (an element, a timer, a merge) drops it, and the next snapshot copies the window
+   * anew (see `window-snapshot.ts`).
+   */
+  saved: SavedWindow | undefined;
+  queuedEventTimers: Timer[] | undefined;
+  queuedProcessingTimers: Timer[] | undefined;
 }
 
 export function newWindowEntry(
@@ -47,6 +56,9 @@ export function newWindowEntry(
     keySince: 0,
     eventTimers: [],
     processingTimers: [],
+    saved: undefined,
+    queuedEventTimers: undefined,
+    queuedProcessingTimers: undefined,
   };
 }
 

@@ -21,7 +21,8 @@ import type { Key, WindowBounds, WindowOrigin } from '../../records';
 import type { KeySelector } from '../../runtime/operator';
 import { StreamOperator } from '../../runtime/operator';
 import { TimerService } from '../../runtime/timer-service';
-import type { TimeDomain, Timer, TimersSnapshot } from '../../runtime/timer-service';
+import type { TimeDomain, Timer } from '../../runtime/timer-service';
+import type { CopiedState } from '../../state/copy-state';
 import { summarize } from '../../summarize';
 import { MAX_WATERMARK, MIN_WATERMARK } from '../../time';
 import type { WindowFiredEvent } from '../../trace';
@@ -40,6 +41,8 @@ import { newWindowEntry } from './window-entry';
 import { FixedWindowIndex } from './fixed-window-index';
 import type { WindowEntry, WindowTable } from './window-entry';
 import { WindowTriggerContext } from './window-trigger-context';
+import { snapshotWindows, timesOf } from './window-snapshot';
+import type { WindowState } from './window-snapshot';
 
 /** How the window's functions are named when one returns a Promise (see `synchronous.ts`). */
 const ON_ELEMENT = "The trigger's onElement(...)";
@@ -98,37 +101,6 @@ export interface PendingWindow {
   readonly processingTimers: readonly Millis[];
 }
 
-/**
- * A window in a snapshot: its bounds (`null` for the global window), and the entry's state — the
- * contents and trigger state Flink keeps as keyed state in the window's namespace, and the timers
- * its owner lists.
- */
-interface WindowSnapshot {
-  readonly key: Key | undefined;
-  readonly bounds: { readonly start: Millis; readonly end: Millis } | null;
-  readonly count: number;
-  readonly contents: unknown;
-  readonly panes: number;
-  readonly triggerState: Record<string, unknown>;
-  readonly eventTimers: readonly Millis[];
-  readonly processingTimers: readonly Millis[];
-  readonly created: number;
-  readonly keySince: number;
-}
-
-/**
- * The operator's managed state. For session windows the list, by key then in the order each key's
- * windows were added, is also the merging-window set (Flink's `merging-window-set` list state):
- * the windows in flight per key, whose order decides how their contents merge.
- */
-interface WindowState {
-  readonly windows: readonly WindowSnapshot[];
-  /** Fixed windows created so far (their creation number orders inspection). */
-  readonly created: number;
-  /** A timer's owner is its window's index in `windows`. */
-  readonly timers: TimersSnapshot<number>;
-}
-
 interface Firing {
   timestamp: Millis;
   lineage: readonly number[] | undefined;
@@ -174,7 +146,7 @@ export class WindowOperator extends StreamOperator {
     this.eventTime = spec.assigner.isEventTime();
     this.merging = spec.assigner instanceof MergingWindowAssigner;
     this.lateness = spec.allowedLateness;
-    this.timers = new TimerService((time) => this.job.wakeUpAt(this, time));
+    this.timers = new TimerService((time) => this.job.wakeUpAt(this, time), true);
     this.triggerContext = new WindowTriggerContext(this);
     this.evictorContext = {
       getCurrentProcessingTime: () => this.job.now(),
@@ -228,30 +200,12 @@ export class WindowOperator extends StreamOperator {
     return this.timers.pendingProcessingTimers();
   }
 
-  protected override snapshotOwnState(): WindowState {
+  /** The windows, each copied only if touched since the last snapshot (see `window-snapshot.ts`). */
+  protected override snapshotOwnStateCopied(): CopiedState<WindowState> {
     const entries = this.merging
       ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
-      : this.fixed.entries();
-    const index = new Map<WindowEntry, number>();
-    const windows = entries.map((entry, i): WindowSnapshot => {
-      index.set(entry, i);
-      const { window } = entry;
-      return {
-        key: entry.key,
-        bounds: window instanceof TimeWindow ? { start: window.start, end: window.end } : null,
-        count: entry.count,
-        contents: entry.contents,
-        panes: entry.panes,
-        triggerState: entry.triggerState,
-        eventTimers: entry.eventTimers,
-        processingTimers: entry.processingTimers,
-        created: entry.created,
-        keySince: entry.keySince,
-      };
-    });
-    // Timers of windows no longer held (merged away) would be ignored: they are left out.
-    const timers = this.timers.snapshot((timer) => index.get(timer.owner as WindowEntry));
-    return { windows, created: this.fixed.createdCount, timers };
+      : this.fixed.inPlacementOrder();
+    return snapshotWindows(entries, this.fixed.createdCount, this.timers);
   }
 
   protected override restoreOwnState(state: WindowState): void {
@@ -266,18 +220,25 @@ export class WindowOperator extends StreamOperator {
         contents: saved.contents,
         panes: saved.panes,
         triggerState: saved.triggerState,
-        eventTimers: [...saved.eventTimers],
-        processingTimers: [...saved.processingTimers],
+        eventTimers: timesOf(saved.eventTimers),
+        processingTimers: timesOf(saved.processingTimers),
         created: saved.created,
         keySince: saved.keySince,
       };
+    });
+    this.timers.restoreClock(state.timers);
+    state.windows.forEach((saved, i) => {
+      const entry = entries[i] as WindowEntry;
+      this.timers.restoreOwnerTimers(entry.key, entry, {
+        event: saved.eventTimers,
+        processing: saved.processingTimers,
+      });
     });
     if (this.merging) {
       for (const entry of entries) this.windowsOf(entry.key).set(entry.window.start, entry);
     } else {
       this.fixed.restore(entries, state.created);
     }
-    this.timers.restore(state.timers, (timer) => entries[timer.owner] as WindowEntry);
   }
 
   protected processElement(
@@ -307,6 +268,7 @@ export class WindowOperator extends StreamOperator {
         ? this.mergeIn(key, window as TimeWindow, value, timestamp)
         : this.entryFor(key, window);
       if (entry === undefined) continue;
+      entry.saved = undefined;
       skipped = false;
       if (this.eventTime && entry.window.maxTimestamp() <= watermark) behindWatermark = true;
       this.add(entry, value, timestamp, id);
@@ -355,6 +317,7 @@ export class WindowOperator extends StreamOperator {
     const entry = timer.owner as WindowEntry;
     // A window merged away or cleaned up keeps no timers that matter (Flink returns here too).
     if (!entry.alive) return;
+    entry.saved = undefined;
     this.currentKey = timer.key;
     this.metrics.timersFired++;
     this.job.trace?.add({

@@ -1,0 +1,177 @@
+/**
+ * A window operator's snapshot, taken incrementally: each window's copy is kept on its entry and
+ * shared by every later snapshot until the window is touched again (an element, a timer, a merge),
+ * so a checkpoint copies only the windows touched since the one before. This is how Flink's heap
+ * backend (`CopyOnWriteStateMap`) makes snapshots cheap: entries not written since the last
+ * snapshot are shared with it, not copied. Flink copies a written entry lazily, on its first write
+ * after the snapshot, because its snapshot is written out asynchronously; here a snapshot is taken
+ * whole between two events, so the touched windows are copied at the snapshot itself, which costs
+ * the same copies and keeps the live path to one store per touch.
+ *
+ * A shared copy is never changed: nothing in the job refers to it (a restore copies the snapshot
+ * again), and a touched window gets a new copy rather than an updated one. So a snapshot stays as
+ * it was, whatever the job does next, and every snapshot is the window operator's whole state.
+ *
+ * Each window is copied on its own, as Flink writes each entry of a state table on its own: an
+ * object two windows share (a sliding window's first element, say) comes back as two objects.
+ */
+import type { Key } from '../../records';
+import type { OwnerTimers, TimerService } from '../../runtime/timer-service';
+import type { Millis } from '../../time';
+import { SIZES, UncopyableState, copyState } from '../../state/copy-state';
+import type { CopiedState } from '../../state/copy-state';
+import { TimeWindow } from '../../windows/window';
+import type { WindowEntry } from './window-entry';
+
+/**
+ * A window in a snapshot: its bounds (`null` for the global window), and the entry's state — the
+ * contents and trigger state Flink keeps as keyed state in the window's namespace, and its live
+ * timers as flat pairs `[time, seq, …]` (see `TimerService.ownerTimers`).
+ */
+export interface WindowSnapshot {
+  readonly key: Key | undefined;
+  readonly bounds: { readonly start: Millis; readonly end: Millis } | null;
+  readonly count: number;
+  readonly contents: unknown;
+  readonly panes: number;
+  readonly triggerState: Record<string, unknown>;
+  readonly eventTimers: OwnerTimers;
+  readonly processingTimers: OwnerTimers;
+  readonly created: number;
+  readonly keySince: number;
+}
+
+/**
+ * The operator's managed state. For session windows the list, by key then in the order each key's
+ * windows were added, is also the merging-window set (Flink's `merging-window-set` list state):
+ * the windows in flight per key, whose order decides how their contents merge.
+ */
+export interface WindowState {
+  readonly windows: readonly WindowSnapshot[];
+  /** Fixed windows created so far (their creation number orders inspection). */
+  readonly created: number;
+  /** The timers' watermark and next sequence number (the timers are in their windows). */
+  readonly timers: { readonly watermark: Millis; readonly seq: number };
+}
+
+/** A window's copy, kept on its entry until the window is touched again. */
+export interface SavedWindow {
+  readonly snapshot: WindowSnapshot;
+  readonly bytes: number;
+}
+
+/** What a window's record counts for besides its values: the header, and a slot and a name per field. */
+const RECORD_BYTES =
+  SIZES.header +
+  [
+    'key',
+    'bounds',
+    'count',
+    'contents',
+    'panes',
+    'triggerState',
+    'eventTimers',
+    'processingTimers',
+    'created',
+    'keySince',
+  ].reduce((total, field) => total + SIZES.slot + SIZES.char * field.length, 0);
+/** A `{ start, end }` record. */
+const BOUNDS_BYTES =
+  SIZES.header + 2 * SIZES.slot + SIZES.char * 'startend'.length + 2 * SIZES.number;
+
+/**
+ * The operator's state: the windows in `entries`' order, each copied only if touched since its
+ * last copy. Fails with an {@link UncopyableState} whose path starts at the state's root.
+ */
+export function snapshotWindows(
+  entries: readonly WindowEntry[],
+  created: number,
+  timers: TimerService,
+): CopiedState<WindowState> {
+  const windows: WindowSnapshot[] = new Array<WindowSnapshot>(entries.length);
+  let bytes = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i] as WindowEntry;
+    const saved = (entry.saved ??= saveWindow(entry, timers, i));
+    windows[i] = saved.snapshot;
+    bytes += saved.bytes;
+  }
+  const rest = copyState({ windows: [], created, timers: timers.clock() });
+  return {
+    value: { ...rest.value, windows },
+    bytes: rest.bytes + SIZES.slot * windows.length + bytes,
+  };
+}
+
+function saveWindow(entry: WindowEntry, timers: TimerService, index: number): SavedWindow {
+  const { window } = entry;
+  const contents = copyField(entry.contents, index, 'contents');
+  const triggerState = copyTriggerState(entry.triggerState, index);
+  const key = copyState(entry.key);
+  const live = timers.ownerTimers(entry);
+  const timersBytes =
+    2 * SIZES.header +
+    SIZES.slot * (live.event.length + live.processing.length) +
+    SIZES.number * (live.event.length + live.processing.length);
+  const timed = window instanceof TimeWindow;
+  const snapshot: WindowSnapshot = {
+    key: key.value,
+    bounds: timed ? { start: window.start, end: window.end } : null,
+    count: entry.count,
+    contents: contents.value,
+    panes: entry.panes,
+    triggerState: triggerState.value,
+    eventTimers: live.event,
+    processingTimers: live.processing,
+    created: entry.created,
+    keySince: entry.keySince,
+  };
+  const bytes =
+    RECORD_BYTES +
+    key.bytes +
+    (timed ? BOUNDS_BYTES : 0) +
+    4 * SIZES.number +
+    contents.bytes +
+    triggerState.bytes +
+    timersBytes;
+  return { snapshot, bytes };
+}
+
+function copyField<T>(value: T, index: number, field: string): CopiedState<T> {
+  try {
+    return copyState(value);
+  } catch (error) {
+    if (!(error instanceof UncopyableState)) throw error;
+    throw new UncopyableState(`.windows[${index}].${field}${error.path}`, error.what);
+  }
+}
+
+/**
+ * Copies a window's trigger state, whose names the trigger context wrote (strings, so the record
+ * needs no check for symbol keys, the slow part of copying a small object); each value is copied
+ * as any state is. An empty record, the usual one, costs one allocation.
+ */
+function copyTriggerState(
+  state: Record<string, unknown>,
+  index: number,
+): CopiedState<Record<string, unknown>> {
+  const copy: Record<string, unknown> = {};
+  let bytes = SIZES.header;
+  for (const name of Object.keys(state)) {
+    const value = copyField(state[name], index, `triggerState${propertyPath(name)}`);
+    copy[name] = value.value;
+    bytes += SIZES.slot + SIZES.char * name.length + value.bytes;
+  }
+  return { value: copy, bytes };
+}
+
+function propertyPath(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** The live timers' times of a snapshot's flat pairs, for the entry's own lists. */
+export function timesOf(pairs: OwnerTimers): Millis[] {
+  const times: Millis[] = [];
+  for (let i = 0; i < pairs.length; i += 2) times.push(pairs[i] as Millis);
+  return times;
+}

@@ -241,7 +241,10 @@ export interface SnapshotEvent extends Base {
   readonly type: 'snapshot';
   /** The checkpoint the snapshot belongs to. */
   readonly checkpoint: number;
-  /** The snapshot's estimated size in bytes. */
+  /**
+   * The snapshot's estimated size in bytes: all of the operator's state, including the parts
+   * shared with the previous snapshot (Flink's full checkpoint size, not an incremental one).
+   */
   readonly bytes: number;
 }
 

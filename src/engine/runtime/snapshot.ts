@@ -5,6 +5,9 @@
  *
  * A snapshot is a deep copy (see `copyState`): nothing in it is shared with the job it was taken
  * from, nor with a job restored from it, so one snapshot can be restored any number of times.
+ * Snapshots may share parts with each other: a window operator keeps each window's copy and puts
+ * it in every later snapshot until the window is touched again (see `window-snapshot.ts`). A copy
+ * once made is never changed, so sharing it changes no snapshot.
  *
  * What is in it: every operator's managed state (keyed state, window contents, merging-window sets,
  * timers, rolling values, join buffers), its watermarks, the built-in watermark generators' state

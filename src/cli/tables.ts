@@ -6,6 +6,7 @@
 import Table from 'cli-table3';
 import type { CollectedRecord } from 'streamlab';
 import { formatTime, formatValue } from '../ui/run/format';
+import { marksLegend, rowMark } from '../ui/run/row-marks';
 
 /** What a run produced, as the tables show it. */
 export interface RunResults {
@@ -57,8 +58,12 @@ function sectionText(section: Section, maxRows: number): string {
   const print = section.kind === 'print';
   const keys = rows.some((r) => r.key !== undefined);
   const windows = rows.some((r) => r.window !== undefined);
+  // Rows written again after a restart, or held in transactions: a column says which, as the
+  // page's badges do; a sink without such rows keeps its table as it was.
+  const legend = print ? undefined : marksLegend(rows);
   const table = new Table({
     head: [
+      ...(legend ? ['delivery'] : []),
       'value',
       ...(print ? [] : ['event time', 'arrived (processing time)']),
       ...(keys ? ['key'] : []),
@@ -70,6 +75,7 @@ function sectionText(section: Section, maxRows: number): string {
   });
   for (const row of rows.slice(0, maxRows)) {
     table.push([
+      ...(legend ? [rowMark(row)?.label ?? ''] : []),
       print ? String(row.value) : formatValue(row.value),
       ...(print ? [] : [formatTime(row.timestamp), formatTime(row.processingTime)]),
       ...(keys ? [row.key === undefined ? '' : formatValue(row.key)] : []),
@@ -87,5 +93,5 @@ function sectionText(section: Section, maxRows: number): string {
     rows.length > maxRows
       ? `… and ${rows.length - maxRows} more (--rows all shows every row, --json gives them as data)\n`
       : '';
-  return `${heading}${table.toString()}\n${more}`;
+  return `${heading}${legend ? `${legend}\n` : ''}${table.toString()}\n${more}`;
 }

@@ -56,7 +56,8 @@ function isRunFailure(v: unknown): v is RunFailure {
       (r) => isObject(r) && isString(r.value) && optional(r.timestamp, isNumber),
     ) &&
     optional(v.stack, isString) &&
-    optional(v.async, isBoolean)
+    optional(v.async, isBoolean) &&
+    optional(v.injected, isBoolean)
   );
 }
 
@@ -138,6 +139,7 @@ export function checkRunUpdate(update: unknown): RunUpdate {
     Array.isArray(update.trace) &&
     isRecordOf(update.outputs, (rows) => isArrayOf(rows, isRow)) &&
     isRecordOf(update.sideOutputs, (rows) => isArrayOf(rows, isRow)) &&
+    isRecordOf(update.transactional, (rows) => isArrayOf(rows, isRow)) &&
     isRecordOf(update.tables, (rows) => isArrayOf(rows, isRow)) &&
     isArrayOf(update.printed, isString) &&
     isArrayOf(

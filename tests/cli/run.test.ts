@@ -1,6 +1,13 @@
 /** `streamlab run`, called in-process: tables, JSON, and each way a program can fail. */
 import { describe, expect, it } from 'vitest';
-import { cli, ENDLESS_LOOP, folderWith, SOLUTION, SYNTAX_ERROR } from './support';
+import { readFileSync } from 'node:fs';
+import { cli, ENDLESS_LOOP, folderWith, REPO, SOLUTION, SYNTAX_ERROR } from './support';
+
+/** The gallery's exactly-once example: a plain and a transactional sink, a failure at 7.5 s. */
+const EXACTLY_ONCE = readFileSync(
+  `${REPO}/lessons/sandbox/gallery/13-exactly-once/pipeline.ts`,
+  'utf8',
+);
 
 const ALERTS = [
   { sensor: 'boiler-2', timestamp: 2000, over: 1.5 },
@@ -44,6 +51,7 @@ export default function pipeline(env: StreamExecutionEnvironment) {
 describe('streamlab run', () => {
   const dir = folderWith({
     'alerts.ts': SOLUTION,
+    'exactly-once.ts': EXACTLY_ONCE,
     'syntax.ts': SYNTAX_ERROR,
     'loop.ts': ENDLESS_LOOP,
     'endless-source.ts': ENDLESS_SOURCE,
@@ -75,6 +83,28 @@ describe('streamlab run', () => {
     );
     expect(lines[7]).toMatch(/"boiler-3", "timestamp": 9000, "over": 2\}.*│ 9 s +│ 800 ms +│/);
     expect(lines.filter((line) => line.startsWith('│ {')).length).toBe(5);
+  });
+
+  it('marks duplicates and commits in a column, only for the sinks that have them', async () => {
+    const ran = await cli(['run', 'exactly-once.ts', '--rows', 'all'], dir);
+    expect(ran.code).toBe(0);
+    const [plain = '', transactional = ''] = ran.stdout.split(/\n(?=sink )/);
+    expect(plain).toMatch(/^sink plain · \d+ rows\nduplicate: a row this sink had already written/);
+    expect(plain).toMatch(/│ delivery +│ value +│/);
+    const duplicates = plain.split('\n').filter((line) => line.startsWith('│ duplicate '));
+    expect(duplicates.length).toBeGreaterThan(0);
+    expect(transactional).toMatch(/^sink transactional · \d+ rows\nTransactional sink/);
+    const rows = transactional
+      .split('\n')
+      .filter((line) => /^│ \S/.test(line))
+      .slice(1);
+    // The run ended: every transaction committed, each row once.
+    expect(rows.every((line) => line.startsWith('│ committed '))).toBe(true);
+    const plainRows = plain.split('\n').filter((line) => /^│ +│ \{/.test(line));
+    expect(rows).toHaveLength(plainRows.length);
+
+    const unmarked = await cli(['run', 'alerts.ts'], dir);
+    expect(unmarked.stdout).not.toContain('delivery');
   });
 
   it('cuts long tables at --rows and says how many more there are', async () => {

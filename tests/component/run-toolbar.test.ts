@@ -4,12 +4,22 @@ import RunToolbar from '../../src/ui/run/RunToolbar.svelte';
 import type { RunStore } from '../../src/ui/run/run-store.svelte';
 
 /** What the toolbar reads of a run paused at 700 ms of processing time. */
-const paused = { status: 'paused', speed: 1, processingTime: 700, busy: false } as RunStore;
+const paused = {
+  status: 'paused',
+  speed: 1,
+  processingTime: 700,
+  busy: false,
+  canFail: true,
+} as RunStore;
 
-async function toolbar(props: { canStepBack: boolean; shownTime: number | null }) {
+async function toolbar(
+  props: { canStepBack: boolean; shownTime: number | null },
+  run: RunStore = paused,
+) {
   const pressed: string[] = [];
   const screen = await render(RunToolbar, {
-    run: paused,
+    run,
+    onfailnow: () => pressed.push('fail'),
     onrun: () => pressed.push('run'),
     onplay: () => pressed.push('play'),
     onstep: () => pressed.push('step'),
@@ -38,5 +48,16 @@ describe('RunToolbar', () => {
     await expect
       .element(first.screen.getByRole('button', { name: 'Step', exact: true }))
       .toHaveAttribute('aria-keyshortcuts', '.');
+  });
+
+  it('makes a running job fail now, and only while there is one', async () => {
+    const { screen, pressed } = await toolbar({ canStepBack: true, shownTime: null });
+    await screen.getByRole('button', { name: 'Fail now' }).click();
+    expect(pressed).toEqual(['fail']);
+    screen.unmount();
+
+    const finished = { ...paused, status: 'finished', canFail: false } as RunStore;
+    const ended = await toolbar({ canStepBack: true, shownTime: null }, finished);
+    await expect.element(ended.screen.getByRole('button', { name: 'Fail now' })).toBeDisabled();
   });
 });

@@ -26,6 +26,7 @@ interface Run {
 function run(example: GalleryExample): Run {
   const rows: Record<string, number> = {};
   let timeless = 0;
+  const transactional: Record<string, number> = {};
   let watermark = MIN_WATERMARK;
   const { failure } = runToEnd(example.files, {
     seed: example.seed,
@@ -38,6 +39,11 @@ function run(example: GalleryExample): Run {
         rows[sink] = (rows[sink] ?? 0) + added.length;
         timeless += added.filter((row) => row.timestamp === undefined).length;
       }
+      // A transactional sink comes whole whenever it changed: its latest rows are all it has.
+      for (const [sink, whole] of Object.entries(update.transactional)) {
+        rows[sink] = whole.length;
+        transactional[sink] = whole.filter((row) => row.timestamp === undefined).length;
+      }
       for (const event of update.trace) {
         // The end of the input sets every watermark to the end of time; the chart shows the rest.
         if (event.type === 'watermark' && Number.isSafeInteger(event.watermark)) {
@@ -48,6 +54,7 @@ function run(example: GalleryExample): Run {
       }
     },
   });
+  for (const n of Object.values(transactional)) timeless += n;
   return { failure, rows, timeless, watermark };
 }
 

@@ -254,3 +254,69 @@ describe("a figure's program", () => {
     expect(update.outputs.out?.map((r) => r.value)).toEqual([21, 42]);
   });
 });
+
+describe('RunSession under failures', () => {
+  const gallery = (path: string) =>
+    readFileSync(
+      new URL(`../../lessons/sandbox/gallery/13-exactly-once/${path}`, import.meta.url),
+      'utf8',
+    );
+  // The gallery's exactly-once example without its planned failure: Fail now brings one.
+  const unplanned = gallery('pipeline.ts').replace(
+    /env\.injectFailure\(Failure\.atProcessingTime\(7_500\)\);/,
+    'void Failure;',
+  );
+
+  it('sends a transactional sink whole whenever a commit or an abort changed it', () => {
+    const { s } = load(gallery('pipeline.ts'));
+    const seen: RunUpdate[] = [];
+    for (let i = 0; i < 200; i++) {
+      const step = s.advance({ kind: 'arrivals', count: 5 }, 1000);
+      seen.push(decode(step));
+      if (step.done) break;
+    }
+    const last = seen.findLast((u) => u.transactional.transactional !== undefined);
+    const rows = last?.transactional.transactional ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.committed === true)).toBe(true);
+    // Some update showed rows not yet committed, which a later one replaced.
+    expect(
+      seen.some((u) => u.transactional.transactional?.some((row) => row.committed === false)),
+    ).toBe(true);
+    expect(
+      seen.every(
+        (u) => u.outputs.transactional === undefined || u.outputs.transactional.length === 0,
+      ),
+    ).toBe(true);
+    const plain = seen.flatMap((u) => u.outputs.plain ?? []);
+    expect(plain.filter((row) => row.duplicate).length).toBeGreaterThan(0);
+    expect(plain.filter((row) => !row.duplicate)).toHaveLength(rows.length);
+  });
+
+  it('fails the running job now: it restarts from its last checkpoint and plays on', () => {
+    const { s } = load(unplanned);
+    s.advance({ kind: 'time', to: 4_400 }, 1000);
+    const failed = s.failNow();
+    expect(failed.failure).toBeUndefined();
+    expect(failed.done).toBe(false);
+    expect(decode(failed).trace).toContainEqual(
+      expect.objectContaining({ type: 'failure', time: 4_400, injected: true, restarting: true }),
+    );
+    const rest = decode(s.advance({ kind: 'end' }, 1000));
+    expect(rest.trace).toContainEqual(
+      expect.objectContaining({ type: 'restart', attempt: 1, checkpoint: 4 }),
+    );
+  });
+
+  it('fails a job without checkpointing with the engine’s message', () => {
+    const { s } = load(lessonFile('starter/pipeline.ts'));
+    s.advance({ kind: 'arrivals', count: 2 }, 1000);
+    const failed = s.failNow();
+    expect(failed.done).toBe(true);
+    expect(failed.failure).toMatchObject({ kind: 'runtime', injected: true });
+    expect(failed.failure?.message).toMatch(
+      /injected failure \(Failure\.atProcessingTime\(\d+\)\)/,
+    );
+    expect(() => s.failNow()).toThrow(/Load a program/);
+  });
+});

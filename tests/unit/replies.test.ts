@@ -13,6 +13,7 @@ const update = (parts: Record<string, unknown> = {}) => ({
   trace: [],
   outputs: {},
   sideOutputs: {},
+  transactional: {},
   tables: {},
   printed: [],
   console: [],

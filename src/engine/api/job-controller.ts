@@ -93,6 +93,19 @@ export class JobController {
     return this.job.result();
   }
 
+  /**
+   * Makes the job fail now, at the current processing time, as `Failure.atProcessingTime(now)`
+   * would have: the failure happens before anything due later, and the job restarts from its last
+   * checkpoint or fails, by its restart strategy (without checkpointing: it fails). Then processes
+   * what is due up to now, so the failure has happened when this returns (it throws when the job
+   * fails for good, as `step()` would). False when the job had already ended.
+   */
+  failNow(): boolean {
+    if (!this.job.injectFailureNow()) return false;
+    this.job.advanceTo(this.job.now());
+    return true;
+  }
+
   /** Everything produced so far. */
   result(): JobResult {
     return this.job.result();

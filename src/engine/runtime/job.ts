@@ -70,8 +70,11 @@ export class JobRuntime implements JobContext {
   private batched = new Set<SourceOperator<unknown>>();
   /** Set when the job checkpoints. */
   readonly coordinator: CheckpointCoordinator | null;
-  /** Set when failures are handled (checkpointing, a restart strategy or injected failures). */
-  private readonly recovery: Recovery | null;
+  /**
+   * Set when failures are handled (checkpointing, a restart strategy or injected failures), or
+   * once a failure is injected into the running job ({@link injectFailureNow}).
+   */
+  private recovery: Recovery | null;
   /** Processing time the event being handled was due at (earlier than the clock in a catch-up). */
   private due: Millis = 0;
   /** Rows sources left out, in the order they were read. */
@@ -239,6 +242,27 @@ export class JobRuntime implements JobContext {
   /** True when some source never ends: running to the end needs a time limit. */
   get unbounded(): boolean {
     return this.plan.sources.some((source) => source.unbounded);
+  }
+
+  /**
+   * Injects a failure into the running job at the current processing time, as
+   * `Failure.atProcessingTime(now)` would have: it fires at the next event boundary (before
+   * anything else due later; after what is still due now), and the job then restarts or fails by
+   * its own rules. A job without failure handling gets it now, with no restarts: it fails. False
+   * when the job has ended (or failed) and nothing was injected.
+   */
+  injectFailureNow(): boolean {
+    if (this.ended || this.failure !== undefined) return false;
+    this.recovery ??= {
+      backoff: new RestartBackoff({ kind: 'no-restart' }),
+      failures: [],
+      attempt: 0,
+      sinkCuts: undefined,
+    };
+    const failure: Failure = { kind: 'processing-time', time: this.clock };
+    const index = this.recovery.failures.push({ failure, fired: false, seen: 0 }) - 1;
+    this.scheduler.job('failure', this.clock, index);
+    return true;
   }
 
   /** Processes events up to and including the next arrival; `undefined` once the job ended. */

@@ -56,6 +56,8 @@ export interface RunFailure {
   readonly stack?: string;
   /** True when it surfaced outside the pipeline's own calls (an unawaited promise). */
   readonly async?: boolean;
+  /** True for an injected failure (`env.injectFailure`, Fail now) the job did not restart after. */
+  readonly injected?: boolean;
 }
 
 export type LoadResult =
@@ -137,6 +139,11 @@ export interface RunUpdate {
    */
   readonly outputs: Readonly<Record<string, readonly SentRecord[]>>;
   readonly sideOutputs: Readonly<Record<string, readonly SentRecord[]>>;
+  /**
+   * Transactional (exactly-once) sinks whose rows changed, whole: a commit turns rows committed
+   * and an abort drops them, so their rows are replaced, not appended to (of the first 20 sinks).
+   */
+  readonly transactional: Readonly<Record<string, readonly SentRecord[]>>;
   /** Upsert tables that changed, whole (of the first 20). */
   readonly tables: Readonly<Record<string, readonly SentUpsertRow[]>>;
   readonly sections: SectionCounts;
@@ -165,6 +172,11 @@ export interface WorkerApi {
   load(request: LoadRequest): LoadResult;
   /** Runs the loaded pipeline forward. */
   advance(request: AdvanceRequest): Promise<AdvanceResult>;
+  /**
+   * Makes the loaded run's job fail now, at its current processing time: it restarts from its
+   * last checkpoint or fails, by its checkpointing and restart strategy.
+   */
+  failNow(): AdvanceResult;
   /**
    * What the loaded run produced, as the JSON a lesson's check grades (see `grade`), or why it
    * could not be prepared.

@@ -38,6 +38,10 @@ export function serve(port: MessagePort, scope: WorkerScope & object): RunSessio
       const result = session.advance(request.advance, request.sliceMs);
       return Comlink.transfer(result, [result.update.buffer]);
     },
+    failNow() {
+      const result = session.failNow();
+      return Comlink.transfer(result, [result.update.buffer]);
+    },
     checkInput() {
       const input = session.checkInput();
       return input instanceof Uint8Array ? Comlink.transfer(input, [input.buffer]) : input;

@@ -15,6 +15,8 @@ import {
   type JobController,
   type TraceEvent,
 } from 'streamlab';
+// Not part of the learner's API: the sandbox tells an injected failure from the learner's code's.
+import { isInjectedFailure } from '../../engine/checkpointing/failures';
 import {
   compileModule,
   createLoopGuard,
@@ -70,6 +72,8 @@ export class RunSession {
   /** How many rows of each collect sink and side output were already sent. */
   #sent = new Map<string, number>();
   #tableUpdates = new Map<string, number>();
+  /** What each transactional sink looked like when last sent (see {@link transactionalState}). */
+  #transactional = new Map<string, string>();
   #printed = 0;
   /** The run's skipped rows not yet sent, mapped to the data files of `#files`. */
   #skipped = new SkippedRowSender({});
@@ -145,16 +149,39 @@ export class RunSession {
   }
 
   advance(advance: Advance, sliceMs: number): AdvanceResult {
+    const controller = this.#loadedController();
+    const deadline = this.clock.now() + sliceMs;
+    return this.#answer(controller, () => this.#run(controller, advance, deadline));
+  }
+
+  /**
+   * Makes the running job fail now, at its current processing time (the page's Fail now): the
+   * job restarts from its last checkpoint or fails, by its own rules, and the answer says which.
+   */
+  failNow(): AdvanceResult {
+    const controller = this.#loadedController();
+    return this.#answer(controller, () => {
+      this.#loops.restart();
+      controller.failNow();
+      return true;
+    });
+  }
+
+  #loadedController(): JobController {
     const controller = this.#controller;
     if (!controller || this.#failed) {
       throw new Error('Load a program before running it.');
     }
-    const deadline = this.clock.now() + sliceMs;
+    return controller;
+  }
+
+  /** Runs `work` on the job and packs what it changed, or the failure it met, as an answer. */
+  #answer(controller: JobController, work: () => boolean): AdvanceResult {
     let reached = false;
     let failure = this.#asyncFailure;
     if (!failure) {
       try {
-        reached = this.#run(controller, advance, deadline);
+        reached = work();
       } catch (error) {
         failure = this.#failureOf(error);
       }
@@ -259,6 +286,7 @@ export class RunSession {
     const shown = this.#shown;
     const result = controller?.result();
     const budget = new RowBudget();
+    const transactional = Object.create(null) as Record<string, RunUpdate['outputs'][string]>;
     const fresh = <T extends CollectedRecord>(
       lists: Readonly<Record<string, readonly T[]>>,
       prefix: string,
@@ -267,6 +295,15 @@ export class RunSession {
       const out = Object.create(null) as Record<string, readonly T[]>;
       for (const [name, rows] of firstSections(lists)) {
         const key = prefix + name;
+        const state = transactionalState(rows);
+        // An empty sink tells nothing; one known to be transactional stays so when emptied.
+        if (state !== undefined && (rows.length > 0 || this.#transactional.has(key))) {
+          // A commit moves rows and an abort drops them: such a sink is sent whole when it changes.
+          if (this.#transactional.get(key) !== state) transactional[name] = budget.rows(rows);
+          this.#transactional.set(key, state);
+          this.#sent.set(key, rows.length);
+          continue;
+        }
         const from = this.#sent.get(key) ?? 0;
         if (from < rows.length || !this.#sent.has(key)) out[name] = budget.rows(rows.slice(from));
         this.#sent.set(key, rows.length);
@@ -287,6 +324,7 @@ export class RunSession {
       trace: this.#takeTrace(controller).map(boundTraceEvent),
       outputs: fresh(result?.outputs ?? {}, 'sink:'),
       sideOutputs: fresh(result?.sideOutputs ?? {}, 'side:'),
+      transactional,
       tables,
       sections: {
         outputs: countOf(result?.outputs),
@@ -322,6 +360,7 @@ export class RunSession {
       const kind = isA(cause, EndlessLoopError) ? 'loop' : 'runtime';
       return {
         kind,
+        ...(isInjectedFailure(error) ? { injected: true } : {}),
         message: described
           ? `${described.message}\n  in operator "${report.operatorName}"${report.value === undefined ? '' : `, on record ${report.value}`}`
           : report.message,
@@ -365,6 +404,22 @@ export class RunSession {
     // The first learner frame is the line that called console.log.
     return this.#module?.describe(Object.assign(new Error(), { stack })).line;
   }
+}
+
+/**
+ * A transactional sink's rows in brief (how many, how many committed, the newest transaction), to
+ * tell whether they changed since last sent; `undefined` for the rows of any other sink (rows
+ * without `committed`).
+ */
+function transactionalState(rows: readonly CollectedRecord[]): string | undefined {
+  let committed = 0;
+  let newest = 0;
+  for (const row of rows) {
+    if (row.committed === undefined) return undefined;
+    if (row.committed) committed++;
+    newest = Math.max(newest, row.transaction ?? 0);
+  }
+  return `${rows.length}:${committed}:${newest}`;
 }
 
 function countOf(lists: Readonly<Record<string, unknown>> | undefined): number {

@@ -8,6 +8,7 @@ import {
 } from '../../runtime/replies';
 import { SandboxCrash } from '../../runtime/sandbox';
 import { TraceModel } from '../viz/trace-model';
+import type { RestartMoment } from './row-marks';
 import { SandboxSupervisor, WatchdogTimeout } from '../../runtime/supervisor';
 import type {
   Advance,
@@ -49,6 +50,8 @@ export interface RunData {
   console: ConsoleEntry[];
   /** Rows text sources left out (`onError: 'skip'`): the first hundred listed, all counted. */
   skipped: { rows: SentSkippedRow[]; total: number };
+  /** The job's restarts so far, in time order: what duplicate rows were written again after. */
+  restarts: RestartMoment[];
 }
 
 /**
@@ -65,6 +68,7 @@ const emptyData = (): RunData => ({
   printed: [],
   console: [],
   skipped: { rows: [], total: 0 },
+  restarts: [],
 });
 
 /**
@@ -190,7 +194,26 @@ export class RunStore {
     if (result && !result.done) this.status = 'paused';
   }
 
-  /** Forgets the run; the next Run starts from the beginning in a fresh sandbox. */
+  /** True while the run's job is loaded and not ended: Fail now can reach it. */
+  get canFail(): boolean {
+    return (
+      this.#loaded &&
+      (this.status === 'paused' || this.status === 'playing' || this.status === 'running')
+    );
+  }
+
+  /**
+   * Makes the running job fail now, at its current processing time: it restarts from its last
+   * checkpoint (the trace says so) or the run fails with the engine's message. A playing run
+   * plays on.
+   */
+  async failNow(): Promise<void> {
+    if (!this.canFail) return;
+    const generation = this.#generation;
+    await this.#settle(generation, (api) => api.failNow());
+    if (generation === this.#generation && this.status === 'paused') this.#publish();
+  }
+
   /** The learner edited the code. */
   codeChanged(): void {
     if (this.status !== 'idle') this.stale = true;
@@ -289,11 +312,16 @@ export class RunStore {
     advance: Advance,
     sliceMs = SLICE_MS,
   ): Promise<AdvanceResult | undefined> {
+    return this.#settle(generation, (api) => api.advance({ advance, sliceMs }));
+  }
+
+  /** Asks the sandbox to move the run on, and shows what it answers (an end, a failure). */
+  async #settle(
+    generation: number,
+    ask: Parameters<SandboxSupervisor['call']>[0],
+  ): Promise<AdvanceResult | undefined> {
     try {
-      const result = await this.#supervisor.call(
-        (api) => api.advance({ advance, sliceMs }),
-        checkAdvanceResult,
-      );
+      const result = await this.#supervisor.call(ask, checkAdvanceResult);
       if (generation !== this.#generation) return undefined;
       this.#apply(result);
       if (result.failure) this.#fail(result.failure);
@@ -330,8 +358,15 @@ export class RunStore {
     const data = this.data;
     const firstEvents = this.model.size === 0 && update.trace.length > 0;
     this.model.append(update.trace);
+    for (const event of update.trace) {
+      if (event.type === 'restart') {
+        data.restarts.push({ time: event.time, checkpoint: event.checkpoint });
+      }
+    }
     appendAll(data.outputs, update.outputs);
     appendAll(data.sideOutputs, update.sideOutputs);
+    // Transactional sinks come whole: commits and aborts change rows already shown.
+    for (const [name, rows] of Object.entries(update.transactional)) data.outputs[name] = [...rows];
     Object.assign(data.tables, update.tables);
     data.sections = update.sections;
     for (const line of update.printed) data.printed.push(line);

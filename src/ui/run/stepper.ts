@@ -37,6 +37,23 @@ export class Stepper {
     this.advance();
   }
 
+  /**
+   * Shows the first step of kind `kind` after `at` in the trace folded so far (Fail now shows
+   * the failure it caused, past the records still due at that time); false when there is none.
+   */
+  forwardTo(at: Moment, kind: Step['kind']): boolean {
+    const { run } = this;
+    if (run.graph === undefined || run.busy) return false;
+    for (let step = stepAfter(run.model, run.graph, at); step !== null;) {
+      if (step.kind === kind) {
+        this.#show(step);
+        return true;
+      }
+      step = stepAfter(run.model, run.graph, step.moment);
+    }
+    return false;
+  }
+
   /** Shows the step before the one shown at `at`. */
   back(at: Moment): void {
     const previous = this.#before(at);

@@ -12,8 +12,10 @@ import { formatTime } from '../run/format';
 import { keyLabel, paneResult, windowLabel } from './describe';
 import { isBounded } from './event-time-view';
 import { happenedBy, type Moment } from './moment';
+import { jobCaption } from './job-captions';
 import type {
   EmitMark,
+  JobMark,
   MergeMark,
   OperatorTrace,
   PaneMark,
@@ -23,7 +25,16 @@ import type {
   WatermarkMark,
 } from './trace-model';
 
-export type StepKind = 'arrival' | 'watermark' | 'pane' | 'merge' | 'timer' | 'side-output';
+export type StepKind =
+  | 'arrival'
+  | 'watermark'
+  | 'pane'
+  | 'merge'
+  | 'timer'
+  | 'side-output'
+  | 'checkpoint'
+  | 'failure'
+  | 'restart';
 
 export interface Step {
   readonly kind: StepKind;
@@ -90,11 +101,12 @@ interface Anchor {
   readonly seq: number;
 }
 
-type Mark = RecordMark | WatermarkMark | PaneMark | MergeMark | TimerMark | EmitMark;
+type Mark = RecordMark | WatermarkMark | PaneMark | MergeMark | TimerMark | EmitMark | JobMark;
 
 /** One list of step events, in trace order: one operator's arrivals, watermarks, panes, … */
 interface Track {
-  readonly kind: StepKind;
+  /** `job`: checkpoints, failures and restarts, one list (each mark says which it is). */
+  readonly kind: Exclude<StepKind, JobMark['kind']> | 'job';
   readonly op: string;
   readonly list: readonly Mark[];
   /** The seq of the step's first event and its processing time. */
@@ -166,6 +178,7 @@ function tracksOf(model: TraceModel, graph: JobGraph): Track[] {
       own: (mark) => !folded(model, mark as EmitMark),
     });
   }
+  tracks.push({ kind: 'job', op: '', list: model.job, seq: bySeq, time: byTime, own: always });
   return [...tracks, ...foldable];
 }
 
@@ -289,7 +302,7 @@ function stepOf(model: TraceModel, graph: JobGraph, tracks: Track[], anchor: Anc
   const time = anchor.track.time(mark);
   const next = nearest(tracks, (track) => lowerBound(track, anchor.seq + 1));
   return {
-    kind: anchor.track.kind,
+    kind: anchor.track.kind === 'job' ? (mark as JobMark).kind : anchor.track.kind,
     seq: anchor.seq,
     time,
     moment: { time, seq: next === null ? model.lastSeq : next.seq - 1 },
@@ -321,6 +334,8 @@ function caption(model: TraceModel, graph: JobGraph, track: Track, mark: Mark): 
       const emit = mark as EmitMark;
       return `${emit.value} goes to side output “${emit.tag ?? ''}” from ${name(emit.op)}`;
     }
+    case 'job':
+      return jobCaption(model, graph, mark as JobMark);
   }
 }
 

@@ -162,8 +162,43 @@ export function keyId(key: Key | null): string {
 
 const windowId = (key: Key | null, start: number, end: number) => `${keyId(key)}|${start}|${end}`;
 
+/**
+ * Something that happened to the whole job, on the processing-time axis: a checkpoint completed,
+ * the job failed, or it restarted.
+ */
+export type JobMark =
+  | {
+      readonly kind: 'checkpoint';
+      readonly seq: number;
+      readonly time: number;
+      readonly checkpoint: number;
+      /** The checkpoint's estimated size in bytes. */
+      readonly bytes: number;
+    }
+  | {
+      readonly kind: 'failure';
+      readonly seq: number;
+      readonly time: number;
+      /** The failing operator (`'-'`: the job itself). */
+      readonly op: string;
+      readonly cause: string;
+      readonly injected: boolean;
+      /** True when the job restarts after it; false when it fails for good. */
+      readonly restarting: boolean;
+    }
+  | {
+      readonly kind: 'restart';
+      readonly seq: number;
+      readonly time: number;
+      readonly attempt: number;
+      /** The checkpoint restored; `null`: from the beginning. */
+      readonly checkpoint: number | null;
+    };
+
 export class TraceModel {
   readonly operators = new Map<string, OperatorTrace>();
+  /** Completed checkpoints, failures and restarts, in trace order. */
+  readonly job: JobMark[] = [];
   readonly emitsById = new Map<number, EmitMark>();
   /** Records sent to each side output, by tag, in order: the rows of `sideOutputs[tag]`. */
   readonly sideOutputs = new Map<string, EmitMark[]>();
@@ -333,16 +368,42 @@ export class TraceModel {
       case 'job-end':
         this.ended = true;
         return;
-      // Checkpoints, failures, restarts and transactions: no view draws them yet.
+      case 'checkpoint-completed':
+        this.job.push({
+          kind: 'checkpoint',
+          seq: event.seq,
+          time: event.time,
+          checkpoint: event.checkpoint,
+          bytes: event.bytes,
+        });
+        return;
+      case 'failure':
+        this.job.push({
+          kind: 'failure',
+          seq: event.seq,
+          time: event.time,
+          op: event.op,
+          cause: event.cause,
+          injected: event.injected,
+          restarting: event.restarting,
+        });
+        return;
+      case 'restart':
+        this.job.push({
+          kind: 'restart',
+          seq: event.seq,
+          time: event.time,
+          attempt: event.attempt,
+          checkpoint: event.checkpoint,
+        });
+        return;
+      // Barriers, snapshots and transactions: no view draws them yet.
       case 'checkpoint-triggered':
       case 'barrier':
       case 'alignment-start':
       case 'alignment-end':
       case 'snapshot':
-      case 'checkpoint-completed':
       case 'checkpoint-aborted':
-      case 'failure':
-      case 'restart':
       case 'transaction-opened':
       case 'transaction-pre-committed':
       case 'transaction-committed':
@@ -355,6 +416,7 @@ export class TraceModel {
     this.operators.clear();
     this.emitsById.clear();
     this.sideOutputs.clear();
+    this.job.length = 0;
     this.moments.length = 0;
     this.#openWindows.clear();
     this.#openTimers.clear();

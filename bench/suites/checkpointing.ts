@@ -12,35 +12,12 @@ import {
   WatermarkStrategy,
   elementsSource,
 } from '../../src/engine/index';
+import { BOUND, keyedEvents, type Event } from '../keyed-events';
 import { defineSuite } from '../suite';
 
 const EVENTS = 300_000;
-const KEYS = 1_000;
-const PER_MS = 10;
-const BOUND = 500;
 
-interface Event {
-  readonly key: number;
-  readonly ts: number;
-  readonly value: number;
-}
-
-/** Events 10 per ms of event time, each arriving up to BOUND ms late (a fixed LCG shuffle). */
-function generate(): Event[] {
-  let state = 7;
-  const random = () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-  const delayed = Array.from({ length: EVENTS }, (_, i) => {
-    const event = { key: i % KEYS, ts: Math.floor(i / PER_MS), value: Math.floor(random() * 100) };
-    return { event, arrival: event.ts + random() * BOUND };
-  });
-  delayed.sort((a, b) => a.arrival - b.arrival);
-  return delayed.map((d) => d.event);
-}
-
-const events = generate();
+const events = keyedEvents(EVENTS, 7);
 
 function run(checkpointInterval: number | undefined): { rows: number; total: number } {
   const env = StreamExecutionEnvironment.create();

@@ -14,44 +14,15 @@ import {
   WatermarkStrategy,
   elementsSource,
 } from '../../src/engine/index';
+import { BOUND, keyedEvents, type Event } from '../keyed-events';
 import { defineSuite } from '../suite';
 
 const EVENTS = 1_000_000;
-const KEYS = 1_000;
-const PER_MS = 10;
 const WINDOW = Time.seconds(1);
-/** Most an event arrives after events with later timestamps, in ms of event time. */
-const BOUND = 500;
 /** Arrivals between two periodic watermarks: Streamlab's 200 ms tick at one arrival per ms. */
 const WATERMARK_EVERY = 200;
 
-interface Event {
-  readonly key: number;
-  readonly ts: number;
-  readonly value: number;
-}
-
-/** A small deterministic generator (LCG), so every run sees the same events. */
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-/** Events in timestamp order, then shuffled: each is delayed by up to BOUND ms and re-sorted. */
-function generate(): Event[] {
-  const random = lcg(42);
-  const delayed = Array.from({ length: EVENTS }, (_, i) => {
-    const event = { key: i % KEYS, ts: Math.floor(i / PER_MS), value: Math.floor(random() * 100) };
-    return { event, arrival: event.ts + random() * BOUND };
-  });
-  delayed.sort((a, b) => a.arrival - b.arrival);
-  return delayed.map((d) => d.event);
-}
-
-const events = generate();
+const events = keyedEvents(EVENTS, 42);
 
 /** What every contender must agree on, whatever order the windows fire in. */
 interface Checksum {

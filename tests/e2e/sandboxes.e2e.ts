@@ -32,11 +32,11 @@ describe("the learner's sandboxes", () => {
     // The list: both, the newest first; delete one, then undo.
     await page.getByRole('link', { name: 'All sandboxes' }).click();
     const items = page.getByRole('list', { name: 'Your sandboxes' }).locator('li a.name');
-    await items.first().waitFor();
-    expect(await items.allInnerTexts()).toEqual(['Late data (copy)', 'Late data']);
+    await expect.poll(() => items.allInnerTexts()).toEqual(['Late data (copy)', 'Late data']);
     await page.getByRole('button', { name: 'Delete Late data', exact: true }).click();
     await page.getByText('Deleted “Late data”.').waitFor();
-    expect(await items.allInnerTexts()).toEqual(['Late data (copy)']);
+    // The row leaves the list with its outro, so wait for it to be gone.
+    await expect.poll(() => items.allInnerTexts()).toEqual(['Late data (copy)']);
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => items.allInnerTexts()).toEqual(['Late data (copy)', 'Late data']);
 

@@ -47,12 +47,14 @@ export type {
   SkippedRow,
 } from './result';
 export type { OperatorMetrics } from './metrics';
+export type { Partitioning } from './parallelism/partitioner';
 export type { PendingWindow } from './operators/window/window-operator';
 
 // Streams
 export {
   DataStream,
   SingleOutputStreamOperator,
+  DataStreamSink,
   KeyedStream,
   type NumericField,
   type ComparableField,

@@ -35,3 +35,10 @@ export function emptyMetrics(): OperatorMetrics {
     timersFired: 0,
   };
 }
+
+/** The counters of two subtasks of one operator, added up. */
+export function addMetrics(a: OperatorMetrics, b: Readonly<OperatorMetrics>): OperatorMetrics {
+  const sum = emptyMetrics();
+  for (const name of Object.keys(sum) as (keyof OperatorMetrics)[]) sum[name] = a[name] + b[name];
+  return sum;
+}

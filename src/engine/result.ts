@@ -2,6 +2,7 @@
  * What a run produces: the sinks' contents, side outputs, counters, the trace and the job graph.
  * Everything here is plain data: it can be posted from a worker or serialised as JSON.
  */
+import type { Partitioning } from './parallelism/partitioner';
 import type { OperatorMetrics } from './metrics';
 import type { SourceProblem } from './sources/text/source-format-error';
 import type { Key, WindowBounds } from './records';
@@ -55,6 +56,8 @@ export interface OperatorNode {
   readonly kind: OperatorKind;
   /** For fused chains: the names of the stateless steps, in order. */
   readonly steps?: readonly string[];
+  /** How many parallel subtasks the operator runs as. */
+  readonly parallelism: number;
 }
 
 /** A connection between two operators. */
@@ -69,6 +72,12 @@ export interface GraphEdge {
   readonly tag: string | null;
   /** True when the records are partitioned by key on the way (`keyBy`). */
   readonly keyed: boolean;
+  /**
+   * How records are spread over the receiving operator's subtasks: `'hash'` by key (`keyBy`),
+   * `'forward'` from each subtask to the subtask of the same index (same parallelism, not keyed),
+   * `'rebalance'` round robin (different parallelism, not keyed).
+   */
+  readonly partitioning: Partitioning;
 }
 
 /** The operator graph, for drawing. Operators are in topological order. */

@@ -33,6 +33,11 @@ interface Base {
   readonly time: Millis;
   /** Id of the operator where it happened. */
   readonly op: string;
+  /**
+   * Which parallel subtask of the operator it happened in, from 0: only set on operators that run
+   * with a parallelism above 1.
+   */
+  readonly subtask?: number;
 }
 
 /** A record reached an operator's input. */
@@ -347,11 +352,20 @@ export type TraceEvent =
 export type UnnumberedEvent = Unnumbered<TraceEvent>;
 type Unnumbered<E> = E extends TraceEvent ? Omit<E, 'seq' | 'time'> : never;
 
+/** Where operators record trace events: the job's recorder, or a subtask's view of it. */
+export interface Trace {
+  readonly level: TraceLevel;
+  /** Records an event. */
+  add(event: UnnumberedEvent): void;
+  /** Records a record-level event (arrival, emit, state write), subject to sampling. */
+  addRecordEvent(event: UnnumberedEvent): void;
+}
+
 /**
  * Keeps trace events in a bounded ring: when it is full the oldest event is dropped and counted.
  * Operators only call it when tracing is on, so a run at level `'counters'` pays nothing.
  */
-export class TraceRecorder {
+export class TraceRecorder implements Trace {
   readonly level: TraceLevel;
   private readonly limit: number;
   private readonly sampleEvery: number;

@@ -49,7 +49,7 @@ describe('the stepping controller', () => {
     const job = stepPipeline(pipeline);
     expect(job.step()).toEqual({ time: 0, source: 'op-1', partition: 0 });
     expect(job.keyedState('counter')).toEqual([
-      { operator: 'counter', state: 'count', key: 'a', value: 1 },
+      { operator: 'counter', subtask: 0, state: 'count', key: 'a', value: 1 },
     ]);
     expect(job.pendingWindows('sums')).toMatchObject([
       { key: 'a', start: 0, end: 10_000, count: 1 },
@@ -113,9 +113,9 @@ describe('the job graph', () => {
     ]);
     expect(graph.operators[1]?.steps).toEqual(['FlatMap', 'Map', 'Filter']);
     expect(graph.edges).toEqual([
-      { from: 'op-1', to: 'op-2', input: 0, tag: null, keyed: false },
-      { from: 'op-2', to: 'op-5', input: 0, tag: null, keyed: true },
-      { from: 'op-5', to: 'op-6', input: 0, tag: null, keyed: false },
+      { from: 'op-1', to: 'op-2', input: 0, tag: null, keyed: false, partitioning: 'forward' },
+      { from: 'op-2', to: 'op-5', input: 0, tag: null, keyed: true, partitioning: 'hash' },
+      { from: 'op-5', to: 'op-6', input: 0, tag: null, keyed: false, partitioning: 'forward' },
     ]);
   });
 

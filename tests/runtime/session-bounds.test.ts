@@ -219,13 +219,19 @@ describe('what a session sends the page', () => {
 });
 
 describe('the operators the page is sent', () => {
-  const op = (i: number) => ({ id: `op-${i}`, name: `op ${i}`, kind: 'chain' as const });
+  const op = (i: number) => ({
+    id: `op-${i}`,
+    name: `op ${i}`,
+    kind: 'chain' as const,
+    parallelism: 1,
+  });
   const edge = (from: number, to: number) => ({
     from: `op-${from}`,
     to: `op-${to}`,
     input: 0,
     tag: null,
     keyed: false,
+    partitioning: 'forward' as const,
   });
   const event = (id: string): TraceEvent =>
     ({
@@ -276,7 +282,7 @@ describe('the operators the page is sent', () => {
     expect(metrics.operators[`op-${MAX_OPERATORS}`]).toBeUndefined();
     expect(metrics.traceEventsDropped).toBe(2);
     const watermarks = shown.watermarks(
-      graph.operators.map((o) => ({ operator: o.id, watermark: 0, inputs: [] })),
+      graph.operators.map((o) => ({ operator: o.id, subtask: 0, watermark: 0, inputs: [] })),
     );
     expect(watermarks.map((w) => w.operator)).toEqual(shown.graph.operators.map((o) => o.id));
   });

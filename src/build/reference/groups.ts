@@ -90,6 +90,7 @@ const BY_FILE: readonly (readonly [string, GroupTitle])[] = [
   ['sources/', 'Sources'],
   ['random', 'Sources'],
   ['datasets/', 'Datasets'],
+  ['parallelism/', 'Job results'],
   ['result', 'Job results'],
   ['metrics', 'Job results'],
   ['check/', 'Lesson checks'],

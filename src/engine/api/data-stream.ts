@@ -2,6 +2,7 @@
  * The DataStream API: `DataStream`, `SingleOutputStreamOperator` and `KeyedStream`, as in Flink.
  * Every call adds a transformation to the pipeline's graph; nothing runs until the job executes.
  */
+import { requireMaxParallelism, requireParallelism } from '../parallelism/parallelism';
 import { PipelineDefinitionError } from '../errors';
 import { fieldReducer } from '../functions/field-aggregations';
 import type { FieldAggregation } from '../functions/field-aggregations';
@@ -177,24 +178,30 @@ export class DataStream<T> {
   }
 
   /** Sends the records to a sink: `env.collect(name)` or `env.upsertTable(name, key)`. */
-  sinkTo(sink: Sink<T>): void {
+  sinkTo(sink: Sink<T>): DataStreamSink {
     if (sink === null || typeof sink !== 'object' || !('spec' in sink)) {
       throw new PipelineDefinitionError(
         'sinkTo(...) needs a sink from the environment, e.g. .sinkTo(env.collect("results")).',
       );
     }
     const name = sink.spec.kind === 'print' ? 'Print' : `Sink: ${sink.spec.name}`;
-    this.graph.add({ kind: 'sink', sink: sink.spec }, name, [this.ports], [undefined]);
+    const node = this.graph.add({ kind: 'sink', sink: sink.spec }, name, [this.ports], [undefined]);
+    return new DataStreamSink(this.graph, node);
   }
 
-  /** Prints every record, as `prefix> value` (the lines also appear in the job result). */
-  print(prefix?: string): void {
-    this.graph.add(
+  /**
+   * Prints every record, as `prefix> value` (the lines also appear in the job result). A print
+   * sink running in parallel puts the subtask before each line, as Flink's does: `2> value`, or
+   * `prefix:2> value`.
+   */
+  print(prefix?: string): DataStreamSink {
+    const node = this.graph.add(
       { kind: 'sink', sink: { kind: 'print', prefix } },
       'Print',
       [this.ports],
       [undefined],
     );
+    return new DataStreamSink(this.graph, node);
   }
 
   /** @internal Adds a one-input node reading this stream. */
@@ -265,10 +272,71 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
     return this;
   }
 
+  /**
+   * Runs this operator as `parallelism` subtasks, whatever the environment's default (Flink's
+   * `setParallelism`). Non-parallel sources (`fromElements`, text files, scripted streams) only
+   * run as 1.
+   */
+  setParallelism(parallelism: number): this {
+    setNodeParallelism(this.node, parallelism);
+    return this;
+  }
+
+  /** The number of key groups of this operator, when it is keyed (see `env.setMaxParallelism`). */
+  setMaxParallelism(maxParallelism: number): this {
+    requireMaxParallelism(maxParallelism, 'setMaxParallelism');
+    this.node.maxParallelism = maxParallelism;
+    return this;
+  }
+
   /** The records this operator sent to the side output `tag`, as a stream. */
   getSideOutput<X>(tag: OutputTag<X>): DataStream<X> {
     return new DataStream<X>(this.graph, [{ node: this.node, tag: tag.id }], this.time);
   }
+}
+
+/** A sink added to the job (Flink's `DataStreamSink`): it can be named and run in parallel. */
+export class DataStreamSink {
+  /** @internal */
+  constructor(
+    private readonly graph: PipelineGraph,
+    /** @internal */
+    readonly node: LogicalNode,
+  ) {}
+
+  /** Names the sink in the job graph and the trace. */
+  name(name: string): this {
+    if (typeof name !== 'string' || name === '') {
+      throw new PipelineDefinitionError('name(...) needs a non-empty string.');
+    }
+    this.node.name = name;
+    return this;
+  }
+
+  /** Gives the sink a stable id of your choosing (it appears in the job graph and trace). */
+  uid(uid: string): this {
+    this.graph.setUid(this.node, uid);
+    return this;
+  }
+
+  /** Runs the sink as `parallelism` subtasks, whatever the environment's default. */
+  setParallelism(parallelism: number): this {
+    setNodeParallelism(this.node, parallelism);
+    return this;
+  }
+}
+
+function setNodeParallelism(node: LogicalNode, parallelism: number): void {
+  requireParallelism(parallelism, 'setParallelism');
+  const { spec } = node;
+  if (spec.kind === 'source' && spec.source.parallel !== true && parallelism !== 1) {
+    throw new PipelineDefinitionError(
+      `"${node.name}" is a non-parallel source, which runs as one subtask: its parallelism must ` +
+        'be 1, as in Flink. To read in parallel, use a source with partitions (a topic, a dataset ' +
+        'or a generator with { partitions: n }).',
+    );
+  }
+  node.parallelism = parallelism;
 }
 
 /**

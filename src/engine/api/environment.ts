@@ -2,6 +2,7 @@
  * `StreamExecutionEnvironment`: where a pipeline starts (sources, datasets, sinks) and how it runs
  * (`execute`, or step by step with `executeStepwise`).
  */
+import { requireMaxParallelism, requireParallelism } from '../parallelism/parallelism';
 import { cardTransactions, clickStream, sensorReadings, taxiRides } from '../datasets/index';
 import type {
   CardTransaction,
@@ -115,6 +116,8 @@ export class StreamExecutionEnvironment {
   private readonly checkpointConfig = new CheckpointConfig();
   private restartStrategy: RestartStrategyConfiguration | undefined;
   private readonly failures: Failure[] = [];
+  private parallelism = 1;
+  private maxParallelism: number | undefined;
 
   private constructor(options: EnvironmentOptions) {
     const { seed = 0, autoWatermarkInterval = 200 } = options;
@@ -142,6 +145,50 @@ export class StreamExecutionEnvironment {
   /** Runtime settings (the auto-watermark interval). */
   getConfig(): ExecutionConfig {
     return this.config;
+  }
+
+  /**
+   * How many parallel subtasks each operator runs as, unless it sets its own with
+   * `.setParallelism(n)`, as Flink's `setParallelism`. Default 1. A keyed stream's records go to
+   * the subtask owning their key's key group; non-parallel sources (`fromElements`, text files,
+   * scripted streams) stay at 1.
+   *
+   * @example
+   * ```ts
+   * env.setParallelism(2);
+   * env
+   *   .fromSource(env.datasets.sensorReadings({ partitions: 2 }), strategy)
+   *   .keyBy((r) => r.sensor) // each sensor's readings go to one of the 2 subtasks
+   *   .window(TumblingEventTimeWindows.of(Time.seconds(10)))
+   *   .sum('celsius')
+   *   .sinkTo(env.collect('sums'));
+   * ```
+   */
+  setParallelism(parallelism: number): this {
+    requireParallelism(parallelism, 'setParallelism');
+    this.parallelism = parallelism;
+    return this;
+  }
+
+  /** The default parallelism of the job's operators (see {@link setParallelism}). */
+  getParallelism(): number {
+    return this.parallelism;
+  }
+
+  /**
+   * The number of key groups of keyed operators (Flink's maximum parallelism): keys are hashed into
+   * key groups, and each subtask owns a range of them. By default, as in Flink, 128 or more
+   * (1.5 × the operator's parallelism, rounded up to a power of two).
+   */
+  setMaxParallelism(maxParallelism: number): this {
+    requireMaxParallelism(maxParallelism, 'setMaxParallelism');
+    this.maxParallelism = maxParallelism;
+    return this;
+  }
+
+  /** The number of key groups set with {@link setMaxParallelism}; -1 when left to the default. */
+  getMaxParallelism(): number {
+    return this.maxParallelism ?? -1;
   }
 
   /**
@@ -358,7 +405,8 @@ export class StreamExecutionEnvironment {
 
   private start(): JobRuntime {
     const store = new SinkStore();
-    const build = () => compile(this.graph.nodes, { store, log: this.log });
+    const defaults = { parallelism: this.parallelism, maxParallelism: this.maxParallelism };
+    const build = () => compile(this.graph.nodes, { store, log: this.log }, defaults);
     const checkpoints = this.checkpointConfig;
     const checkpointing = checkpoints.isCheckpointingEnabled();
     const faultTolerant =

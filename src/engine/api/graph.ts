@@ -47,6 +47,10 @@ export interface LogicalNode {
   readonly inputs: readonly (readonly Port[])[];
   /** Per logical input: the key selector, when the input was keyed. */
   readonly keySelectors: readonly (KeySelector<unknown> | undefined)[];
+  /** Set with `setParallelism`; otherwise the environment's. */
+  parallelism: number | undefined;
+  /** Set with `setMaxParallelism`: the number of key groups of a keyed operator. */
+  maxParallelism: number | undefined;
 }
 
 /** An output of a node: the main output, or a side output named by `tag`. */
@@ -103,6 +107,8 @@ export class PipelineGraph {
       spec,
       inputs,
       keySelectors,
+      parallelism: undefined,
+      maxParallelism: undefined,
     };
     this.nodes.push(node);
     return node;

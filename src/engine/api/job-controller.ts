@@ -18,6 +18,8 @@ export type { StepResult };
 export interface OperatorWatermarks {
   /** Id of the operator. */
   readonly operator: string;
+  /** Which of its parallel subtasks, from 0 (each has its own watermark). */
+  readonly subtask: number;
   /** The operator's combined input watermark (for a source: over its partitions). */
   readonly watermark: Millis;
   /** Each input channel's watermark, and whether it is idle. */
@@ -28,6 +30,8 @@ export interface OperatorWatermarks {
 export interface KeyedStateView {
   /** Id of the operator holding the state. */
   readonly operator: string;
+  /** The subtask holding it: the one that owns the key's key group. */
+  readonly subtask: number;
   /** The state's name, from its descriptor. */
   readonly state: string;
   /** The key it belongs to. */
@@ -40,6 +44,8 @@ export interface KeyedStateView {
 export interface PendingWindowView extends PendingWindow {
   /** Id of the window operator holding it. */
   readonly operator: string;
+  /** The subtask holding it. */
+  readonly subtask: number;
 }
 
 /**
@@ -116,10 +122,11 @@ export class JobController {
     return this.job.provenance?.view();
   }
 
-  /** Every operator's watermarks, in graph order. */
+  /** Every subtask's watermarks, in graph order. */
   watermarks(): OperatorWatermarks[] {
     return this.job.plan.operators.map((operator) => ({
       operator: operator.id,
+      subtask: operator.subtask,
       watermark: operator.watermark,
       inputs: operator.inputWatermarks(),
     }));
@@ -128,7 +135,9 @@ export class JobController {
   /** The keyed state of one operator, or of all. */
   keyedState(operatorId?: string): KeyedStateView[] {
     return this.operators(operatorId).flatMap((operator) =>
-      operator.keyedState().map((entry) => ({ operator: operator.id, ...entry })),
+      operator
+        .keyedState()
+        .map((entry) => ({ operator: operator.id, subtask: operator.subtask, ...entry })),
     );
   }
 
@@ -136,7 +145,9 @@ export class JobController {
   pendingWindows(operatorId?: string): PendingWindowView[] {
     return this.operators(operatorId).flatMap((operator) =>
       operator instanceof WindowOperator
-        ? operator.pendingWindows().map((window) => ({ operator: operator.id, ...window }))
+        ? operator
+            .pendingWindows()
+            .map((window) => ({ operator: operator.id, subtask: operator.subtask, ...window }))
         : [],
     );
   }

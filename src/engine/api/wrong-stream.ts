@@ -62,7 +62,13 @@ const STREAM_METHODS = [
   'print',
 ] as const;
 /** What only the stream made by an operator has (SingleOutputStreamOperator). */
-const OPERATOR_METHODS = ['name', 'uid', 'getSideOutput'] as const;
+const OPERATOR_METHODS = [
+  'name',
+  'uid',
+  'getSideOutput',
+  'setParallelism',
+  'setMaxParallelism',
+] as const;
 /** What only a keyed stream has (KeyedStream). */
 const KEYED_METHODS = [
   'reduce',
@@ -123,7 +129,7 @@ interface Rule {
   readonly advice: (method: string) => Advice;
 }
 
-/** `name`, `uid` and `getSideOutput` on a stream that no operator made. */
+/** `name`, `uid`, `getSideOutput` and the parallelism settings on a stream no operator made. */
 function operatorOnly(but: string): Rule {
   return {
     methods: OPERATOR_METHODS,
@@ -135,12 +141,19 @@ function operatorOnly(but: string): Rule {
             first: '.process(...) (or a window function after .sideOutputLateData(tag))',
             example: 'const main = stream.process(fn); main.getSideOutput(tag)',
           }
-        : {
-            needs: 'a stream made by an operator',
-            but,
-            first: `the operation to ${method === 'name' ? 'name' : 'identify'} (.map(...), .process(...), a window function, …)`,
-            example: `.map(...).${method}('parse')`,
-          },
+        : method === 'setParallelism' || method === 'setMaxParallelism'
+          ? {
+              needs: 'a stream made by an operator',
+              but,
+              first: 'the operation to run in parallel (.map(...), .process(...), a window function, …)',
+              example: `.map(...).${method}(2)`,
+            }
+          : {
+              needs: 'a stream made by an operator',
+              but,
+              first: `the operation to ${method === 'name' ? 'name' : 'identify'} (.map(...), .process(...), a window function, …)`,
+              example: `.map(...).${method}('parse')`,
+            },
   };
 }
 

@@ -11,7 +11,7 @@
  * same snapshot. What differs is recorded: the trace's alignment events say whether it blocked.
  */
 import type { StreamOperator } from '../runtime/operator';
-import type { TraceRecorder } from '../trace';
+import type { Trace } from '../trace';
 
 /** Who takes the snapshot once an operator has all of a checkpoint's barriers. */
 export interface BarrierListener {
@@ -30,7 +30,7 @@ export class CheckpointBarrierHandler {
     /** True to align (exactly-once), false to track only (at-least-once). */
     private readonly blocking: boolean,
     private readonly listener: BarrierListener,
-    private readonly trace: TraceRecorder | null,
+    private readonly trace: Trace | null,
   ) {
     this.seen = new Array<boolean>(channels).fill(false);
   }

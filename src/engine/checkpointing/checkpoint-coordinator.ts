@@ -1,8 +1,8 @@
 /**
- * The checkpoint coordinator, as Flink's `CheckpointCoordinator` (at parallelism 1): it triggers
- * checkpoint n on the processing-time interval by injecting a barrier at every source partition,
- * collects each operator's acknowledgement (its snapshot), and completes the checkpoint once every
- * operator acknowledged it; it then notifies the operators (`notifyCheckpointComplete`), on which
+ * The checkpoint coordinator, as Flink's `CheckpointCoordinator`: it triggers checkpoint n on the
+ * processing-time interval by injecting a barrier at every source partition of every source
+ * subtask, collects each subtask's acknowledgement (its snapshot), and completes the checkpoint
+ * once every subtask acknowledged it; it then notifies them (`notifyCheckpointComplete`), on which
  * transactional sinks commit.
  *
  * Barriers travel with the records, synchronously and depth first like them, so a checkpoint is
@@ -102,8 +102,9 @@ export class CheckpointCoordinator implements BarrierListener {
 
   triggerCheckpointOnBarrier(operator: StreamOperator, checkpoint: number): void {
     const snapshot = operator.snapshotState(checkpoint);
-    this.job.trace?.add({ type: 'snapshot', op: operator.id, checkpoint, bytes: snapshot.bytes });
-    this.pending?.set(operator.id, snapshot);
+    // The operator's own trace says which subtask took it.
+    operator.job.trace?.add({ type: 'snapshot', op: operator.id, checkpoint, bytes: snapshot.bytes });
+    this.pending?.set(operator.task, snapshot);
     operator.output.emitBarrier(checkpoint);
   }
 
@@ -114,13 +115,13 @@ export class CheckpointCoordinator implements BarrierListener {
     const sources = new Map<string, readonly SourceSplitSnapshot[]>();
     let bytes = 0;
     for (const operator of plan.operators) {
-      const snapshot = acknowledged.get(operator.id) as OperatorSnapshot;
-      operators.set(operator.id, snapshot);
+      const snapshot = acknowledged.get(operator.task) as OperatorSnapshot;
+      operators.set(operator.task, snapshot);
       bytes += snapshot.bytes;
     }
     for (const source of plan.sources) {
-      const { state } = operators.get(source.id) as OperatorSnapshot;
-      sources.set(source.id, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
+      const { state } = operators.get(source.task) as OperatorSnapshot;
+      sources.set(source.task, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
     }
     const time = job.now();
     const snapshot = {

@@ -11,6 +11,11 @@ export type TransactionState = 'open' | 'pre-committed' | 'committed' | 'aborted
 
 export interface Transaction {
   readonly id: number;
+  /**
+   * The sink subtask that opened it. Each subtask recovers and aborts only its own transactions,
+   * as each Flink sink subtask owns the transactional ids with its own index.
+   */
+  readonly owner: number;
   state: TransactionState;
   /** The checkpoint whose barrier pre-committed it (`null` while open). */
   checkpoint: number | null;
@@ -24,9 +29,10 @@ export class TransactionLog {
   /** Committed transactions, in commit order: what a reader sees. */
   private readonly commits: Transaction[] = [];
 
-  begin(): Transaction {
+  begin(owner: number): Transaction {
     const transaction: Transaction = {
       id: ++this.lastId,
+      owner,
       state: 'open',
       checkpoint: null,
       rows: [],
@@ -43,10 +49,14 @@ export class TransactionLog {
     return true;
   }
 
-  /** Aborts every transaction not committed, except those of the given ids; returns them. */
-  abortAllBut(keep: ReadonlySet<number>): Transaction[] {
+  /**
+   * Aborts every transaction subtask `owner` opened and did not commit, except those of the given
+   * ids; returns them.
+   */
+  abortAllBut(owner: number, keep: ReadonlySet<number>): Transaction[] {
     const aborted: Transaction[] = [];
     for (const transaction of this.transactions.values()) {
+      if (transaction.owner !== owner) continue;
       if (transaction.state === 'committed' || transaction.state === 'aborted') continue;
       if (keep.has(transaction.id)) continue;
       transaction.state = 'aborted';

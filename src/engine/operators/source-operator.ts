@@ -51,7 +51,10 @@ class Partition<T> implements WatermarkOutput {
 
   constructor(
     private readonly operator: SourceOperator<T>,
+    /** The operator's input channel for this partition. */
     readonly index: number,
+    /** The source's partition number (a subtask reads some of the source's partitions). */
+    readonly split: number,
   ) {}
 
   emitWatermark(watermark: Millis): void {
@@ -82,7 +85,7 @@ class Partition<T> implements WatermarkOutput {
    */
   snapshot(): SourceSplitSnapshot {
     const base = {
-      partition: this.index,
+      partition: this.split,
       finished: this.finished,
       lastArrival: this.lastArrival,
       watermark: this.watermark,
@@ -120,14 +123,27 @@ export class SourceOperator<T> extends StreamOperator {
   /** The generated loop of {@link arriveBatch}, made on first use. */
   private drain: Drain<T> | undefined;
 
+  /**
+   * For a subtask reading no partition of an unbounded source: when it began waiting, to mark
+   * itself idle after the strategy's idle timeout (see {@link emitPeriodicWatermarks}).
+   */
+  private waitingSince: Millis | undefined;
+
   constructor(
     id: string,
     name: string,
     private readonly source: Source<T>,
     private readonly strategy: WatermarkStrategy<T> | undefined,
+    /** The source's partitions this subtask reads: all of them unless it runs in parallel. */
+    splits: readonly number[] = Array.from({ length: source.partitions }, (_, i) => i),
   ) {
     super(id, name, 'source', []);
-    this.partitions = Array.from({ length: source.partitions }, (_, i) => new Partition(this, i));
+    this.partitions = splits.map((split, i) => new Partition(this, i, split));
+  }
+
+  /** The source's partition number behind input channel `index`. */
+  splitOf(index: number): number {
+    return this.partitions[index]?.split ?? index;
   }
 
   /** Number of partitions (the operator's input channels). */
@@ -157,7 +173,7 @@ export class SourceOperator<T> extends StreamOperator {
   protected override restoreOwnState(state: SourceState): void {
     if (state.partitions.length !== this.partitions.length) {
       throw this.executionError(
-        `the snapshot has ${state.partitions.length} partitions of this source, which has ` +
+        `the snapshot has ${state.partitions.length} partitions of this source, which reads ` +
           `${this.partitions.length}: it was taken of another program.`,
       );
     }
@@ -180,15 +196,21 @@ export class SourceOperator<T> extends StreamOperator {
         this.resume(partition, saved);
         continue;
       }
-      partition.reader = this.source.createReader(partition.index);
+      partition.reader = this.source.createReader(partition.split);
       partition.generator = this.createGenerator(clock);
       // A job restarted from the beginning reads its records again from the time they were due.
       partition.lastArrival = this.job.dueTime?.() ?? this.job.now();
       this.running++;
       this.fetch(partition);
     }
-    // A source without partitions has nothing to wait for: its input is over before it began.
-    if (this.partitions.length === 0) this.output.emitWatermark(MAX_WATERMARK);
+    if (this.partitions.length > 0) return;
+    // A source without partitions, or a subtask of a bounded one left without any, has nothing to
+    // wait for: its input is over before it began. A subtask of an unbounded source left without
+    // any (more subtasks than a topic has partitions) may still get some, so it holds the
+    // watermark back, unless the strategy declares idleness (as Flink's Kafka source documents).
+    if (this.source.bounded || this.source.partitions === 0) {
+      this.output.emitWatermark(MAX_WATERMARK);
+    }
   }
 
   private createGenerator(clock: ProcessingClock): WatermarkGenerator<T> | undefined {
@@ -211,7 +233,7 @@ export class SourceOperator<T> extends StreamOperator {
       partition.lastArrival = saved.lastArrival;
       return;
     }
-    partition.reader = this.source.createReader(partition.index, saved.position);
+    partition.reader = this.source.createReader(partition.split, saved.position);
     this.running++;
     if (saved.pending !== undefined) {
       partition.pending = saved.pending as SourceEvent<T>;
@@ -221,7 +243,7 @@ export class SourceOperator<T> extends StreamOperator {
       this.fetch(partition);
       if (saved.skip > partition.end - partition.cursor) {
         throw this.executionError(
-          `partition ${partition.index} of source "${this.source.name}", resumed at its ` +
+          `partition ${partition.split} of source "${this.source.name}", resumed at its ` +
             `position, did not give the records it gave before: a source must read the same ` +
             'records again from the same position.',
         );
@@ -354,6 +376,7 @@ export class SourceOperator<T> extends StreamOperator {
   }
 
   override emitPeriodicWatermarks(): void {
+    if (this.partitions.length === 0) this.idleWithoutSplits();
     for (const partition of this.partitions) {
       if (partition.finished || partition.generator === undefined) continue;
       try {
@@ -365,6 +388,21 @@ export class SourceOperator<T> extends StreamOperator {
         throw this.userError(error, undefined, undefined);
       }
     }
+  }
+
+  /**
+   * A subtask reading no partition of an unbounded source declares itself idle once the
+   * strategy's idle timeout has passed since its first periodic watermark, as a partition without
+   * records would; without an idle timeout it never does, and holds back the watermark downstream.
+   */
+  private idleWithoutSplits(): void {
+    const timeout = this.strategy?.idleTimeout;
+    if (timeout === undefined || this.source.bounded || this.source.partitions === 0) return;
+    const now = this.job.now();
+    this.waitingSince ??= now;
+    if (now - this.waitingSince <= timeout) return;
+    this.waitingSince = Infinity;
+    this.processStatus(true);
   }
 
   protected processElement(): void {
@@ -382,7 +420,7 @@ export class SourceOperator<T> extends StreamOperator {
       trace.addRecordEvent({
         type: 'arrival',
         op: this.id,
-        input: partition.index,
+        input: partition.split,
         record: id,
         eventTime: timestamp ?? null,
         key: null,
@@ -488,7 +526,7 @@ export class SourceOperator<T> extends StreamOperator {
     partition.lastArrival = arrivalTime;
     if (arrivalTime >= previous) return;
     throw this.executionError(
-      `partition ${partition.index} of source "${this.source.name}" went back in time: an ` +
+      `partition ${partition.split} of source "${this.source.name}" went back in time: an ` +
         `event arrives at ${arrivalTime} after one at ${previous}. Arrival times must not decrease.`,
     );
   }

@@ -49,7 +49,7 @@ export class TransactionalSinkOperator extends StreamOperator {
       // The checkpoint holding it completed (recovery only restores completed ones): commit it.
       this.commit(transaction);
     }
-    for (const transaction of this.log.abortAllBut(keep))
+    for (const transaction of this.log.abortAllBut(this.subtask, keep))
       this.traceTransaction('transaction-aborted', transaction);
     this.begin();
   }
@@ -57,7 +57,7 @@ export class TransactionalSinkOperator extends StreamOperator {
   /** Aborts what this attempt left open, when the job failed (as the next attempt would). */
   abortOpen(): void {
     const keep = new Set<number>();
-    for (const transaction of this.log.abortAllBut(keep))
+    for (const transaction of this.log.abortAllBut(this.subtask, keep))
       this.traceTransaction('transaction-aborted', transaction);
     this.current = undefined;
     this.pending = [];
@@ -113,7 +113,7 @@ export class TransactionalSinkOperator extends StreamOperator {
   }
 
   private begin(): void {
-    this.current = this.log.begin();
+    this.current = this.log.begin(this.subtask);
     this.traceTransaction('transaction-opened', this.current);
   }
 

@@ -22,7 +22,10 @@ import type { GraphEdge, JobGraph, OperatorNode } from '../result';
 import { isKey } from '../records';
 import { isPromise, notSynchronous } from '../functions/synchronous';
 import { summarize } from '../summarize';
-import type { KeySelector, StreamOperator } from './operator';
+import type { Edge, KeySelector, StreamOperator } from './operator';
+import { defaultMaxParallelism } from '../parallelism/key-groups';
+import { KeyGroupPartitioner, RebalancePartitioner } from '../parallelism/partitioner';
+import type { Partitioner, Partitioning } from '../parallelism/partitioner';
 import { collected } from './sink-row';
 import type { SinkStore } from './sink-store';
 
@@ -43,19 +46,33 @@ export interface SinkTargets {
   readonly log: ((line: string) => void) | undefined;
 }
 
-export function compile(nodes: readonly LogicalNode[], sinks: SinkTargets): PhysicalPlan {
+/** The environment's parallelism settings, which operators without their own take. */
+export interface ParallelismDefaults {
+  readonly parallelism: number;
+  /** The number of key groups; `undefined`: Flink's default for each operator's parallelism. */
+  readonly maxParallelism: number | undefined;
+}
+
+const SERIAL: ParallelismDefaults = { parallelism: 1, maxParallelism: undefined };
+
+export function compile(
+  nodes: readonly LogicalNode[],
+  sinks: SinkTargets,
+  defaults: ParallelismDefaults = SERIAL,
+): PhysicalPlan {
   if (nodes.length === 0) {
     throw new PipelineDefinitionError(
       'The pipeline is empty: read a source (env.fromSource(...), env.fromElements(...)) and send ' +
         'the results to a sink (.sinkTo(env.collect("results")) or .print()).',
     );
   }
+  const parallelism = new Map(nodes.map((node) => [node, parallelismOf(node, defaults)]));
   const consumers = consumersOf(nodes);
   // Group stateless steps into chains: each member points to the chain's first step.
   const headOf = new Map<LogicalNode, LogicalNode>();
   const members = new Map<LogicalNode, LogicalNode[]>();
   for (const node of nodes) {
-    const upstream = fusedInto(node, consumers);
+    const upstream = fusedInto(node, consumers, parallelism);
     const head = upstream === undefined ? node : (headOf.get(upstream) as LogicalNode);
     if (node.spec.kind !== 'step') continue;
     headOf.set(node, head);
@@ -64,13 +81,14 @@ export function compile(nodes: readonly LogicalNode[], sinks: SinkTargets): Phys
     members.set(head, list);
   }
 
-  const physical = new Map<LogicalNode, StreamOperator>();
+  // Each node's subtasks, in order; a chain's members share their head's.
+  const physical = new Map<LogicalNode, StreamOperator[]>();
   const operators: StreamOperator[] = [];
   const ids = new Set<string>();
   for (const node of nodes) {
     const head = headOf.get(node);
     if (head !== undefined && head !== node) {
-      physical.set(node, physical.get(head) as StreamOperator);
+      physical.set(node, physical.get(head) as StreamOperator[]);
       continue;
     }
     const id = node.uid ?? `op-${node.index}`;
@@ -80,36 +98,70 @@ export function compile(nodes: readonly LogicalNode[], sinks: SinkTargets): Phys
       );
     }
     ids.add(id);
-    const operator =
-      head === undefined ? create(node, id, sinks) : chain(id, members.get(head) as LogicalNode[]);
-    physical.set(node, operator);
-    operators.push(operator);
+    const count = parallelism.get(node) as number;
+    const subtasks: StreamOperator[] = [];
+    for (let subtask = 0; subtask < count; subtask++) {
+      const operator =
+        head === undefined
+          ? create(node, id, sinks, subtask, count)
+          : chain(id, members.get(head) as LogicalNode[]);
+      operator.subtask = subtask;
+      operator.parallelism = count;
+      subtasks.push(operator);
+      operators.push(operator);
+    }
+    physical.set(node, subtasks);
   }
 
   const channels = new Map<StreamOperator, number>();
+  const nextChannel = (target: StreamOperator): number => {
+    const channel = channels.get(target) ?? 0;
+    channels.set(target, channel + 1);
+    return channel;
+  };
   const edges: GraphEdge[] = [];
   for (const node of nodes) {
     const head = headOf.get(node);
     if (head !== undefined && head !== node) continue;
-    const target = physical.get(node) as StreamOperator;
+    const targets = physical.get(node) as StreamOperator[];
     node.inputs.forEach((ports, gate) => {
+      const selector = node.keySelectors[gate];
       for (const port of ports) {
-        const source = physical.get(port.node) as StreamOperator;
-        const channel = channels.get(target) ?? 0;
-        channels.set(target, channel + 1);
-        const edge = { target, channel, gate };
-        if (port.tag === undefined) source.output.edges.push(edge);
-        else {
-          const list = source.output.sideEdges.get(port.tag) ?? [];
-          list.push(edge);
-          source.output.sideEdges.set(port.tag, list);
-        }
+        const senders = physical.get(port.node) as StreamOperator[];
+        const partitioning: Partitioning =
+          selector !== undefined
+            ? 'hash'
+            : senders.length === targets.length
+              ? 'forward'
+              : 'rebalance';
+        senders.forEach((sender, index) => {
+          const outgoing =
+            partitioning === 'forward'
+              ? forwardEdge(targets[index] as StreamOperator, gate, nextChannel)
+              : spreadEdge(targets, gate, nextChannel, (receivers) =>
+                  selector === undefined
+                    ? new RebalancePartitioner(receivers, sender)
+                    : new KeyGroupPartitioner(
+                        receivers,
+                        sender,
+                        selector,
+                        maxParallelismOf(node, parallelism.get(node) as number, defaults),
+                      ),
+                );
+          if (port.tag === undefined) sender.output.edges.push(outgoing);
+          else {
+            const list = sender.output.sideEdges.get(port.tag) ?? [];
+            list.push(outgoing);
+            sender.output.sideEdges.set(port.tag, list);
+          }
+        });
         edges.push({
-          from: source.id,
-          to: target.id,
+          from: (senders[0] as StreamOperator).id,
+          to: (targets[0] as StreamOperator).id,
           input: gate,
           tag: port.tag ?? null,
-          keyed: node.keySelectors[gate] !== undefined,
+          keyed: selector !== undefined,
+          partitioning,
         });
       }
     });
@@ -120,13 +172,71 @@ export function compile(nodes: readonly LogicalNode[], sinks: SinkTargets): Phys
   );
   for (const source of sources) channels.set(source, source.partitionCount);
   const graph: JobGraph = {
-    operators: operators.map((op): OperatorNode => {
-      const steps = op instanceof ChainOperator ? op.steps : undefined;
-      return { id: op.id, name: op.name, kind: op.kind, ...(steps === undefined ? {} : { steps }) };
-    }),
+    operators: operators
+      .filter((op) => op.subtask === 0)
+      .map((op): OperatorNode => {
+        const steps = op instanceof ChainOperator ? op.steps : undefined;
+        return {
+          id: op.id,
+          name: op.name,
+          kind: op.kind,
+          ...(steps === undefined ? {} : { steps }),
+          parallelism: op.parallelism,
+        };
+      }),
     edges,
   };
   return { operators: operators, sources, graph, channels };
+}
+
+/** The edge from a subtask to the subtask of the same index of the next operator. */
+function forwardEdge(
+  target: StreamOperator,
+  gate: number,
+  nextChannel: (target: StreamOperator) => number,
+): Edge {
+  return { target, channel: nextChannel(target), gate };
+}
+
+/**
+ * The edge from one subtask to every subtask of the next operator: a channel into each, and a
+ * partitioner choosing among them per record (none when there is only one to choose).
+ */
+function spreadEdge(
+  targets: readonly StreamOperator[],
+  gate: number,
+  nextChannel: (target: StreamOperator) => number,
+  partitioner: (receivers: readonly Edge[]) => Partitioner,
+): Edge {
+  const receivers = targets.map((target) => ({ target, channel: nextChannel(target), gate }));
+  if (receivers.length === 1) return receivers[0] as Edge;
+  return { target: partitioner(receivers), channel: -1, gate };
+}
+
+/** How many subtasks a node runs as: its own setting, else the environment's. */
+function parallelismOf(node: LogicalNode, defaults: ParallelismDefaults): number {
+  if (node.parallelism !== undefined) return node.parallelism;
+  // A non-parallel source (fromElements, a text file, a scripted stream) runs as one subtask
+  // whatever the environment says, as Flink's non-parallel sources do.
+  if (node.spec.kind === 'source' && node.spec.source.parallel !== true) return 1;
+  return defaults.parallelism;
+}
+
+/** The number of key groups of a keyed node: its own, the environment's, or Flink's default. */
+function maxParallelismOf(
+  node: LogicalNode,
+  parallelism: number,
+  defaults: ParallelismDefaults,
+): number {
+  const max = node.maxParallelism ?? defaults.maxParallelism ?? defaultMaxParallelism(parallelism);
+  if (max < parallelism) {
+    throw new PipelineDefinitionError(
+      `"${node.name}" runs as ${parallelism} subtasks but has only ${max} key groups ` +
+        '(setMaxParallelism): each subtask needs at least one key group, so the maximum ' +
+        'parallelism must be at least the parallelism.',
+    );
+  }
+  return max;
 }
 
 /** For every node, the nodes reading each of its outputs. */
@@ -148,12 +258,13 @@ function consumersOf(
 
 /**
  * The node a stateless step fuses into: its only input is the main output of another stateless
- * step, which nothing else reads, over an edge that is not keyed (Flink never chains across a
- * keyBy, whose records may go to another subtask).
+ * step with the same parallelism, which nothing else reads, over an edge that is not keyed (Flink
+ * never chains across a keyBy, whose records may go to another subtask).
  */
 function fusedInto(
   node: LogicalNode,
   consumers: Map<LogicalNode, { node: LogicalNode; port: Port }[]>,
+  parallelism: ReadonlyMap<LogicalNode, number>,
 ): LogicalNode | undefined {
   if (node.spec.kind !== 'step' || node.inputs.length !== 1) return undefined;
   if (node.keySelectors[0] !== undefined) return undefined;
@@ -161,15 +272,29 @@ function fusedInto(
   const only = ports[0];
   if (ports.length !== 1 || only === undefined || only.tag !== undefined) return undefined;
   if (only.node.spec.kind !== 'step') return undefined;
+  // Only subtasks connected one to one chain: the same parallelism on both sides.
+  if (parallelism.get(only.node) !== parallelism.get(node)) return undefined;
   return consumers.get(only.node)?.length === 1 ? only.node : undefined;
 }
 
-function create(node: LogicalNode, id: string, sinks: SinkTargets): StreamOperator {
+function create(
+  node: LogicalNode,
+  id: string,
+  sinks: SinkTargets,
+  subtask: number,
+  parallelism: number,
+): StreamOperator {
   const spec = node.spec;
   const keySelectors = node.keySelectors;
   switch (spec.kind) {
     case 'source':
-      return new SourceOperator(id, node.name, spec.source, spec.strategy);
+      return new SourceOperator(
+        id,
+        node.name,
+        spec.source,
+        spec.strategy,
+        splitsOf(spec.source.partitions, subtask, parallelism),
+      );
     case 'step':
       return chain(id, [node]);
     case 'timestamps':
@@ -203,7 +328,7 @@ function create(node: LogicalNode, id: string, sinks: SinkTargets): StreamOperat
       return new SinkOperator(
         id,
         node.name,
-        writer(spec.sink, sinks),
+        writer(spec.sink, sinks, subtask, parallelism),
         spec.sink.kind === 'collect' ? spec.sink.name : undefined,
       );
   }
@@ -227,9 +352,23 @@ function notAKey(key: unknown): TypeError {
   );
 }
 
+/**
+ * The partitions source subtask `subtask` reads: every `parallelism`-th one, from its own index
+ * (Flink's Kafka source deals a topic's partitions to its readers in turn the same way).
+ */
+function splitsOf(partitions: number, subtask: number, parallelism: number): number[] {
+  const splits: number[] = [];
+  for (let partition = subtask; partition < partitions; partition += parallelism) {
+    splits.push(partition);
+  }
+  return splits;
+}
+
 function writer(
   sink: Exclude<SinkSpec, { kind: 'transactional' }>,
   targets: SinkTargets,
+  subtask: number,
+  parallelism: number,
 ): SinkWriter {
   const { store } = targets;
   switch (sink.kind) {
@@ -258,14 +397,26 @@ function writer(
         },
       };
     }
-    case 'print':
+    case 'print': {
+      const prefix = printPrefix(sink.prefix, subtask, parallelism);
       return {
         write: (value) => {
           const text = summarize(value, 1_000);
-          const line = sink.prefix === undefined ? text : `${sink.prefix}> ${text}`;
+          const line = prefix === '' ? text : `${prefix}> ${text}`;
           store.printed.push(line);
           targets.log?.(line);
         },
       };
+    }
   }
+}
+
+/**
+ * What print() puts before each line, as Flink's `PrintSinkOutputWriter`: the prefix given, and
+ * when the sink runs in parallel the subtask that printed it, counted from 1 ("2> …", "hot:2> …").
+ */
+function printPrefix(prefix: string | undefined, subtask: number, parallelism: number): string {
+  const given = prefix ?? '';
+  if (parallelism === 1) return given;
+  return `${given === '' ? '' : `${given}:`}${subtask + 1}`;
 }

@@ -15,7 +15,7 @@
 import type { OperatorMetrics } from '../metrics';
 import type { Millis } from '../time';
 import type { JobContext } from './job-context';
-import type { Edge, StreamOperator } from './operator';
+import type { Edge, EdgeTarget, StreamOperator } from './operator';
 
 /** The names of the locals holding a record's value, event time and arrival time in the generated code. */
 export interface FusedRecord {
@@ -40,7 +40,7 @@ export interface Fusible {
 /** Turns what a learner's function threw into the failure to report for the record. */
 export type Failure = (error: unknown, value: unknown, timestamp: Millis | undefined) => Error;
 
-function isFusible(operator: StreamOperator): operator is StreamOperator & Fusible {
+function isFusible(operator: EdgeTarget): operator is StreamOperator & Fusible {
   return typeof (operator as Partial<Fusible>).fuse === 'function';
 }
 

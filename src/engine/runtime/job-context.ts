@@ -3,7 +3,7 @@
  * processing-time wake-ups, and the collection of side outputs and skipped rows.
  */
 import type { SourceFormatError } from '../sources/text/source-format-error';
-import type { TraceRecorder } from '../trace';
+import type { Trace } from '../trace';
 import type { Millis } from '../time';
 import type { StreamOperator } from './operator';
 import type { Provenance } from './provenance';
@@ -23,7 +23,7 @@ export interface JobContext {
    */
   arriveAt(time: Millis): void;
   /** The trace, or null when the run only keeps counters. */
-  readonly trace: TraceRecorder | null;
+  readonly trace: Trace | null;
   /** Where collected records came from, when the run keeps it (only while tracing). */
   readonly provenance: Provenance | null;
   /** A fresh record id (only called while tracing). */

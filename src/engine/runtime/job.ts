@@ -25,7 +25,10 @@ import type { TraceOptions } from '../trace';
 import type { Millis } from '../time';
 import type { JobContext } from './job-context';
 import { canGenerateCode } from './fusion';
-import type { StreamOperator } from './operator';
+import type { Edge, StreamOperator } from './operator';
+import { Partitioner } from '../parallelism/partitioner';
+import { SubtaskContext } from '../parallelism/subtask-context';
+import { addMetrics } from '../metrics';
 import type { PhysicalPlan } from './compiler';
 import { Scheduler } from './scheduler';
 import type { ArrivalEvent, ScheduledEvent } from './scheduler';
@@ -131,7 +134,11 @@ export class JobRuntime implements JobContext {
     this.operatorIndex = new Map();
     plan.operators.forEach((operator, index) => this.operatorIndex.set(operator, index));
     this.emitters = plan.operators.filter((operator) => operator.generatesWatermarks);
-    for (const operator of plan.operators) operator.setup(this, plan.channels.get(operator) ?? 0);
+    for (const operator of plan.operators) {
+      // A subtask of a parallel operator says which it is in every trace event it records.
+      const context = operator.parallelism === 1 ? this : new SubtaskContext(this, operator.subtask);
+      operator.setup(context, plan.channels.get(operator) ?? 0);
+    }
     const coordinator = this.coordinator;
     if (coordinator !== null) {
       const blocking = coordinator.mode === 'EXACTLY_ONCE';
@@ -142,7 +149,7 @@ export class JobRuntime implements JobContext {
           channels,
           blocking,
           coordinator,
-          this.trace,
+          operator.job.trace,
         );
       }
     } else {
@@ -170,13 +177,14 @@ export class JobRuntime implements JobContext {
     for (const armed of (this.recovery as Recovery).failures) {
       const { failure } = armed;
       if (failure.kind !== 'record' || armed.fired) continue;
-      const operator = plan.operators.find(
+      // Every subtask of the operator counts towards the n-th record, in the order they get them.
+      const subtasks = plan.operators.filter(
         (op) =>
           op.name === failure.operator ||
           op.id === failure.operator ||
           (op instanceof ChainOperator && op.steps.includes(failure.operator)),
       );
-      if (operator === undefined || operator.kind === 'source') {
+      if (subtasks.length === 0 || subtasks.some((op) => op.kind === 'source')) {
         const names = plan.operators
           .filter((op) => op.kind !== 'source')
           .map((op) => `"${op.name}"`)
@@ -186,17 +194,19 @@ export class JobRuntime implements JobContext {
             `receives records. The operators are: ${names}.`,
         );
       }
-      const receive = operator.receive;
-      operator.receive = function (this: StreamOperator, edge, value, timestamp, origin, id) {
-        if (!armed.fired && ++armed.seen === failure.record) {
-          armed.fired = true;
-          throw injectedFailure(
-            { operatorId: this.id, operatorName: this.name, record: { value, timestamp } },
-            `Failure.onRecord('${failure.operator}', ${failure.record})`,
-          );
-        }
-        receive.call(this, edge, value, timestamp, origin, id);
-      };
+      for (const operator of subtasks) {
+        const receive = operator.receive;
+        operator.receive = function (this: StreamOperator, edge, value, timestamp, origin, id) {
+          if (!armed.fired && ++armed.seen === failure.record) {
+            armed.fired = true;
+            throw injectedFailure(
+              { operatorId: this.id, operatorName: this.name, record: { value, timestamp } },
+              `Failure.onRecord('${failure.operator}', ${failure.record})`,
+            );
+          }
+          receive.call(this, edge, value, timestamp, origin, id);
+        };
+      }
     }
   }
 
@@ -271,7 +281,8 @@ export class JobRuntime implements JobContext {
       this.start();
       for (let event = this.next(); event !== undefined; event = this.next()) {
         if (event.kind === 'arrival') {
-          return { time: event.time, source: event.source.id, partition: event.partition };
+          const { source, partition } = event;
+          return { time: event.time, source: source.id, partition: source.splitOf(partition) };
         }
       }
       return undefined;
@@ -321,7 +332,12 @@ export class JobRuntime implements JobContext {
     const sideOutputs: Record<string, JobResult['sideOutputs'][string]> = byName();
     for (const [tag, records] of this.sinks.sideOutputs) sideOutputs[tag] = [...records];
     const operators: Record<string, JobResult['metrics']['operators'][string]> = byName();
-    for (const operator of this.plan.operators) operators[operator.id] = { ...operator.metrics };
+    // An operator's counters are its subtasks' together.
+    for (const operator of this.plan.operators) {
+      const sum = operators[operator.id];
+      operators[operator.id] =
+        sum === undefined ? { ...operator.metrics } : addMetrics(sum, operator.metrics);
+    }
     return {
       outputs,
       tables,
@@ -349,12 +365,12 @@ export class JobRuntime implements JobContext {
     let bytes = 0;
     for (const operator of this.plan.operators) {
       const snapshot = operator.snapshotState();
-      operators.set(operator.id, snapshot);
+      operators.set(operator.task, snapshot);
       bytes += snapshot.bytes;
     }
     for (const source of this.plan.sources) {
-      const { state } = operators.get(source.id) as OperatorSnapshot;
-      sources.set(source.id, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
+      const { state } = operators.get(source.task) as OperatorSnapshot;
+      sources.set(source.task, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
     }
     return {
       processingTime: this.clock,
@@ -380,22 +396,23 @@ export class JobRuntime implements JobContext {
         'a job can only be restored from a snapshot once, before it starts.',
       );
     }
-    const ids = new Set(this.plan.operators.map((operator) => operator.id));
-    for (const id of snapshot.operators.keys()) {
-      if (!ids.has(id)) {
+    const tasks = new Set(this.plan.operators.map((operator) => operator.task));
+    for (const task of snapshot.operators.keys()) {
+      if (!tasks.has(task)) {
         throw new JobExecutionError(
-          { operatorId: id, operatorName: id },
-          `the snapshot holds state of operator "${id}", which this job does not have: it was ` +
-            'taken of another program.',
+          { operatorId: task, operatorName: task },
+          `the snapshot holds state of operator "${task}", which this job does not have: it was ` +
+            'taken of another program (or of the same one at another parallelism).',
         );
       }
     }
     for (const operator of this.plan.operators) {
-      const saved = snapshot.operators.get(operator.id);
+      const saved = snapshot.operators.get(operator.task);
       if (saved === undefined) {
         throw new JobExecutionError(
           { operatorId: operator.id, operatorName: operator.name },
-          `the snapshot holds no state of operator "${operator.id}": it was taken of another program.`,
+          `the snapshot holds no state of operator "${operator.task}": it was taken of another ` +
+            'program (or of the same one at another parallelism).',
         );
       }
     }
@@ -407,7 +424,7 @@ export class JobRuntime implements JobContext {
 
   private restoreOperators(snapshot: JobSnapshot): void {
     for (const operator of this.plan.operators) {
-      operator.restoreState(snapshot.operators.get(operator.id) as OperatorSnapshot);
+      operator.restoreState(snapshot.operators.get(operator.task) as OperatorSnapshot);
     }
     this.restoredTick = { time: snapshot.nextWatermarkTick };
   }
@@ -657,12 +674,20 @@ function batchSafeBehind(source: SourceOperator<unknown>): boolean {
     if (seen.has(operator)) continue;
     seen.add(operator);
     if (operator !== source && !operator.batchSafe) return false;
-    for (const edge of operator.output.edges) pending.push(edge.target);
+    for (const edge of operator.output.edges) pending.push(...readersOf(edge));
     for (const edges of operator.output.sideEdges.values()) {
-      for (const edge of edges) pending.push(edge.target);
+      for (const edge of edges) pending.push(...readersOf(edge));
     }
   }
   return true;
+}
+
+/** The operators an edge hands records to: its target, or the subtasks a partitioner picks from. */
+function readersOf(edge: Edge): StreamOperator[] {
+  const { target } = edge;
+  return target instanceof Partitioner
+    ? target.edges.map((e) => e.target as StreamOperator)
+    : [target as StreamOperator];
 }
 
 /** How the job recovers from failures. */

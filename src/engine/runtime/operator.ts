@@ -37,9 +37,28 @@ export type KeySelector<T, K extends Key = Key> = (value: T) => K;
 /** How a key selector is named when it fails: the operator does not know which call gave it. */
 const KEY_SELECTOR = 'The key selector (the function given to keyBy, where or equalTo)';
 
+/**
+ * What an edge leads to: an operator, or a partitioner choosing one of the subtasks of a parallel
+ * operator for each record (see `parallelism/partitioner.ts`).
+ */
+export interface EdgeTarget {
+  receive(
+    edge: Edge,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+  ): void;
+  receiveWatermark(edge: Pick<Edge, 'channel'>, watermark: Millis): void;
+  receiveBarrier(channel: number, checkpoint: number): void;
+  receiveStatus(edge: Pick<Edge, 'channel'>, idle: boolean): void;
+  pushInto(edge: Edge): Push;
+  readonly batchSafe: boolean;
+}
+
 /** A connection from an operator's output to one input channel of another operator. */
 export interface Edge {
-  readonly target: StreamOperator;
+  readonly target: EdgeTarget;
   /** Channel index at the target: one per incoming edge, for watermark combination. */
   readonly channel: number;
   /** Which logical input of the target (0, or 1 for the second input of a two-input operator). */
@@ -155,8 +174,12 @@ export type OperatorKind =
   | 'interval-join'
   | 'sink';
 
-export abstract class StreamOperator {
+export abstract class StreamOperator implements EdgeTarget {
   readonly metrics: OperatorMetrics = emptyMetrics();
+  /** Which of the operator's parallel instances this is, from 0 (Flink's subtask index). */
+  subtask = 0;
+  /** How many parallel instances the operator runs as. */
+  parallelism = 1;
   readonly output: Output = new Output(this);
   /** Set by {@link StreamOperator.setup} before the job starts. */
   job!: JobContext;
@@ -177,6 +200,14 @@ export abstract class StreamOperator {
     /** One key selector per logical input; `undefined` for an input that is not keyed. */
     protected readonly keySelectors: readonly (KeySelector<unknown> | undefined)[],
   ) {}
+
+  /**
+   * The subtask's name as Flink's web interface gives it: the operator's id, and for an operator
+   * running in parallel its subtask, counted from 1 ("op-3 (2/4)"). Snapshots are kept by it.
+   */
+  get task(): string {
+    return this.parallelism === 1 ? this.id : `${this.id} (${this.subtask + 1}/${this.parallelism})`;
+  }
 
   /** Connects the operator to its job, with one input channel per incoming edge (or partition). */
   setup(job: JobContext, channels: number): void {

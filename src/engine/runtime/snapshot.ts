@@ -62,9 +62,12 @@ export interface JobSnapshot {
   readonly processingTime: Millis;
   /** When the next periodic watermark was due (`undefined`: none was). */
   readonly nextWatermarkTick: Millis | undefined;
-  /** Every operator's snapshot by operator id, in the job graph's order. */
+  /**
+   * Every subtask's snapshot by its task name (`StreamOperator.task`: the operator id, followed by
+   * the subtask when the operator runs in parallel), in the job graph's order.
+   */
   readonly operators: ReadonlyMap<string, OperatorSnapshot>;
-  /** Every source's partitions by source operator id (the same objects as in `operators`). */
+  /** Every source subtask's partitions by task name (the same objects as in `operators`). */
   readonly sources: ReadonlyMap<string, readonly SourceSplitSnapshot[]>;
   /** Sum of the operators' sizes. */
   readonly bytes: number;

@@ -94,6 +94,12 @@ export interface Source<T> {
   readonly partitions: number;
   /** `true` when every partition ends; the end of a bounded input emits the maximum watermark. */
   readonly bounded: boolean;
+  /**
+   * `true` for a parallel source (a topic, a generator): with parallelism n it runs as n
+   * subtasks, which share its partitions out. Otherwise it runs as one subtask whatever the
+   * environment's parallelism, as Flink's non-parallel sources (`fromElements`) do.
+   */
+  readonly parallel?: boolean;
   /** Opens one partition; with a `from` position it resumes exactly where that position was taken. */
   createReader(partition: number, from?: SourcePosition): SourceReader<T>;
 }

@@ -8,7 +8,7 @@
 import { PipelineDefinitionError } from '../errors';
 import type { Key } from '../records';
 import { summarize } from '../summarize';
-import type { TraceRecorder } from '../trace';
+import type { Trace } from '../trace';
 import type {
   ListState,
   ListStateDescriptor,
@@ -24,7 +24,7 @@ export interface StateOwner {
   readonly id: string;
   readonly name: string;
   readonly currentKey: Key | undefined;
-  readonly job: { readonly trace: TraceRecorder | null };
+  readonly job: { readonly trace: Trace | null };
 }
 
 interface Table {

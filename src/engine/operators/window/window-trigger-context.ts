@@ -4,7 +4,7 @@
  */
 import { requireSynchronous } from '../../functions/synchronous';
 import type { TimerService } from '../../runtime/timer-service';
-import type { TraceRecorder } from '../../trace';
+import type { Trace } from '../../trace';
 import type { Millis } from '../../time';
 import type {
   OnMergeContext,
@@ -20,7 +20,7 @@ const REDUCE = "The reduce function of a trigger's ReducingStateDescriptor";
 export interface TriggerHost {
   readonly id: string;
   readonly timers: TimerService;
-  readonly job: { now(): Millis; readonly trace: TraceRecorder | null };
+  readonly job: { now(): Millis; readonly trace: Trace | null };
 }
 
 export class WindowTriggerContext implements OnMergeContext {

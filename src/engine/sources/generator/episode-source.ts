@@ -58,6 +58,7 @@ export function episodeSource<T>(spec: EpisodeSourceSpec<T>): Source<T> {
   return {
     name: spec.name,
     partitions: spec.partitions,
+    parallel: true,
     bounded: timelines.every((t) => Number.isFinite(t.maxEpisodes) || Number.isFinite(t.until)),
     createReader(partition: number, from?: SourcePosition): SourceReader<T> {
       requirePartition(spec.name, partition, spec.partitions);

@@ -41,6 +41,7 @@ export function topicSource<T>(topic: Topic<T>, options: TopicSourceOptions = {}
   return {
     name,
     partitions: topic.partitions,
+    parallel: true,
     bounded: true,
     createReader(partition: number, from?: SourcePosition): SourceReader<T> {
       requirePartition(name, partition, topic.partitions);

@@ -145,7 +145,8 @@ function operatorOnly(but: string): Rule {
           ? {
               needs: 'a stream made by an operator',
               but,
-              first: 'the operation to run in parallel (.map(...), .process(...), a window function, …)',
+              first:
+                'the operation to run in parallel (.map(...), .process(...), a window function, …)',
               example: `.map(...).${method}(2)`,
             }
           : {

@@ -103,7 +103,12 @@ export class CheckpointCoordinator implements BarrierListener {
   triggerCheckpointOnBarrier(operator: StreamOperator, checkpoint: number): void {
     const snapshot = operator.snapshotState(checkpoint);
     // The operator's own trace says which subtask took it.
-    operator.job.trace?.add({ type: 'snapshot', op: operator.id, checkpoint, bytes: snapshot.bytes });
+    operator.job.trace?.add({
+      type: 'snapshot',
+      op: operator.id,
+      checkpoint,
+      bytes: snapshot.bytes,
+    });
     this.pending?.set(operator.task, snapshot);
     operator.output.emitBarrier(checkpoint);
   }
@@ -121,7 +126,10 @@ export class CheckpointCoordinator implements BarrierListener {
     }
     for (const source of plan.sources) {
       const { state } = operators.get(source.task) as OperatorSnapshot;
-      sources.set(source.task, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
+      sources.set(
+        source.task,
+        (state as { partitions: readonly SourceSplitSnapshot[] }).partitions,
+      );
     }
     const time = job.now();
     const snapshot = {

@@ -20,7 +20,10 @@ export const UPPER_BOUND_MAX_PARALLELISM = 1 << 15;
  */
 export function defaultMaxParallelism(parallelism: number): number {
   return Math.min(
-    Math.max(roundUpToPowerOfTwo(parallelism + Math.floor(parallelism / 2)), DEFAULT_LOWER_BOUND_MAX_PARALLELISM),
+    Math.max(
+      roundUpToPowerOfTwo(parallelism + Math.floor(parallelism / 2)),
+      DEFAULT_LOWER_BOUND_MAX_PARALLELISM,
+    ),
     UPPER_BOUND_MAX_PARALLELISM,
   );
 }

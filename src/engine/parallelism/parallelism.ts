@@ -11,7 +11,10 @@ import { UPPER_BOUND_MAX_PARALLELISM } from './key-groups';
 export const MAX_SIMULATED_PARALLELISM = 128;
 
 /** Throws unless `parallelism` is a whole number from 1 to {@link MAX_SIMULATED_PARALLELISM}. */
-export function requireParallelism(parallelism: unknown, call: string): asserts parallelism is number {
+export function requireParallelism(
+  parallelism: unknown,
+  call: string,
+): asserts parallelism is number {
   if (
     typeof parallelism !== 'number' ||
     !Number.isInteger(parallelism) ||

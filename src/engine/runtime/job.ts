@@ -136,7 +136,8 @@ export class JobRuntime implements JobContext {
     this.emitters = plan.operators.filter((operator) => operator.generatesWatermarks);
     for (const operator of plan.operators) {
       // A subtask of a parallel operator says which it is in every trace event it records.
-      const context = operator.parallelism === 1 ? this : new SubtaskContext(this, operator.subtask);
+      const context =
+        operator.parallelism === 1 ? this : new SubtaskContext(this, operator.subtask);
       operator.setup(context, plan.channels.get(operator) ?? 0);
     }
     const coordinator = this.coordinator;
@@ -370,7 +371,10 @@ export class JobRuntime implements JobContext {
     }
     for (const source of this.plan.sources) {
       const { state } = operators.get(source.task) as OperatorSnapshot;
-      sources.set(source.task, (state as { partitions: readonly SourceSplitSnapshot[] }).partitions);
+      sources.set(
+        source.task,
+        (state as { partitions: readonly SourceSplitSnapshot[] }).partitions,
+      );
     }
     return {
       processingTime: this.clock,

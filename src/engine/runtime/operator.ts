@@ -206,7 +206,9 @@ export abstract class StreamOperator implements EdgeTarget {
    * running in parallel its subtask, counted from 1 ("op-3 (2/4)"). Snapshots are kept by it.
    */
   get task(): string {
-    return this.parallelism === 1 ? this.id : `${this.id} (${this.subtask + 1}/${this.parallelism})`;
+    return this.parallelism === 1
+      ? this.id
+      : `${this.id} (${this.subtask + 1}/${this.parallelism})`;
   }
 
   /** Connects the operator to its job, with one input channel per incoming edge (or partition). */

@@ -1,0 +1,240 @@
+/**
+ * Jobs running in parallel: subtasks, partitioning by key groups, per-subtask watermarks, and the
+ * rules Flink applies (non-parallel sources, chaining only one to one, print's subtask prefix).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  PipelineDefinitionError,
+  StreamExecutionEnvironment,
+  Topic,
+  TumblingEventTimeWindows,
+  WatermarkStrategy,
+  topicSource,
+} from '../../../src/engine/index';
+import type { JobResult, SensorReading, TraceEvent } from '../../../src/engine/index';
+import { subtaskOfKey } from '../../../src/engine/parallelism/key-groups';
+import type { Event } from '../helpers';
+
+/** A topic of `partitions` partitions holding the events, keyed by their key. */
+function topicOf(events: readonly Event[], partitions: number): Topic<Event> {
+  const topic = Topic.create<Event>({ name: 'events', partitions });
+  for (const e of events) topic.produce(e, { key: e.key, timestamp: e.ts });
+  return topic;
+}
+
+const strategy = (outOfOrderness = 0) =>
+  WatermarkStrategy.forBoundedOutOfOrderness<Event>(outOfOrderness).withTimestampAssigner(
+    (e) => e.ts,
+  );
+
+/** Sums per key and 1 s tumbling window, at the given parallelism. */
+function windowSums(
+  events: readonly Event[],
+  partitions: number,
+  parallelism: number,
+  outOfOrderness = 0,
+): JobResult {
+  const env = StreamExecutionEnvironment.create({ trace: { level: 'full' } });
+  env.setParallelism(parallelism);
+  env
+    .fromSource(
+      topicSource(topicOf(events, partitions), { arrivalIntervalMs: 50 }),
+      strategy(outOfOrderness),
+      'events',
+    )
+    .keyBy((e) => e.key)
+    .window(TumblingEventTimeWindows.of(1_000))
+    .reduce((a, b) => ({ ...a, n: a.n + b.n }))
+    .name('Sums')
+    .sinkTo(env.collect('sums'));
+  return env.execute();
+}
+
+const ofType = <T extends TraceEvent['type']>(result: JobResult, type: T, op?: string) =>
+  result.trace.filter(
+    (e): e is Extract<TraceEvent, { type: T }> =>
+      e.type === type && (op === undefined || e.op === op),
+  );
+
+const events: Event[] = Array.from({ length: 60 }, (_, i) => ({
+  key: ['ada', 'bo', 'cy', 'sensor-1', 'sensor-2'][i % 5] as string,
+  ts: i * 97,
+  n: i,
+}));
+
+describe('a job in parallel', () => {
+  it('runs each operator as its subtasks, and says so in the graph', () => {
+    const { graph } = windowSums(events, 4, 3);
+    expect(graph.operators.map((o) => [o.name, o.parallelism])).toEqual([
+      ['Source: events', 3],
+      ['Sums', 3],
+      ['Sink: sums', 3],
+    ]);
+    expect(graph.edges.map((e) => e.partitioning)).toEqual(['hash', 'forward']);
+  });
+
+  it("sends every key to the subtask owning its key group, as Flink's keyBy does", () => {
+    const result = windowSums(events, 4, 3);
+    const window = result.graph.operators[1]?.id as string;
+    const arrivals = ofType(result, 'arrival', window);
+    expect(arrivals).toHaveLength(events.length);
+    for (const arrival of arrivals) {
+      expect(arrival.subtask).toBe(subtaskOfKey(arrival.key as string, 3, 128));
+    }
+    // Five keys over three subtasks (ada on the third, bo on the first, sensor-1 on the second).
+    expect(new Set(arrivals.map((a) => a.subtask))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('gives the same results as one subtask, whatever the parallelism and partitions', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            key: fc.constantFrom('a', 'b', 'c', 'd'),
+            ts: fc.integer({ min: 0, max: 5_000 }),
+            n: fc.integer({ min: 0, max: 9 }),
+          }),
+          { minLength: 1, maxLength: 40 },
+        ),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 2, max: 5 }),
+        fc.integer({ min: 0, max: 800 }),
+        (input, partitions, parallelism, outOfOrderness) => {
+          const rows = (r: JobResult) =>
+            (r.outputs.sums ?? [])
+              .map((row) => JSON.stringify([row.key, row.window, row.value]))
+              .sort();
+          const one = windowSums(input, partitions, 1, outOfOrderness);
+          const many = windowSums(input, partitions, parallelism, outOfOrderness);
+          expect(rows(many)).toEqual(rows(one));
+          const late = (r: JobResult) => ofType(r, 'late').length;
+          expect(late(many)).toBe(late(one));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps a watermark per subtask; each takes the minimum over its input channels', () => {
+    const result = windowSums(events, 2, 2);
+    const window = result.graph.operators[1]?.id as string;
+    const combined = ofType(result, 'watermark', window).filter((e) => e.input === -1);
+    expect(new Set(combined.map((e) => e.subtask))).toEqual(new Set([0, 1]));
+    // Replaying each subtask's channels: its combined watermark is always their minimum.
+    for (const subtask of [0, 1]) {
+      const channels = [-Infinity, -Infinity];
+      for (const event of ofType(result, 'watermark', window)) {
+        if (event.subtask !== subtask) continue;
+        if (event.input >= 0) channels[event.input] = event.watermark;
+        else expect(event.watermark).toBe(Math.min(...channels));
+      }
+    }
+  });
+
+  it('holds the watermark back while a source subtask reads nothing, unless idleness is set', () => {
+    const fire = (idle: boolean) => {
+      const env = StreamExecutionEnvironment.create({ trace: { level: 'full' } });
+      env.setParallelism(3);
+      // An endless dataset of 2 partitions read by 3 subtasks: the third has none to read.
+      const readings = env.datasets.sensorReadings({ partitions: 2, durationMs: Infinity });
+      const base = WatermarkStrategy.forBoundedOutOfOrderness<SensorReading>(
+        1_000,
+      ).withTimestampAssigner((r) => r.ts);
+      env
+        .fromSource(readings, idle ? base.withIdleness(2_000) : base, 'readings')
+        .keyBy((r) => r.sensor)
+        .window(TumblingEventTimeWindows.of(5_000))
+        .reduce((a) => a)
+        .sinkTo(env.collect('out'));
+      return env.execute({ until: 30_000 });
+    };
+    expect(fire(false).outputs.out).toEqual([]);
+    const released = fire(true);
+    expect((released.outputs.out ?? []).length).toBeGreaterThan(0);
+    const source = released.graph.operators[0]?.id as string;
+    const idleness = ofType(released, 'idleness', source).filter((e) => e.idle && e.input === -1);
+    expect(idleness.map((e) => e.subtask)).toEqual([2]);
+  });
+
+  it('leaves non-parallel sources at one subtask, and refuses to set them higher', () => {
+    const env = StreamExecutionEnvironment.create();
+    env.setParallelism(4);
+    const numbers = env.fromElements(1, 2, 3, 4, 5, 6);
+    numbers.map((x) => x * 2).sinkTo(env.collect('out'));
+    const result = env.execute();
+    expect(result.graph.operators.map((o) => o.parallelism)).toEqual([1, 4, 4]);
+    expect(result.graph.edges.map((e) => e.partitioning)).toEqual(['rebalance', 'forward']);
+    expect((result.outputs.out ?? []).map((r) => r.value).sort()).toEqual([10, 12, 2, 4, 6, 8]);
+    expect(() => numbers.setParallelism(2)).toThrow(PipelineDefinitionError);
+    expect(() => numbers.setParallelism(2)).toThrow(/non-parallel source/);
+  });
+
+  it('deals records round robin over the next subtasks when not keyed', () => {
+    const env = StreamExecutionEnvironment.create({ trace: { level: 'full' } });
+    env
+      .fromElements(1, 2, 3, 4, 5, 6, 7)
+      .map((x) => x)
+      .name('Spread')
+      .setParallelism(3)
+      .sinkTo(env.collect('out'))
+      .setParallelism(3);
+    const result = env.execute();
+    const spread = result.graph.operators[1]?.id as string;
+    expect(ofType(result, 'arrival', spread).map((a) => a.subtask)).toEqual([0, 1, 2, 0, 1, 2, 0]);
+  });
+
+  it('chains stateless steps only between subtasks connected one to one', () => {
+    const env = StreamExecutionEnvironment.create();
+    env.setParallelism(2);
+    const topic = topicOf(events, 2);
+    env
+      .fromSource(topicSource(topic), strategy(), 'events')
+      .map((e) => e)
+      .name('A')
+      .filter(() => true)
+      .name('B')
+      .map((e) => e)
+      .name('C')
+      .setParallelism(3)
+      .sinkTo(env.collect('out'));
+    const { graph } = env.execute();
+    expect(graph.operators.map((o) => [o.name, o.parallelism])).toEqual([
+      ['Source: events', 2],
+      ['A → B', 2],
+      ['C', 3],
+      ['Sink: out', 2],
+    ]);
+    expect(graph.edges.map((e) => e.partitioning)).toEqual(['forward', 'rebalance', 'rebalance']);
+  });
+
+  it('prints with the subtask first, as Flink does', () => {
+    const env = StreamExecutionEnvironment.create();
+    env.fromElements('a', 'b', 'c').print().setParallelism(2);
+    env.fromElements('d').print('tag').setParallelism(2);
+    env.fromElements('e').print('solo');
+    const printed = env.execute().printed;
+    expect(printed.filter((line) => /[abc]$/.test(line))).toEqual(['1> a', '2> b', '1> c']);
+    expect(printed.filter((line) => /[de]$/.test(line))).toEqual(['tag:1> d', 'solo> e']);
+  });
+
+  it('adds up the counters of an operator’s subtasks', () => {
+    const result = windowSums(events, 4, 3);
+    const window = result.graph.operators[1]?.id as string;
+    expect(result.metrics.operators[window]?.recordsIn).toBe(events.length);
+  });
+
+  it('checks the numbers it is given', () => {
+    const env = StreamExecutionEnvironment.create();
+    expect(() => env.setParallelism(0)).toThrow(/from 1 to 128/);
+    expect(() => env.setParallelism(1.5)).toThrow(PipelineDefinitionError);
+    expect(() => env.setMaxParallelism(40_000)).toThrow(/key groups from 1 to 32768/);
+    env.setParallelism(4).setMaxParallelism(2);
+    env
+      .fromSource(topicSource(topicOf(events, 4)), strategy(), 'events')
+      .keyBy((e) => e.key)
+      .reduce((a) => a)
+      .sinkTo(env.collect('out'));
+    expect(() => env.execute()).toThrow(/maximum parallelism must be at least the parallelism/);
+  });
+});

@@ -278,6 +278,7 @@ export class RunStore {
         checkLoadResult,
       );
       if (generation !== this.#generation) return undefined;
+      if (loaded.ok) this.model.useGraph(loaded.graph);
       this.#apply(loaded);
       this.firstResultMs = performance.now() - started;
       performance.mark('streamlab:loaded');

@@ -19,7 +19,18 @@ import {
 
 export interface EventTimeView {
   readonly records: readonly RecordMark[];
+  /**
+   * The watermark to draw: the operator's, or with a key chosen on an operator running in
+   * parallel, that of the subtask holding the key.
+   */
   readonly watermarks: readonly WatermarkMark[];
+  /**
+   * For an operator running in parallel: each subtask's watermark so far, and the subtask of each
+   * key (by `keyId`), so that each key's row draws the watermark its windows actually see.
+   * Empty at parallelism 1.
+   */
+  readonly subtaskWatermarks: ReadonlyMap<number, readonly WatermarkMark[]>;
+  readonly keySubtasks: ReadonlyMap<string, number>;
   /**
    * Each key's windows with finite bounds (a global window has no place on the event-time axis),
    * as the engine held them: session windows merged away by then are gone, the merged one is in.
@@ -127,6 +138,8 @@ export function eventTimeView(
     return {
       records: [],
       watermarks: [],
+      subtaskWatermarks: new Map(),
+      keySubtasks: new Map(),
       windows: [],
       merges: [],
       timers: [],
@@ -156,10 +169,23 @@ export function eventTimeView(
   const sofar = trace.arrivals.slice(0, countBy(trace.arrivals, at));
   const arrived = key === null ? sofar : sofar.filter((r) => matches(r.key));
   const records = seen.timeless === 0 ? arrived : arrived.filter((r) => r.eventTime !== null);
+  const parallel = trace.keySubtasks.size > 0 || trace.subtasks.size > 1;
+  const subtaskWatermarks = new Map<number, readonly WatermarkMark[]>();
+  if (parallel) {
+    for (const [subtask, { combined }] of trace.subtasks) {
+      subtaskWatermarks.set(subtask, until(combined, at));
+    }
+  }
+  const keySubtask = key === null ? undefined : trace.keySubtasks.get(key);
   return {
     records,
     timeless: arrived.length - records.length,
-    watermarks: until(trace.watermarks, at),
+    watermarks:
+      keySubtask === undefined
+        ? until(trace.watermarks, at)
+        : (subtaskWatermarks.get(keySubtask) ?? []),
+    subtaskWatermarks,
+    keySubtasks: parallel ? trace.keySubtasks : new Map(),
     windows: windowsAt(trace, at).filter(
       (w) =>
         isBounded(w.window.start) &&

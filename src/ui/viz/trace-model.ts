@@ -137,11 +137,31 @@ export interface StateWriteMark {
   readonly value: string | null;
 }
 
+/**
+ * One subtask's watermarks: each input channel's (an edge from an upstream subtask, or a source
+ * partition) and whether it was idle, and the subtask's own, the minimum of its active channels.
+ */
+export interface SubtaskWatermarks {
+  readonly combined: WatermarkMark[];
+  readonly inputs: Map<
+    number,
+    { readonly watermarks: WatermarkMark[]; readonly idleness: IdlenessMark[] }
+  >;
+}
+
 /** Everything the trace says about one operator. */
 export interface OperatorTrace {
   readonly arrivals: RecordMark[];
   readonly emits: EmitMark[];
+  /**
+   * The operator's watermark: at parallelism 1 its own; in parallel its low watermark, the
+   * minimum over its subtasks (as Flink's web interface shows it), known once every subtask has one.
+   */
   readonly watermarks: WatermarkMark[];
+  /** Each subtask's watermarks, by subtask (0 at parallelism 1). */
+  readonly subtasks: Map<number, SubtaskWatermarks>;
+  /** In parallel, the subtask each key's records went to (by {@link keyId}). */
+  readonly keySubtasks: Map<string, number>;
   readonly idleness: IdlenessMark[];
   readonly windows: WindowMark[];
   readonly panes: PaneMark[];
@@ -211,6 +231,7 @@ export class TraceModel {
   lastSeq = -1;
 
   #source: readonly TraceEvent[] | undefined;
+  #parallelism = new Map<string, number>();
   #openWindows = new Map<string, Map<string, WindowMark>>();
   #openTimers = new Map<string, Map<string, TimerMark>>();
   #lastCreated = new Map<string, WindowMark>();
@@ -237,10 +258,49 @@ export class TraceModel {
     for (let i = 0; i < events.length; i++) this.add(events[i] as TraceEvent);
   }
 
+  /**
+   * Takes the parallelism of each operator from the job graph: an operator's low watermark is
+   * only known once every one of its subtasks has a watermark.
+   */
+  useGraph(graph: {
+    readonly operators: readonly { readonly id: string; readonly parallelism: number }[];
+  }): void {
+    this.#parallelism = new Map(graph.operators.map((o) => [o.id, o.parallelism]));
+  }
+
+  #subtask(trace: OperatorTrace, subtask: number): SubtaskWatermarks {
+    let found = trace.subtasks.get(subtask);
+    if (found === undefined)
+      trace.subtasks.set(subtask, (found = { combined: [], inputs: new Map() }));
+    return found;
+  }
+
+  #channel(
+    subtask: SubtaskWatermarks,
+    input: number,
+  ): { readonly watermarks: WatermarkMark[]; readonly idleness: IdlenessMark[] } {
+    let found = subtask.inputs.get(input);
+    if (found === undefined) subtask.inputs.set(input, (found = { watermarks: [], idleness: [] }));
+    return found;
+  }
+
+  /** After a subtask's watermark moved: the operator's low watermark, if it moved too. */
+  #lowWatermark(op: string, trace: OperatorTrace, mark: WatermarkMark): void {
+    const parallelism = this.#parallelism.get(op) ?? trace.subtasks.size;
+    if (trace.subtasks.size < parallelism) return;
+    let low = Infinity;
+    for (const { combined } of trace.subtasks.values()) {
+      low = Math.min(low, combined.at(-1)?.watermark ?? -Infinity);
+    }
+    const last = trace.watermarks.at(-1)?.watermark ?? -Infinity;
+    if (low > last) trace.watermarks.push({ ...mark, watermark: low });
+  }
+
   /** Forgets everything, for a new run. */
   reset(): void {
     this.#clear();
     this.#source = undefined;
+    this.#parallelism = new Map();
   }
 
   operator(op: string): OperatorTrace {
@@ -250,6 +310,8 @@ export class TraceModel {
         arrivals: [],
         emits: [],
         watermarks: [],
+        subtasks: new Map(),
+        keySubtasks: new Map(),
         idleness: [],
         windows: [],
         panes: [],
@@ -274,8 +336,12 @@ export class TraceModel {
     this.lastSeq = event.seq;
     if (this.moments[this.moments.length - 1] !== event.time) this.moments.push(event.time);
     switch (event.type) {
-      case 'arrival':
-        this.operator(event.op).arrivals.push({
+      case 'arrival': {
+        const trace = this.operator(event.op);
+        if (event.subtask !== undefined && event.key !== null) {
+          trace.keySubtasks.set(keyId(event.key), event.subtask);
+        }
+        trace.arrivals.push({
           id: event.record,
           op: event.op,
           seq: event.seq,
@@ -287,6 +353,7 @@ export class TraceModel {
           lateBehind: null,
         });
         return;
+      }
       case 'emit': {
         const mark: EmitMark = {
           id: event.record,
@@ -307,16 +374,28 @@ export class TraceModel {
         }
         return;
       }
-      case 'watermark':
-        if (event.input === -1) {
-          this.operator(event.op).watermarks.push({
+      case 'watermark': {
+        const mark = { seq: event.seq, time: event.time, watermark: event.watermark };
+        const trace = this.operator(event.op);
+        const subtask = this.#subtask(trace, event.subtask ?? 0);
+        if (event.input >= 0) {
+          this.#channel(subtask, event.input).watermarks.push(mark);
+          return;
+        }
+        subtask.combined.push(mark);
+        if (event.subtask === undefined) trace.watermarks.push(mark);
+        else this.#lowWatermark(event.op, trace, mark);
+        return;
+      }
+      case 'idleness':
+        if (event.input >= 0) {
+          const subtask = this.#subtask(this.operator(event.op), event.subtask ?? 0);
+          this.#channel(subtask, event.input).idleness.push({
             seq: event.seq,
             time: event.time,
-            watermark: event.watermark,
+            idle: event.idle,
           });
         }
-        return;
-      case 'idleness':
         if (event.input === -1) {
           this.operator(event.op).idleness.push({
             seq: event.seq,

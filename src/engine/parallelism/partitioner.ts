@@ -13,6 +13,7 @@ import type { WindowOrigin } from '../records';
 import type { Millis } from '../time';
 import { UserFunctionError } from '../errors';
 import type { Edge, EdgeTarget, KeySelector, Push, StreamOperator } from '../runtime/operator';
+import type { FusedRecord, FusionBuilder } from '../runtime/fusion';
 import { subtaskOfKey } from './key-groups';
 
 /** How an edge spreads records over the subtasks reading it. */
@@ -58,6 +59,26 @@ export abstract class Partitioner implements EdgeTarget {
 
   get batchSafe(): boolean {
     return this.edges.every((edge) => edge.target.batchSafe);
+  }
+
+  /**
+   * Writes, into a source's fused loop, what {@link receive} does: choose the subtask, then reach
+   * it as the loop reaches any reader (its fused code, or its push).
+   */
+  fuse(code: FusionBuilder, _edge: Edge, record: FusedRecord): void {
+    const select = code.bind((value: unknown, timestamp: Millis | undefined) =>
+      this.select(value, timestamp),
+    );
+    const chosen = code.local('subtask');
+    code.line(`const ${chosen} = ${select}(${record.value}, ${record.timestamp});`);
+    code.block(`switch (${chosen})`, () => {
+      this.edges.forEach((edge, index) => {
+        code.block(`case ${index}:`, () => {
+          code.reach(edge, record);
+          code.line('break;');
+        });
+      });
+    });
   }
 }
 

@@ -40,7 +40,7 @@ export interface Fusible {
 /** Turns what a learner's function threw into the failure to report for the record. */
 export type Failure = (error: unknown, value: unknown, timestamp: Millis | undefined) => Error;
 
-function isFusible(operator: EdgeTarget): operator is StreamOperator & Fusible {
+function isFusible(operator: EdgeTarget): operator is EdgeTarget & Fusible {
   return typeof (operator as Partial<Fusible>).fuse === 'function';
 }
 
@@ -165,7 +165,8 @@ export class FusionBuilder {
     for (const edge of operator.output.edges) this.reach(edge, record);
   }
 
-  private reach(edge: Edge, record: FusedRecord): void {
+  /** Reaches the reader of `edge` with the record: its fused code, or a call to its push. */
+  reach(edge: Edge, record: FusedRecord): void {
     const target = edge.target;
     if (isFusible(target) && this.lines.length < MAX_LINES) {
       target.fuse(this, edge, record);

@@ -34,8 +34,10 @@ function windowSums(
   partitions: number,
   parallelism: number,
   outOfOrderness = 0,
+  traced = true,
 ): JobResult {
-  const env = StreamExecutionEnvironment.create({ trace: { level: 'full' } });
+  // Untraced, a source's records go through a fused loop (see fusion.ts), partitioners included.
+  const env = StreamExecutionEnvironment.create(traced ? { trace: { level: 'full' } } : {});
   env.setParallelism(parallelism);
   env
     .fromSource(
@@ -108,6 +110,8 @@ describe('a job in parallel', () => {
           const one = windowSums(input, partitions, 1, outOfOrderness);
           const many = windowSums(input, partitions, parallelism, outOfOrderness);
           expect(rows(many)).toEqual(rows(one));
+          const fused = windowSums(input, partitions, parallelism, outOfOrderness, false);
+          expect(rows(fused)).toEqual(rows(one));
           const late = (r: JobResult) => ofType(r, 'late').length;
           expect(late(many)).toBe(late(one));
         },
@@ -236,5 +240,22 @@ describe('a job in parallel', () => {
       .reduce((a) => a)
       .sinkTo(env.collect('out'));
     expect(() => env.execute()).toThrow(/maximum parallelism must be at least the parallelism/);
+  });
+});
+
+describe('a parallel job without the trace', () => {
+  it('routes each record through the fused loop to the same subtask as with the trace', () => {
+    const input = Array.from({ length: 3_000 }, (_, i) => ({
+      key: `k${i % 37}`,
+      ts: i * 3,
+      n: i % 7,
+    }));
+    const rows = (r: JobResult) =>
+      (r.outputs.sums ?? []).map((row) => JSON.stringify([row.key, row.window, row.value])).sort();
+    const traced = windowSums(input, 3, 4, 50);
+    const untraced = windowSums(input, 3, 4, 50, false);
+    expect(rows(untraced)).toEqual(rows(traced));
+    const window = untraced.graph.operators[1]?.id as string;
+    expect(untraced.metrics.operators[window]?.recordsIn).toBe(input.length);
   });
 });

@@ -39,7 +39,7 @@ export interface SnapshotMark {
   readonly bytes: number;
 }
 
-/** A transactional sink's transaction committing, or aborting after a failure. */
+/** A transactional sink's transaction pre-committing, committing, or aborting after a failure. */
 export interface TransactionMark {
   readonly op: string;
   readonly transaction: number;
@@ -66,6 +66,8 @@ export interface CheckpointMark {
   readonly barriers: BarrierMark[];
   readonly alignments: AlignmentMark[];
   readonly snapshots: SnapshotMark[];
+  /** The transactions pre-committed at its barrier. */
+  readonly preCommits: TransactionMark[];
   /** The transactions that committed when it completed. */
   readonly commits: TransactionMark[];
 }
@@ -100,6 +102,7 @@ export class CheckpointTrace {
           barriers: [],
           alignments: [],
           snapshots: [],
+          preCommits: [],
           commits: [],
         };
         this.list.push(mark);
@@ -169,7 +172,6 @@ export class CheckpointTrace {
         this.transactional = true;
         return true;
       case 'transaction-pre-committed':
-        return true;
       case 'transaction-committed':
       case 'transaction-aborted': {
         const mark: TransactionMark = {
@@ -180,8 +182,10 @@ export class CheckpointTrace {
           seq: event.seq,
           time: event.time,
         };
+        const checkpoint = event.checkpoint === null ? undefined : this.#byId.get(event.checkpoint);
         if (event.type === 'transaction-aborted') this.aborts.push(mark);
-        else if (event.checkpoint !== null) this.#byId.get(event.checkpoint)?.commits.push(mark);
+        else if (event.type === 'transaction-committed') checkpoint?.commits.push(mark);
+        else checkpoint?.preCommits.push(mark);
         return true;
       }
       default:

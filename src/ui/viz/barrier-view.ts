@@ -1,0 +1,110 @@
+/**
+ * Where a checkpoint's barrier stands in the operator graph at a moment: the edges it has
+ * crossed, the operators waiting for it on their other inputs (aligning), and those that have
+ * snapshotted their state. The graph draws it; the steps tell each hop in words.
+ *
+ * In this engine a barrier crosses the whole graph within one processing-time instant, so where it
+ * stands is told by trace order: a step's moment (`seq`) lands between two hops.
+ */
+import type { GraphEdge, JobGraph } from 'streamlab';
+import type { BarrierMark, CheckpointMark } from './checkpoint-trace';
+import { happenedBy, type Moment } from './moment';
+import type { TraceModel } from './trace-model';
+
+export interface OperatorBarriers {
+  /** The input channels the barrier has reached (a source: its partitions). */
+  readonly inputs: ReadonlySet<number>;
+  /** How many input channels it has (a source: 0, its barrier comes from the coordinator). */
+  readonly channels: number;
+  /** True while it waits for the barrier on its other inputs. */
+  readonly aligning: boolean;
+  /** True when the inputs whose barrier came are held back meanwhile (exactly-once). */
+  readonly blocking: boolean;
+  /** The size of its snapshot, once taken. */
+  readonly snapshot: number | null;
+}
+
+export interface BarrierView {
+  readonly checkpoint: number;
+  readonly state: 'in-progress' | 'completed' | 'aborted';
+  /** Per operator that the barrier has reached. */
+  readonly operators: ReadonlyMap<string, OperatorBarriers>;
+  /** The edges it has crossed, by {@link edgeKey}. */
+  readonly crossed: ReadonlySet<string>;
+}
+
+export const edgeKey = (edge: GraphEdge): string =>
+  `${edge.from}>${edge.to}:${edge.input}:${edge.tag}`;
+
+/**
+ * The input channel an edge arrives on. The engine numbers an operator's input channels in the
+ * order the graph lists the edges into it.
+ */
+export function channelOf(graph: JobGraph, edge: GraphEdge): number {
+  return graph.edges.filter((e) => e.to === edge.to).indexOf(edge);
+}
+
+/** How many input channels the operator has: the edges into it. */
+export function channelCount(graph: JobGraph, op: string): number {
+  return graph.edges.filter((e) => e.to === op).length;
+}
+
+/**
+ * The checkpoint whose barrier is on its way at `at`, or that finished at that very processing
+ * time (so stepping past its last hop still shows where it went); null when none is.
+ */
+export function barrierView(model: TraceModel, graph: JobGraph, at: Moment): BarrierView | null {
+  const mark = model.checkpoints.list.findLast((m) => happenedBy(at, m.triggered, m.triggeredSeq));
+  if (mark === undefined) return null;
+  const endTime = mark.completed ?? mark.aborted;
+  const endSeq = mark.completedSeq ?? mark.abortedSeq;
+  const ended = endTime !== null && endSeq !== null && happenedBy(at, endTime, endSeq);
+  if (ended && endTime < at.time) return null;
+  const seen = (e: { time: number; seq: number }) => happenedBy(at, e.time, e.seq);
+  return {
+    checkpoint: mark.checkpoint,
+    state: !ended ? 'in-progress' : mark.completed !== null ? 'completed' : 'aborted',
+    operators: operatorsReached(mark, graph, seen),
+    crossed: crossedEdges(mark.barriers.filter(seen), graph),
+  };
+}
+
+function operatorsReached(
+  mark: CheckpointMark,
+  graph: JobGraph,
+  seen: (e: { time: number; seq: number }) => boolean,
+): Map<string, OperatorBarriers> {
+  const inputs = new Map<string, Set<number>>();
+  for (const barrier of mark.barriers) {
+    if (!seen(barrier)) break;
+    let set = inputs.get(barrier.op);
+    if (set === undefined) inputs.set(barrier.op, (set = new Set()));
+    set.add(barrier.input);
+  }
+  const operators = new Map<string, OperatorBarriers>();
+  for (const [op, set] of inputs) {
+    const alignment = mark.alignments.findLast((a) => a.op === op && seen(a));
+    const aligning =
+      alignment !== undefined &&
+      (alignment.endSeq === null || !seen({ time: alignment.endTime ?? 0, seq: alignment.endSeq }));
+    const snapshot = mark.snapshots.find((s) => s.op === op && seen(s));
+    operators.set(op, {
+      inputs: set,
+      channels: channelCount(graph, op),
+      aligning,
+      blocking: alignment?.blocking ?? false,
+      snapshot: snapshot?.bytes ?? null,
+    });
+  }
+  return operators;
+}
+
+function crossedEdges(barriers: readonly BarrierMark[], graph: JobGraph): Set<string> {
+  const crossed = new Set<string>();
+  for (const barrier of barriers) {
+    const into = graph.edges.filter((e) => e.to === barrier.op);
+    const edge = into[barrier.input];
+    if (edge !== undefined) crossed.add(edgeKey(edge));
+  }
+  return crossed;
+}

@@ -168,7 +168,7 @@ describe('barrier hops', () => {
     const hops = all.filter((s) => s.kind === 'barrier').slice(0, 5);
     const [left, right, sum, sink] = ['left', 'right', 'Sum', 'Sink: out'].map((n) =>
       id(result, n),
-    );
+    ) as [string, string, string, string];
     const at = (i: number) => barrierView(model, result.graph, (hops[i] as Step).moment);
 
     const second = at(1);

@@ -31,7 +31,7 @@ export function jobCaption(model: TraceModel, graph: JobGraph, mark: JobMark): s
     case 'failure': {
       const name = graph.operators.find((o) => o.id === mark.op)?.name;
       const what = mark.injected
-        ? `Failure injected at ${formatTime(mark.time)}`
+        ? `Failure injected${name === undefined ? '' : ` in ${name}`} at ${formatTime(mark.time)}`
         : `Failure at ${formatTime(mark.time)}${name === undefined ? '' : ` in ${name}`}: ${cut(mark.cause)}`;
       if (!mark.restarting) {
         return `${what}: the job fails for good, as its restart strategy allows no restart`;

@@ -88,7 +88,11 @@ async function checkEventTime(page: Page, from: number): Promise<void> {
   const replayed = page.locator(`[data-kind="replayed-span"][data-from="${from}"]`);
   await replayed.waitFor();
   expect(await replayed.getAttribute('data-to')).toBe('7500');
-  expect(await page.locator('.failed-label').allTextContents()).toContain('job failed at 7.5 s');
+  expect(await page.locator('.failed-label').allTextContents()).toContainEqual(
+    expect.stringMatching(
+      /^job failed at 7\.5 s · restarted from checkpoint \d+, at [\d.]+ s: the shaded span below was processed again$/,
+    ),
+  );
 }
 
 /** Choosing checkpoint 3 shows its barrier in the graph; Step moves it on an operator. */

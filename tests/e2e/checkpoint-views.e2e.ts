@@ -38,6 +38,7 @@ async function failOnNextRecord(page: Page): Promise<void> {
   expect(await page.locator('p.armed-note').innerText()).toBe(
     'count per sensor will fail on the next record it receives: Step or Play to see it happen',
   );
+  await page.screenshot({ path: `${shots}/checkpoint-fail-next-1280x720-light.png` });
   await page.getByLabel('Speed').selectOption({ label: '100×' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   expect(await waitForRunEnd(page)).toBe('finished');

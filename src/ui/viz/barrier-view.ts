@@ -36,14 +36,6 @@ export interface BarrierView {
 export const edgeKey = (edge: GraphEdge): string =>
   `${edge.from}>${edge.to}:${edge.input}:${edge.tag}`;
 
-/**
- * The input channel an edge arrives on. The engine numbers an operator's input channels in the
- * order the graph lists the edges into it.
- */
-export function channelOf(graph: JobGraph, edge: GraphEdge): number {
-  return graph.edges.filter((e) => e.to === edge.to).indexOf(edge);
-}
-
 /** How many input channels the operator has: the edges into it. */
 export function channelCount(graph: JobGraph, op: string): number {
   return graph.edges.filter((e) => e.to === op).length;
@@ -99,6 +91,10 @@ function operatorsReached(
   return operators;
 }
 
+/**
+ * The edges the barriers came in on. The engine numbers an operator's input channels in the order
+ * the graph lists the edges into it.
+ */
 function crossedEdges(barriers: readonly BarrierMark[], graph: JobGraph): Set<string> {
   const crossed = new Set<string>();
   for (const barrier of barriers) {

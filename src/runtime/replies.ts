@@ -96,6 +96,9 @@ function fail(what: string): never {
 export const checkPong: ReplyCheck<'pong'> = (reply) =>
   reply === 'pong' ? reply : fail('not an answer to a ping');
 
+export const checkArmed: ReplyCheck<boolean> = (reply) =>
+  isBoolean(reply) ? reply : fail('an answer to arming a failure');
+
 export const checkLoadResult: ReplyCheck<LoadResult> = (reply) => {
   if (!isObject(reply) || !(reply.update instanceof Uint8Array)) fail('a load without an update');
   if (reply.ok === true && isGraph(reply.graph)) return reply as unknown as LoadResult;

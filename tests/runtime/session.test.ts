@@ -308,6 +308,23 @@ describe('RunSession under failures', () => {
     );
   });
 
+  it('arms a failure on the next record of an operator: it comes as the run goes on', () => {
+    const { s, loaded } = load(unplanned);
+    if (!loaded.ok) throw new Error('the gallery example should load');
+    const count = loaded.graph.operators.find((o) => o.name === 'count per sensor')?.id ?? '';
+    s.advance({ kind: 'time', to: 2_500 }, 1000);
+    expect(s.failOnNextRecord(count)).toBe(true);
+    const rest = decode(s.advance({ kind: 'end' }, 1000));
+    const failures = rest.trace.filter((e) => e.type === 'failure');
+    expect(failures).toEqual([
+      expect.objectContaining({ op: count, injected: true, restarting: true }),
+    ]);
+    expect(failures[0]?.time).toBeGreaterThanOrEqual(2_500);
+    expect(rest.trace).toContainEqual(
+      expect.objectContaining({ type: 'restart', attempt: 1, checkpoint: 2 }),
+    );
+  });
+
   it('fails a job without checkpointing with the engine’s message', () => {
     const { s } = load(lessonFile('starter/pipeline.ts'));
     s.advance({ kind: 'arrivals', count: 2 }, 1000);

@@ -112,6 +112,16 @@ export class JobController {
     return true;
   }
 
+  /**
+   * Makes operator `operatorId` (its id in {@link graph}) fail on the next record it receives, as
+   * `Failure.onRecord(name, n)` with n its next record would have: nothing happens until that
+   * record comes, then the job restarts or fails by its rules, as with {@link failNow}. False when
+   * the job had already ended. Throws a `RangeError` for an unknown id or a source.
+   */
+  failOnNextRecord(operatorId: string): boolean {
+    return this.job.injectFailureOnNextRecord(operatorId);
+  }
+
   /** Everything produced so far. */
   result(): JobResult {
     return this.job.result();

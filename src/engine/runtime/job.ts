@@ -176,38 +176,42 @@ export class JobRuntime implements JobContext {
   /** Makes the operators named by `Failure.onRecord` fail on their n-th record. */
   private armRecordFailures(plan: PhysicalPlan): void {
     for (const armed of (this.recovery as Recovery).failures) {
-      const { failure } = armed;
-      if (failure.kind !== 'record' || armed.fired) continue;
-      // Every subtask of the operator counts towards the n-th record, in the order they get them.
-      const subtasks = plan.operators.filter(
-        (op) =>
-          op.name === failure.operator ||
-          op.id === failure.operator ||
-          (op instanceof ChainOperator && op.steps.includes(failure.operator)),
+      if (armed.failure.kind === 'record' && !armed.fired) this.armRecordFailure(plan, armed);
+    }
+  }
+
+  /** Makes the operator `armed` names fail on its n-th record, counting from `armed.seen`. */
+  private armRecordFailure(plan: PhysicalPlan, armed: ArmedFailure): void {
+    const failure = armed.failure as Extract<Failure, { kind: 'record' }>;
+    // Every subtask of the operator counts towards the n-th record, in the order they get them.
+    const subtasks = plan.operators.filter(
+      (op) =>
+        op.name === failure.operator ||
+        op.id === failure.operator ||
+        (op instanceof ChainOperator && op.steps.includes(failure.operator)),
+    );
+    if (subtasks.length === 0 || subtasks.some((op) => op.kind === 'source')) {
+      const names = plan.operators
+        .filter((op) => op.kind !== 'source')
+        .map((op) => `"${op.name}"`)
+        .join(', ');
+      throw new PipelineDefinitionError(
+        `Failure.onRecord('${failure.operator}', ${failure.record}) names no operator that ` +
+          `receives records. The operators are: ${names}.`,
       );
-      if (subtasks.length === 0 || subtasks.some((op) => op.kind === 'source')) {
-        const names = plan.operators
-          .filter((op) => op.kind !== 'source')
-          .map((op) => `"${op.name}"`)
-          .join(', ');
-        throw new PipelineDefinitionError(
-          `Failure.onRecord('${failure.operator}', ${failure.record}) names no operator that ` +
-            `receives records. The operators are: ${names}.`,
-        );
-      }
-      for (const operator of subtasks) {
-        const receive = operator.receive;
-        operator.receive = function (this: StreamOperator, edge, value, timestamp, origin, id) {
-          if (!armed.fired && ++armed.seen === failure.record) {
-            armed.fired = true;
-            throw injectedFailure(
-              { operatorId: this.id, operatorName: this.name, record: { value, timestamp } },
-              `Failure.onRecord('${failure.operator}', ${failure.record})`,
-            );
-          }
-          receive.call(this, edge, value, timestamp, origin, id);
-        };
-      }
+    }
+    for (const operator of subtasks) {
+      const receive = operator.receive;
+      operator.receive = function (this: StreamOperator, edge, value, timestamp, origin, id) {
+        if (!armed.fired && ++armed.seen === failure.record) {
+          armed.fired = true;
+          throw injectedFailure(
+            { operatorId: this.id, operatorName: this.name, record: { value, timestamp } },
+            `Failure.onRecord('${failure.operator}', ${failure.record})`,
+          );
+        }
+        receive.call(this, edge, value, timestamp, origin, id);
+      };
     }
   }
 
@@ -273,6 +277,42 @@ export class JobRuntime implements JobContext {
     const failure: Failure = { kind: 'processing-time', time: this.clock };
     const index = this.recovery.failures.push({ failure, fired: false, seen: 0 }) - 1;
     this.scheduler.job('failure', this.clock, index);
+    return true;
+  }
+
+  /**
+   * Makes the running attempt's operator `operatorId` fail on the next record it receives, as
+   * `Failure.onRecord(name, n)` with n its next record would have; a restart before that record
+   * comes keeps the failure armed. Throws a `RangeError` for an id that names no operator, or a
+   * source (it receives no records). False when the job has ended (or failed).
+   */
+  injectFailureOnNextRecord(operatorId: string): boolean {
+    const operator = this.current.operators.find((op) => op.id === operatorId);
+    if (operator === undefined) throw new RangeError(`No operator with id "${operatorId}".`);
+    if (operator.kind === 'source') {
+      throw new RangeError(`"${operator.name}" is a source: it receives no records to fail on.`);
+    }
+    if (this.ended || this.failure !== undefined) return false;
+    this.recovery ??= {
+      backoff: new RestartBackoff({ kind: 'no-restart' }),
+      failures: [],
+      attempt: 0,
+      sinkCuts: undefined,
+    };
+    // Named as the learner knows it, unless another operator shares the name.
+    const shared = this.current.operators.some(
+      (op) => op !== operator && op.name === operator.name,
+    );
+    const failure: Failure = {
+      kind: 'record',
+      operator: shared ? operator.id : operator.name,
+      record: 1,
+    };
+    const armed: ArmedFailure = { failure, fired: false, seen: 0 };
+    this.recovery.failures.push(armed);
+    this.armRecordFailure(this.current, armed);
+    // The failure counts records in `receive`, which a fused source loop bypasses.
+    this.batched = new Set();
     return true;
   }
 
@@ -694,11 +734,18 @@ function readersOf(edge: Edge): StreamOperator[] {
     : [target as StreamOperator];
 }
 
+/** An injected failure: it fires once; `seen` counts records for `Failure.onRecord`. */
+interface ArmedFailure {
+  readonly failure: Failure;
+  fired: boolean;
+  seen: number;
+}
+
 /** How the job recovers from failures. */
 interface Recovery {
   readonly backoff: RestartBackoff;
-  /** The injected failures: each fires once; `seen` counts records for `Failure.onRecord`. */
-  readonly failures: { readonly failure: Failure; fired: boolean; seen: number }[];
+  /** The injected failures: each fires once. */
+  readonly failures: ArmedFailure[];
   /** Restarts so far. */
   attempt: number;
   /** How many rows each plain sink held when the latest checkpoint completed. */

@@ -178,6 +178,11 @@ export interface WorkerApi {
    */
   failNow(): AdvanceResult;
   /**
+   * Makes operator `operatorId` of the loaded run's job fail on the next record it receives;
+   * false when the job has ended. Nothing runs until the page advances the run.
+   */
+  failOnNextRecord(operatorId: string): boolean;
+  /**
    * What the loaded run produced, as the JSON a lesson's check grades (see `grade`), or why it
    * could not be prepared.
    */

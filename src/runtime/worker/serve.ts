@@ -42,6 +42,7 @@ export function serve(port: MessagePort, scope: WorkerScope & object): RunSessio
       const result = session.failNow();
       return Comlink.transfer(result, [result.update.buffer]);
     },
+    failOnNextRecord: (operatorId: string) => session.failOnNextRecord(operatorId),
     checkInput() {
       const input = session.checkInput();
       return input instanceof Uint8Array ? Comlink.transfer(input, [input.buffer]) : input;

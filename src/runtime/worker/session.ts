@@ -167,6 +167,15 @@ export class RunSession {
     });
   }
 
+  /**
+   * Makes operator `operatorId` of the running job fail on the next record it receives (the
+   * page's "Fail on its next record"). Nothing runs now: the failure happens when the run goes
+   * on. False when the job has ended.
+   */
+  failOnNextRecord(operatorId: string): boolean {
+    return this.#loadedController().failOnNextRecord(operatorId);
+  }
+
   #loadedController(): JobController {
     const controller = this.#controller;
     if (!controller || this.#failed) {

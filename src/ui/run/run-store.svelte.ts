@@ -1,6 +1,7 @@
 import type { JobGraph, JobMetrics, OperatorWatermarks } from 'streamlab';
 import {
   checkAdvanceResult,
+  checkArmed,
   checkCheckInput,
   checkLoadResult,
   checkRunUpdate,
@@ -93,6 +94,11 @@ export class RunStore {
    * that is no longer there, so the editor drops the error's marker and the banners say so.
    */
   stale = $state(false);
+  /**
+   * The operator armed to fail on its next record (see {@link failOnNextRecord}), until the
+   * failure comes.
+   */
+  armed: string | undefined = $state();
   /** Milliseconds from pressing Run to the first results (a run's first update). */
   firstResultMs: number | undefined = $state();
   data: RunData = emptyData();
@@ -214,6 +220,24 @@ export class RunStore {
     if (generation === this.#generation && this.status === 'paused') this.#publish();
   }
 
+  /**
+   * Makes operator `op` fail on the next record it receives: the failure comes as the run goes
+   * on (a Step, or Play), and the job restarts or fails by its rules. False when the run can no
+   * longer fail (it ended meanwhile).
+   */
+  async failOnNextRecord(op: string): Promise<boolean> {
+    if (!this.canFail) return false;
+    const generation = this.#generation;
+    try {
+      const armed = await this.#supervisor.call((api) => api.failOnNextRecord(op), checkArmed);
+      if (armed && generation === this.#generation) this.armed = op;
+      return armed && generation === this.#generation;
+    } catch (error) {
+      if (generation === this.#generation) this.#fail(sandboxFailure(error, this.#files?.entry));
+      return false;
+    }
+  }
+
   /** The learner edited the code. */
   codeChanged(): void {
     if (this.status !== 'idle') this.stale = true;
@@ -229,6 +253,7 @@ export class RunStore {
     this.#spareRequested = false;
     this.status = 'idle';
     this.failure = undefined;
+    this.armed = undefined;
     this.graph = undefined;
     this.metrics = undefined;
     this.watermarks = [];
@@ -362,6 +387,8 @@ export class RunStore {
     for (const event of update.trace) {
       if (event.type === 'restart') {
         data.restarts.push({ time: event.time, checkpoint: event.checkpoint });
+      } else if (event.type === 'failure' && event.op === this.armed) {
+        this.armed = undefined;
       }
     }
     appendAll(data.outputs, update.outputs);

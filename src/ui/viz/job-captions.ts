@@ -1,9 +1,12 @@
 /**
- * Steps that happen to the whole job, in words: a checkpoint completing, a failure, a restart.
+ * Steps that happen to the whole job, in words: a checkpoint's barrier reaching an operator, the
+ * checkpoint completing, a failure, a restart.
  * They tell what fault tolerance does as the run goes: what was saved, what crashed, what came back.
  */
 import type { JobGraph } from 'streamlab';
 import { formatTime } from '../run/format';
+import { channelCount } from './barrier-view';
+import type { BarrierMark } from './checkpoint-trace';
 import type { JobMark, TraceModel } from './trace-model';
 
 /** Longest part of a failure's message a step's caption quotes. */
@@ -11,8 +14,16 @@ const CAUSE_CHARS = 120;
 
 export function jobCaption(model: TraceModel, graph: JobGraph, mark: JobMark): string {
   switch (mark.kind) {
-    case 'checkpoint':
-      return `Checkpoint ${mark.checkpoint} completed (${formatBytes(mark.bytes)} of state)`;
+    case 'checkpoint': {
+      const done = `Checkpoint ${mark.checkpoint} completed (${formatBytes(mark.bytes)} of state)`;
+      const commits = model.checkpoints.get(mark.checkpoint)?.commits ?? [];
+      if (commits.length === 0) return done;
+      const rows = commits.reduce((sum, t) => sum + t.rows, 0);
+      const sinks = [
+        ...new Set(commits.map((t) => graph.operators.find((o) => o.id === t.op)?.name ?? t.op)),
+      ];
+      return `${done}: ${sinks.join(' and ')} ${sinks.length === 1 ? 'commits its' : 'commit their'} transaction (${rows} ${rows === 1 ? 'row' : 'rows'})`;
+    }
     case 'restart':
       return mark.checkpoint === null
         ? `Restart ${mark.attempt}: no checkpoint had completed, so the job starts over from the beginning; sources rewound`
@@ -20,7 +31,7 @@ export function jobCaption(model: TraceModel, graph: JobGraph, mark: JobMark): s
     case 'failure': {
       const name = graph.operators.find((o) => o.id === mark.op)?.name;
       const what = mark.injected
-        ? `Failure injected at ${formatTime(mark.time)}`
+        ? `Failure injected${name === undefined ? '' : ` in ${name}`} at ${formatTime(mark.time)}`
         : `Failure at ${formatTime(mark.time)}${name === undefined ? '' : ` in ${name}`}: ${cut(mark.cause)}`;
       if (!mark.restarting) {
         return `${what}: the job fails for good, as its restart strategy allows no restart`;
@@ -50,4 +61,49 @@ export function formatBytes(bytes: number): string {
 function cut(text: string): string {
   const line = text.split('\n')[0] ?? '';
   return line.length > CAUSE_CHARS ? `${line.slice(0, CAUSE_CHARS - 1)}…` : line;
+}
+
+/**
+ * A checkpoint's barrier reaching an operator's input, in words: what the operator does about
+ * it (waits for the barrier on its other inputs, or snapshots its state and passes it on).
+ */
+export function barrierCaption(model: TraceModel, graph: JobGraph, barrier: BarrierMark): string {
+  const node = graph.operators.find((o) => o.id === barrier.op);
+  const name = node?.name ?? barrier.op;
+  const mark = model.checkpoints.get(barrier.checkpoint);
+  const n = barrier.checkpoint;
+  const snapshot = mark?.snapshots.find((s) => s.op === barrier.op && s.seq > barrier.seq);
+  const size = snapshot === undefined ? '' : ` (${formatBytes(snapshot.bytes)})`;
+  if (node?.kind === 'source') {
+    const partitions = mark?.barriers.filter((b) => b.op === barrier.op).length ?? 1;
+    const where = partitions > 1 ? `${name}, partition ${barrier.input + 1}` : name;
+    return `Checkpoint ${n} begins at ${where}: it saves how far it has read${size} and sends a barrier downstream, between the records before the checkpoint and those after`;
+  }
+  const channels = channelCount(graph, barrier.op);
+  const input = channels > 1 ? ` on input ${barrier.input + 1} of ${channels}` : '';
+  const reaches = `Checkpoint ${n}’s barrier reaches ${name}${input}`;
+  // It waits when it aligns and another of its inputs' barriers is still to come.
+  const alignment = mark?.alignments.find((a) => a.op === barrier.op);
+  const more = mark?.barriers.some(
+    (b) =>
+      b.op === barrier.op &&
+      b.seq > barrier.seq &&
+      (snapshot === undefined || b.seq < snapshot.seq),
+  );
+  const waits = alignment !== undefined && (more === true || snapshot === undefined);
+  if (waits) {
+    const held = alignment?.blocking
+      ? `holding back the records behind it (exactly-once)`
+      : 'letting the records behind it through (at-least-once)';
+    const others = channels === 2 ? 'its other input' : 'its other inputs';
+    return `${reaches}: it waits for the barrier on ${others}, ${held}`;
+  }
+  const preCommit = mark?.preCommits.find((t) => t.op === barrier.op && t.seq > barrier.seq);
+  const saves =
+    preCommit !== undefined
+      ? `pre-commits its transaction (${preCommit.rows} ${preCommit.rows === 1 ? 'row' : 'rows'}), to commit when the checkpoint completes`
+      : `snapshots its state${size}`;
+  const aligned = channels > 1 ? ', the last of its inputs to get it' : '';
+  const sink = graph.edges.some((e) => e.from === barrier.op) ? ' and passes the barrier on' : '';
+  return `${reaches}${aligned}: it ${saves}${sink}`;
 }

@@ -1,7 +1,8 @@
 /**
  * Steps: a run told one engine event at a time. A step is a record arriving at an operator (with
  * its fate when it was late), an operator's watermark moving, a window firing, sessions merging, a
- * process function's timer firing, or a record sent to a side output. Each shows what followed
+ * process function's timer firing, a record sent to a side output, a checkpoint's barrier reaching
+ * an operator, a checkpoint completing, a failure or a restart. Each shows what followed
  * from it until the next step begins: a record arriving at a window shows the window it opened.
  *
  * Steps are found in the folded trace (`TraceModel`) with binary searches over its lists, which
@@ -12,7 +13,8 @@ import { formatTime } from '../run/format';
 import { keyLabel, paneResult, windowLabel } from './describe';
 import { isBounded } from './event-time-view';
 import { happenedBy, type Moment } from './moment';
-import { jobCaption } from './job-captions';
+import { barrierCaption, jobCaption } from './job-captions';
+import type { BarrierMark } from './checkpoint-trace';
 import type {
   EmitMark,
   JobMark,
@@ -32,6 +34,7 @@ export type StepKind =
   | 'merge'
   | 'timer'
   | 'side-output'
+  | 'barrier'
   | 'checkpoint'
   | 'failure'
   | 'restart';
@@ -101,7 +104,8 @@ interface Anchor {
   readonly seq: number;
 }
 
-type Mark = RecordMark | WatermarkMark | PaneMark | MergeMark | TimerMark | EmitMark | JobMark;
+type Mark =
+  RecordMark | WatermarkMark | PaneMark | MergeMark | TimerMark | EmitMark | JobMark | BarrierMark;
 
 /** One list of step events, in trace order: one operator's arrivals, watermarks, panes, … */
 interface Track {
@@ -179,6 +183,16 @@ function tracksOf(model: TraceModel, graph: JobGraph): Track[] {
     });
   }
   tracks.push({ kind: 'job', op: '', list: model.job, seq: bySeq, time: byTime, own: always });
+  // A checkpoint's barrier hops operator to operator within one instant: each hop is a step, so
+  // stepping shows it advance.
+  tracks.push({
+    kind: 'barrier',
+    op: '',
+    list: model.checkpoints.barriers,
+    seq: bySeq,
+    time: byTime,
+    own: always,
+  });
   return [...tracks, ...foldable];
 }
 
@@ -336,6 +350,8 @@ function caption(model: TraceModel, graph: JobGraph, track: Track, mark: Mark): 
     }
     case 'job':
       return jobCaption(model, graph, mark as JobMark);
+    case 'barrier':
+      return barrierCaption(model, graph, mark as BarrierMark);
   }
 }
 

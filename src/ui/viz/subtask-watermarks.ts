@@ -4,7 +4,7 @@
  * idle, and which one holds the subtask back. The operator's own (low) watermark is the lowest
  * subtask's. It answers "why has my window not fired?" when one partition or one subtask lags.
  */
-import type { JobGraph } from 'streamlab';
+import type { GraphEdge, JobGraph } from 'streamlab';
 import { countBy } from './at-time';
 import type { Moment } from './moment';
 import type { IdlenessMark, OperatorTrace, WatermarkMark } from './trace-model';
@@ -30,25 +30,32 @@ export interface SubtaskAt {
 }
 
 /**
- * Names each input channel of the operator's subtasks, in the order the engine numbers them: per
- * incoming edge, one channel per sending subtask (or just the one of the same index, on a forward
- * edge). A source's channels are the partitions it reads, dealt out to its subtasks in turn.
+ * The edge behind each input channel of subtask `subtask` of the operator, in the order the
+ * engine numbers them: per incoming edge, one channel per sending subtask (or just the one of the
+ * same index, on a forward edge). Empty for a source, whose channels are its partitions.
  */
-export function channelLabels(graph: JobGraph, op: string, subtask: number): string[] {
-  const node = graph.operators.find((o) => o.id === op);
-  if (node === undefined) return [];
-  if (node.kind === 'source') return [];
-  const labels: string[] = [];
+export function channelEdges(
+  graph: JobGraph,
+  op: string,
+  subtask: number,
+): { readonly edge: GraphEdge; readonly sender: number; readonly senders: number }[] {
+  const channels: { edge: GraphEdge; sender: number; senders: number }[] = [];
   for (const edge of graph.edges) {
     if (edge.to !== op) continue;
-    const from = graph.operators.find((o) => o.id === edge.from);
-    const name = from?.name ?? edge.from;
-    const senders = from?.parallelism ?? 1;
-    if (senders === 1) labels.push(name);
-    else if (edge.partitioning === 'forward') labels.push(`${name} (${subtask + 1}/${senders})`);
-    else for (let s = 0; s < senders; s++) labels.push(`${name} (${s + 1}/${senders})`);
+    const senders = graph.operators.find((o) => o.id === edge.from)?.parallelism ?? 1;
+    if (senders === 1) channels.push({ edge, sender: 0, senders });
+    else if (edge.partitioning === 'forward') channels.push({ edge, sender: subtask, senders });
+    else for (let sender = 0; sender < senders; sender++) channels.push({ edge, sender, senders });
   }
-  return labels;
+  return channels;
+}
+
+/** Names each input channel after the upstream subtask it comes from ("Map (2/3)"). */
+export function channelLabels(graph: JobGraph, op: string, subtask: number): string[] {
+  return channelEdges(graph, op, subtask).map(({ edge, sender, senders }) => {
+    const name = graph.operators.find((o) => o.id === edge.from)?.name ?? edge.from;
+    return senders === 1 ? name : `${name} (${sender + 1}/${senders})`;
+  });
 }
 
 /** The partitions source subtask `subtask` reads, as the engine deals them out. */

@@ -11,6 +11,7 @@
  * `at-time.ts` and `moment.ts`).
  */
 import type { Key, PaneTiming, TraceEvent } from 'streamlab';
+import { CheckpointTrace } from './checkpoint-trace';
 
 /**
  * What became of a record at an operator: on time, late but still accepted within the allowed
@@ -213,12 +214,16 @@ export type JobMark =
       readonly attempt: number;
       /** The checkpoint restored; `null`: from the beginning. */
       readonly checkpoint: number | null;
+      /** The processing time the job went back to: its checkpoint's (0: the beginning). */
+      readonly from: number;
     };
 
 export class TraceModel {
   readonly operators = new Map<string, OperatorTrace>();
   /** Completed checkpoints, failures and restarts, in trace order. */
   readonly job: JobMark[] = [];
+  /** Checkpoints with their barriers, snapshots and transactions. */
+  readonly checkpoints = new CheckpointTrace();
   readonly emitsById = new Map<number, EmitMark>();
   /** Records sent to each side output, by tag, in order: the rows of `sideOutputs[tag]`. */
   readonly sideOutputs = new Map<string, EmitMark[]>();
@@ -448,6 +453,7 @@ export class TraceModel {
         this.ended = true;
         return;
       case 'checkpoint-completed':
+        this.checkpoints.add(event);
         this.job.push({
           kind: 'checkpoint',
           seq: event.seq,
@@ -474,9 +480,9 @@ export class TraceModel {
           time: event.time,
           attempt: event.attempt,
           checkpoint: event.checkpoint,
+          from: event.from,
         });
         return;
-      // Barriers, snapshots and transactions: no view draws them yet.
       case 'checkpoint-triggered':
       case 'barrier':
       case 'alignment-start':
@@ -487,6 +493,7 @@ export class TraceModel {
       case 'transaction-pre-committed':
       case 'transaction-committed':
       case 'transaction-aborted':
+        this.checkpoints.add(event);
         return;
     }
   }
@@ -496,6 +503,7 @@ export class TraceModel {
     this.emitsById.clear();
     this.sideOutputs.clear();
     this.job.length = 0;
+    this.checkpoints.clear();
     this.moments.length = 0;
     this.#openWindows.clear();
     this.#openTimers.clear();

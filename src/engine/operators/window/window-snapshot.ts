@@ -21,6 +21,7 @@ import type { Millis } from '../../time';
 import { SIZES, UncopyableState, copyState } from '../../state/copy-state';
 import type { CopiedState } from '../../state/copy-state';
 import { TimeWindow } from '../../windows/window';
+import type { CopyContents, WindowContents } from './window-contents';
 import type { WindowEntry } from './window-entry';
 
 /**
@@ -54,10 +55,14 @@ export interface WindowState {
   readonly timers: { readonly watermark: Millis; readonly seq: number };
 }
 
-/** A window's copy, kept on its entry until the window is touched again. */
+/** A window's copy, kept on its entry and put in every snapshot until the window is touched. */
 export interface SavedWindow {
   readonly snapshot: WindowSnapshot;
   readonly bytes: number;
+  /** The key's part of `bytes`, for the next copy, which takes the key from this one. */
+  readonly keyBytes: number;
+  /** The contents' copy, for the next copy to take from (see `WindowContents.copyContents`). */
+  readonly contents: CopiedState<unknown>;
 }
 
 /** What a window's record counts for besides its values: the header, and a slot and a name per field. */
@@ -81,18 +86,25 @@ const BOUNDS_BYTES =
 
 /**
  * The operator's state: the windows in `entries`' order, each copied only if touched since its
- * last copy. Fails with an {@link UncopyableState} whose path starts at the state's root.
+ * last copy. `contents` may copy window contents quicker than `copyState` (see
+ * `WindowContents.copyContents`). Fails with an {@link UncopyableState} whose path starts at the
+ * state's root.
  */
 export function snapshotWindows(
   entries: readonly WindowEntry[],
   created: number,
   timers: TimerService,
+  contents: WindowContents,
 ): CopiedState<WindowState> {
   const windows: WindowSnapshot[] = new Array<WindowSnapshot>(entries.length);
   let bytes = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as WindowEntry;
-    const saved = (entry.saved ??= saveWindow(entry, timers, i));
+    let saved = entry.saved;
+    if (saved === undefined || entry.touched) {
+      saved = entry.saved = saveWindow(entry, saved, timers, contents, i);
+      entry.touched = false;
+    }
     windows[i] = saved.snapshot;
     bytes += saved.bytes;
   }
@@ -103,11 +115,34 @@ export function snapshotWindows(
   };
 }
 
-function saveWindow(entry: WindowEntry, timers: TimerService, index: number): SavedWindow {
+/**
+ * A window's copy. What cannot change while the window lives (its bounds, its key, a primitive) is
+ * taken from its last copy rather than copied again; so is its trigger state when it is empty, the
+ * usual case.
+ */
+function saveWindow(
+  entry: WindowEntry,
+  last: SavedWindow | undefined,
+  timers: TimerService,
+  kind: WindowContents,
+  index: number,
+): SavedWindow {
   const { window } = entry;
-  const contents = copyField(entry.contents, index, 'contents');
-  const triggerState = copyTriggerState(entry.triggerState, index);
-  const key = copyState(entry.key);
+  const contents =
+    entry.count === 0 || kind.copyContents === undefined
+      ? copyField(entry.contents, index, 'contents')
+      : copyContents(kind.copyContents, entry.contents, last?.contents, index);
+  const triggerState = copyTriggerState(entry.triggerState, last?.snapshot.triggerState, index);
+  let key: unknown;
+  let keyBytes: number;
+  if (last === undefined) {
+    const copied = copyState(entry.key);
+    key = copied.value;
+    keyBytes = copied.bytes;
+  } else {
+    key = last.snapshot.key;
+    keyBytes = last.keyBytes;
+  }
   const live = timers.ownerTimers(entry);
   const timersBytes =
     2 * SIZES.header +
@@ -115,8 +150,13 @@ function saveWindow(entry: WindowEntry, timers: TimerService, index: number): Sa
     SIZES.number * (live.event.length + live.processing.length);
   const timed = window instanceof TimeWindow;
   const snapshot: WindowSnapshot = {
-    key: key.value,
-    bounds: timed ? { start: window.start, end: window.end } : null,
+    key: key as Key | undefined,
+    bounds:
+      last !== undefined
+        ? last.snapshot.bounds
+        : timed
+          ? { start: window.start, end: window.end }
+          : null,
     count: entry.count,
     contents: contents.value,
     panes: entry.panes,
@@ -128,13 +168,27 @@ function saveWindow(entry: WindowEntry, timers: TimerService, index: number): Sa
   };
   const bytes =
     RECORD_BYTES +
-    key.bytes +
+    keyBytes +
     (timed ? BOUNDS_BYTES : 0) +
     4 * SIZES.number +
     contents.bytes +
     triggerState.bytes +
     timersBytes;
-  return { snapshot, bytes };
+  return { snapshot, bytes, keyBytes, contents };
+}
+
+function copyContents(
+  copy: CopyContents,
+  contents: unknown,
+  last: CopiedState<unknown> | undefined,
+  index: number,
+): CopiedState<unknown> {
+  try {
+    return copy(contents, last);
+  } catch (error) {
+    if (!(error instanceof UncopyableState)) throw error;
+    throw new UncopyableState(`.windows[${index}].contents${error.path}`, error.what);
+  }
 }
 
 function copyField<T>(value: T, index: number, field: string): CopiedState<T> {
@@ -149,12 +203,20 @@ function copyField<T>(value: T, index: number, field: string): CopiedState<T> {
 /**
  * Copies a window's trigger state, whose names the trigger context wrote (strings, so the record
  * needs no check for symbol keys, the slow part of copying a small object); each value is copied
- * as any state is. An empty record, the usual one, costs one allocation.
+ * as any state is. An empty record, the usual one, is taken from the window's last copy (`last`)
+ * when that was empty too. Only from the same window's: a restore keeps shared objects shared, so
+ * one record in every window's copy would come back as one record for all windows.
  */
 function copyTriggerState(
   state: Record<string, unknown>,
+  last: Record<string, unknown> | undefined,
   index: number,
 ): CopiedState<Record<string, unknown>> {
+  if (isEmpty(state)) {
+    return last !== undefined && isEmpty(last)
+      ? { value: last, bytes: SIZES.header }
+      : { value: {}, bytes: SIZES.header };
+  }
   const copy: Record<string, unknown> = {};
   let bytes = SIZES.header;
   for (const name of Object.keys(state)) {
@@ -163,6 +225,11 @@ function copyTriggerState(
     bytes += SIZES.slot + SIZES.char * name.length + value.bytes;
   }
   return { value: copy, bytes };
+}
+
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 function propertyPath(key: string): string {

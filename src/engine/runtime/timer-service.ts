@@ -157,11 +157,19 @@ export class TimerService {
    * One owner's live timers, for a snapshot per owner (a service made with `perOwner`): what
    * {@link snapshot} lists for this owner, from the owner's own queued entries. Of the entries
    * queued for one time, the earliest fires (see {@link live}), so its `seq` is the one kept.
+   *
+   * `lastEvent`, `lastProcessing`: the owner's lists as this returned them before; a list that has
+   * not changed since is returned as it was rather than built again (a window's timers rarely
+   * change between two snapshots). No list is changed once returned, so sharing one is safe.
    */
-  ownerTimers(owner: TimerOwner): { event: OwnerTimers; processing: OwnerTimers } {
+  ownerTimers(
+    owner: TimerOwner,
+    lastEvent?: OwnerTimers,
+    lastProcessing?: OwnerTimers,
+  ): { event: OwnerTimers; processing: OwnerTimers } {
     return {
-      event: ownerLive(owner.eventTimers, owner.queuedEventTimers),
-      processing: ownerLive(owner.processingTimers, owner.queuedProcessingTimers),
+      event: ownerLive(owner.eventTimers, owner.queuedEventTimers, lastEvent),
+      processing: ownerLive(owner.processingTimers, owner.queuedProcessingTimers, lastProcessing),
     };
   }
 
@@ -273,16 +281,32 @@ function live(queue: PriorityQueue<Timer>, domain: Domain): Timer[] {
   });
 }
 
-/** See {@link TimerService.ownerTimers}. */
-function ownerLive(times: readonly Millis[], queued: readonly Timer[] | undefined): OwnerTimers {
+/** See {@link TimerService.ownerTimers}: `last`, when the pairs are the same, else new pairs. */
+function ownerLive(
+  times: readonly Millis[],
+  queued: readonly Timer[] | undefined,
+  last: OwnerTimers | undefined,
+): OwnerTimers {
   if (times.length === 0) return NO_TIMERS;
-  const pairs: number[] = [];
-  for (const time of times) {
+  // Built only from the first pair that differs from `last`, copying the equal ones before it.
+  let pairs: number[] | undefined =
+    last === undefined || last.length !== 2 * times.length ? [] : undefined;
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i] as Millis;
     let seq = Infinity;
-    for (const timer of queued ?? []) if (timer.time === time && timer.seq < seq) seq = timer.seq;
+    if (queued !== undefined) {
+      for (let j = 0; j < queued.length; j++) {
+        const timer = queued[j] as Timer;
+        if (timer.time === time && timer.seq < seq) seq = timer.seq;
+      }
+    }
+    if (pairs === undefined) {
+      if (last?.[2 * i] === time && last[2 * i + 1] === seq) continue;
+      pairs = last?.slice(0, 2 * i) ?? [];
+    }
     pairs.push(time, seq);
   }
-  return pairs;
+  return pairs ?? (last as OwnerTimers);
 }
 
 const NO_TIMERS: OwnerTimers = Object.freeze([]);

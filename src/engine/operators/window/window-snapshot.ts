@@ -65,6 +65,9 @@ export interface SavedWindow {
   readonly contents: CopiedState<unknown>;
 }
 
+// The sizes as local constants: read for every window copied.
+const { header: HEADER, slot: SLOT, number: NUMBER } = SIZES;
+
 /** What a window's record counts for besides its values: the header, and a slot and a name per field. */
 const RECORD_BYTES =
   SIZES.header +
@@ -143,12 +146,16 @@ function saveWindow(
     key = last.snapshot.key;
     keyBytes = last.keyBytes;
   }
-  const live = timers.ownerTimers(entry);
+  const live = timers.ownerTimers(
+    entry,
+    last?.snapshot.eventTimers,
+    last?.snapshot.processingTimers,
+  );
   const timersBytes =
-    2 * SIZES.header +
-    SIZES.slot * (live.event.length + live.processing.length) +
-    SIZES.number * (live.event.length + live.processing.length);
-  const timed = window instanceof TimeWindow;
+    2 * HEADER +
+    SLOT * (live.event.length + live.processing.length) +
+    NUMBER * (live.event.length + live.processing.length);
+  const timed = last !== undefined ? last.snapshot.bounds !== null : window instanceof TimeWindow;
   const snapshot: WindowSnapshot = {
     key: key as Key | undefined,
     bounds:
@@ -170,7 +177,7 @@ function saveWindow(
     RECORD_BYTES +
     keyBytes +
     (timed ? BOUNDS_BYTES : 0) +
-    4 * SIZES.number +
+    4 * NUMBER +
     contents.bytes +
     triggerState.bytes +
     timersBytes;
@@ -214,8 +221,8 @@ function copyTriggerState(
 ): CopiedState<Record<string, unknown>> {
   if (isEmpty(state)) {
     return last !== undefined && isEmpty(last)
-      ? { value: last, bytes: SIZES.header }
-      : { value: {}, bytes: SIZES.header };
+      ? { value: last, bytes: HEADER }
+      : { value: {}, bytes: HEADER };
   }
   const copy: Record<string, unknown> = {};
   let bytes = SIZES.header;

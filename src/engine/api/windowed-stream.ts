@@ -5,7 +5,7 @@
 import { PipelineDefinitionError } from '../errors';
 import { fieldAggregate } from '../functions/field-aggregations';
 import type { FieldAggregation } from '../functions/field-aggregations';
-import type { FieldAccumulator, FieldAccumulatorCopy } from '../functions/field-accumulator-copy';
+import type { FieldAccumulator } from '../functions/field-accumulator-copy';
 import type {
   AggregateFunction,
   ProcessWindowFunction,
@@ -229,12 +229,9 @@ export class WindowedStream<T, K extends Key | undefined, W extends Window> {
     const label = `${kind}(${field === undefined ? '' : String(field)})`;
     const contents =
       this.chosenEvictor === undefined
-        ? new AggregatingContents(aggregate, (accumulator, last) =>
-            builtIn.copyAccumulator(
-              accumulator as FieldAccumulator,
-              last as FieldAccumulatorCopy | undefined,
-            ),
-          )
+        ? new AggregatingContents(aggregate, (accumulator, into) => {
+            builtIn.copyAccumulator(accumulator as FieldAccumulator, into);
+          })
         : new ListContents(this.chosenEvictor, foldWithAggregate(aggregate));
     return this.build(contents, undefined, label, field);
   }

@@ -22,7 +22,6 @@
  * `copyState`, which copies it or refuses it naming the path.
  */
 import { SIZES, copyState } from '../state/copy-state';
-import type { CopiedState } from '../state/copy-state';
 
 /** The accumulator of `fieldAggregate` (see `field-aggregations.ts`). */
 export interface FieldAccumulator {
@@ -37,52 +36,55 @@ const { header: HEADER, slot: SLOT, char: CHAR, number: NUMBER, boolean: BOOLEAN
 /** The record `{ current, empty }` itself: its header, two slots and two names, and `empty`. */
 const ACCUMULATOR_BYTES = HEADER + 2 * SLOT + CHAR * 'currentempty'.length + BOOLEAN;
 
-/** An accumulator's copy, with what the next copy of the same window may take from it. */
-export interface FieldAccumulatorCopy extends CopiedState<FieldAccumulator> {
-  /** The record looked at (the accumulator's `current`), if it is one. */
-  readonly record: object | undefined;
+/**
+ * A window's copy of its accumulator, kept on the window and updated in place by each new copy
+ * (the snapshots hold only `value`, which is never changed), with what the next copy may take.
+ */
+export interface FieldAccumulatorCopy {
+  value: unknown;
+  bytes: number;
+  /** The record looked at last (the accumulator's `current`), if it was one. */
+  source: object | undefined;
   /** What it counts for without `field`'s value; -1 when the shortcut does not take it. */
-  readonly besides: number;
+  sourceBytes: number;
 }
 
 /**
- * Copies `accumulator` with its size, as `copyState` would. `field`: the property the aggregation
- * writes, when `current` is the accumulator's own record (`sum`, `min`, `max` of a field);
- * `undefined` when it is not (`minBy`, `maxBy`, or an aggregation of bare values). `last`: the
- * window's last copy, whose look at the record is taken if the record is still the same.
+ * Copies `accumulator` into `into`, as `copyState` would, with its size. `field`: the property the
+ * aggregation writes, when `current` is the accumulator's own record (`sum`, `min`, `max` of a
+ * field); `undefined` when it is not (`minBy`, `maxBy`, or an aggregation of bare values). The
+ * look at the record `into` holds is taken if the record is still the same. `into` changes only
+ * once the copy is made: a copy that fails leaves it as it was.
  */
 export function copyFieldAccumulator(
   accumulator: FieldAccumulator,
   field: string | number | undefined,
-  last: FieldAccumulatorCopy | undefined,
-): FieldAccumulatorCopy {
+  into: FieldAccumulatorCopy,
+): void {
   const { current, empty } = accumulator;
   const size = primitiveSize(current);
   if (size >= 0) {
-    return {
-      value: { current, empty },
-      bytes: ACCUMULATOR_BYTES + size,
-      record: undefined,
-      besides: -1,
-    };
+    into.value = { current, empty };
+    into.bytes = ACCUMULATOR_BYTES + size;
+    return;
   }
-  if (field === undefined) return generalCopy(accumulator);
   const record = current as Record<string | number, unknown>;
-  const besides = last?.record === record ? last.besides : measure(record, field);
-  const fieldSize = primitiveSize(record[field]);
-  if (besides < 0 || fieldSize < 0) return generalCopy(accumulator);
-  const copy = Array.isArray(record) ? [...(record as unknown[])] : { ...record };
-  return {
-    value: { current: copy, empty },
-    bytes: ACCUMULATOR_BYTES + besides + fieldSize,
-    record,
-    besides,
+  const besides =
+    field === undefined ? -1 : into.source === record ? into.sourceBytes : measure(record, field);
+  const fieldSize = field === undefined ? -1 : primitiveSize(record[field]);
+  if (besides < 0 || fieldSize < 0) {
+    const copied = copyState(accumulator);
+    into.value = copied.value;
+    into.bytes = copied.bytes;
+    return;
+  }
+  into.value = {
+    current: Array.isArray(record) ? [...(record as unknown[])] : { ...record },
+    empty,
   };
-}
-
-function generalCopy(accumulator: FieldAccumulator): FieldAccumulatorCopy {
-  const { value, bytes } = copyState(accumulator);
-  return { value, bytes, record: undefined, besides: -1 };
+  into.bytes = ACCUMULATOR_BYTES + besides + fieldSize;
+  into.source = record;
+  into.sourceBytes = besides;
 }
 
 /**

@@ -91,14 +91,8 @@ type Accumulator = FieldAccumulator;
 
 /** A built-in aggregation, with the quick copy of its accumulator a checkpoint takes. */
 export interface FieldAggregateFunction extends AggregateFunction<unknown, Accumulator, unknown> {
-  /**
-   * The accumulator copied with its size, as `copyState` would (see `field-accumulator-copy.ts`);
-   * `last` is the same window's last copy, if there is one.
-   */
-  copyAccumulator(
-    accumulator: Accumulator,
-    last: FieldAccumulatorCopy | undefined,
-  ): FieldAccumulatorCopy;
+  /** Copies the accumulator into `into` with its size, as `copyState` would (see `field-accumulator-copy.ts`). */
+  copyAccumulator(accumulator: Accumulator, into: FieldAccumulatorCopy): void;
 }
 
 /**
@@ -133,6 +127,6 @@ export function fieldAggregate(
         : withField(acc.current, field, read(acc.current)),
     merge: (a, b) => (b.empty ? a : a.empty ? b : add(b.current, a)),
     // `minBy` and `maxBy` keep an element itself, which the job may still hold; the others a copy.
-    copyAccumulator: (acc, last) => copyFieldAccumulator(acc, byRecord ? undefined : field, last),
+    copyAccumulator: (acc, into) => copyFieldAccumulator(acc, byRecord ? undefined : field, into),
   };
 }

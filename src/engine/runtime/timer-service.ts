@@ -168,9 +168,19 @@ export class TimerService {
     lastProcessing?: OwnerTimers,
   ): { event: OwnerTimers; processing: OwnerTimers } {
     return {
-      event: ownerLive(owner.eventTimers, owner.queuedEventTimers, lastEvent),
-      processing: ownerLive(owner.processingTimers, owner.queuedProcessingTimers, lastProcessing),
+      event: this.ownerEventTimers(owner, lastEvent),
+      processing: this.ownerProcessingTimers(owner, lastProcessing),
     };
+  }
+
+  /** The event-time half of {@link ownerTimers}. */
+  ownerEventTimers(owner: TimerOwner, last?: OwnerTimers): OwnerTimers {
+    return ownerLive(owner.eventTimers, owner.queuedEventTimers, last);
+  }
+
+  /** The processing-time half of {@link ownerTimers}. */
+  ownerProcessingTimers(owner: TimerOwner, last?: OwnerTimers): OwnerTimers {
+    return ownerLive(owner.processingTimers, owner.queuedProcessingTimers, last);
   }
 
   /** The clock of the timers, for a snapshot per owner: the watermark and the next `seq`. */

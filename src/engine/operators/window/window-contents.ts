@@ -4,7 +4,6 @@
  */
 import { requireSynchronous } from '../../functions/synchronous';
 import type { AggregateFunction, ReduceFunction } from '../../functions/window-functions';
-import type { CopiedState } from '../../state/copy-state';
 import type { Millis } from '../../time';
 import type { EvictorContext, Evictor, TimestampedValue } from '../../windows/evictors/evictor';
 import type { WindowEntry } from './window-entry';
@@ -19,18 +18,29 @@ export interface WindowContents {
   /** Runs after the window function (the evictor's `evictAfter`). */
   afterFiring(entry: WindowEntry, ctx: EvictorContext): void;
   /**
-   * A snapshot's copy of a window's contents with its size, when this kind knows a quicker way than
-   * `copyState` (which the snapshot uses otherwise) to the same copy and size. `last` is what it
-   * returned for the same window at the last snapshot that copied it, if any, to take from.
+   * Copies a window's contents into `into` with their size, for a snapshot, when this kind knows a
+   * quicker way than `copyState` (which the snapshot uses otherwise) to the same copy and size.
+   * `into` is the window's copy from its last snapshot, if it had one, to take from and update
+   * (see {@link ContentsCopy}); it must change only once the copy is made.
    */
   readonly copyContents?: CopyContents | undefined;
 }
 
 /** See {@link WindowContents.copyContents}. */
-export type CopyContents = (
-  contents: unknown,
-  last: CopiedState<unknown> | undefined,
-) => CopiedState<unknown>;
+export type CopyContents = (contents: unknown, into: ContentsCopy) => void;
+
+/**
+ * A window's contents as its last snapshot copied them: kept on the window and updated in place by
+ * each new copy, so a copy costs no record of its own (snapshots hold only `value`, never changed).
+ */
+export interface ContentsCopy {
+  value: unknown;
+  bytes: number;
+  /** The live object the kind's last copy was taken from, when it keeps one. */
+  source: object | undefined;
+  /** What the kind found out about `source`, for the next copy when the object is the same. */
+  sourceBytes: number;
+}
 
 /** How the window's functions are named when one returns a Promise (see `synchronous.ts`). */
 const REDUCE = 'The function given to reduce(...)';

@@ -21,7 +21,7 @@ import type { Millis } from '../../time';
 import { SIZES, UncopyableState, copyState } from '../../state/copy-state';
 import type { CopiedState } from '../../state/copy-state';
 import { TimeWindow } from '../../windows/window';
-import type { CopyContents, WindowContents } from './window-contents';
+import type { ContentsCopy, CopyContents, WindowContents } from './window-contents';
 import type { WindowEntry } from './window-entry';
 
 /**
@@ -55,14 +55,17 @@ export interface WindowState {
   readonly timers: { readonly watermark: Millis; readonly seq: number };
 }
 
-/** A window's copy, kept on its entry and put in every snapshot until the window is touched. */
+/**
+ * A window's copy, kept on its entry and put in every snapshot until the window is touched. One
+ * per entry, updated by each new copy (snapshots hold only its `snapshot`, which is never changed).
+ */
 export interface SavedWindow {
-  readonly snapshot: WindowSnapshot;
-  readonly bytes: number;
+  snapshot: WindowSnapshot;
+  bytes: number;
   /** The key's part of `bytes`, for the next copy, which takes the key from this one. */
-  readonly keyBytes: number;
+  keyBytes: number;
   /** The contents' copy, for the next copy to take from (see `WindowContents.copyContents`). */
-  readonly contents: CopiedState<unknown>;
+  readonly contents: ContentsCopy;
 }
 
 // The sizes as local constants: read for every window copied.
@@ -104,10 +107,12 @@ export function snapshotWindows(
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as WindowEntry;
     let saved = entry.saved;
-    if (saved === undefined || entry.touched) {
-      saved = entry.saved = saveWindow(entry, saved, timers, contents, i);
-      entry.touched = false;
+    if (saved === undefined) {
+      saved = entry.saved = saveWindow(entry, undefined, timers, contents, i);
+    } else if (entry.touched) {
+      saveWindow(entry, saved, timers, contents, i);
     }
+    entry.touched = false;
     windows[i] = saved.snapshot;
     bytes += saved.bytes;
   }
@@ -119,9 +124,10 @@ export function snapshotWindows(
 }
 
 /**
- * A window's copy. What cannot change while the window lives (its bounds, its key, a primitive) is
- * taken from its last copy rather than copied again; so is its trigger state when it is empty, the
- * usual case.
+ * A window's copy: into `last`, the window's last copy, if it has one, else into a new one. What
+ * cannot change while the window lives (its bounds, its key) is taken from the last copy rather
+ * than copied again; so are its trigger state when it is empty (the usual case), and its timer
+ * lists when they did not change.
  */
 function saveWindow(
   entry: WindowEntry,
@@ -131,11 +137,32 @@ function saveWindow(
   index: number,
 ): SavedWindow {
   const { window } = entry;
-  const contents =
-    entry.count === 0 || kind.copyContents === undefined
-      ? copyField(entry.contents, index, 'contents')
-      : copyContents(kind.copyContents, entry.contents, last?.contents, index);
-  const triggerState = copyTriggerState(entry.triggerState, last?.snapshot.triggerState, index);
+  const contents = last?.contents ?? {
+    value: undefined,
+    bytes: 0,
+    source: undefined,
+    sourceBytes: 0,
+  };
+  if (entry.count === 0 || kind.copyContents === undefined) {
+    const copied = copyField(entry.contents, index, 'contents');
+    contents.value = copied.value;
+    contents.bytes = copied.bytes;
+  } else {
+    copyContents(kind.copyContents, entry.contents, contents, index);
+  }
+  // An empty trigger state, the usual one, is taken from the window's last copy if that was empty
+  // too. Only from the same window's: a restore keeps shared objects shared, so one record in
+  // every window's copy would come back as one record for all the windows.
+  let triggerState: Record<string, unknown>;
+  let triggerBytes: number = HEADER;
+  if (!isEmpty(entry.triggerState)) {
+    const copied = copyTriggerState(entry.triggerState, index);
+    triggerState = copied.value;
+    triggerBytes = copied.bytes;
+  } else {
+    const lastState = last?.snapshot.triggerState;
+    triggerState = lastState !== undefined && isEmpty(lastState) ? lastState : {};
+  }
   let key: unknown;
   let keyBytes: number;
   if (last === undefined) {
@@ -146,15 +173,9 @@ function saveWindow(
     key = last.snapshot.key;
     keyBytes = last.keyBytes;
   }
-  const live = timers.ownerTimers(
-    entry,
-    last?.snapshot.eventTimers,
-    last?.snapshot.processingTimers,
-  );
-  const timersBytes =
-    2 * HEADER +
-    SLOT * (live.event.length + live.processing.length) +
-    NUMBER * (live.event.length + live.processing.length);
+  const eventTimers = timers.ownerEventTimers(entry, last?.snapshot.eventTimers);
+  const processingTimers = timers.ownerProcessingTimers(entry, last?.snapshot.processingTimers);
+  const timersBytes = 2 * HEADER + (SLOT + NUMBER) * (eventTimers.length + processingTimers.length);
   const timed = last !== undefined ? last.snapshot.bounds !== null : window instanceof TimeWindow;
   const snapshot: WindowSnapshot = {
     key: key as Key | undefined,
@@ -167,9 +188,9 @@ function saveWindow(
     count: entry.count,
     contents: contents.value,
     panes: entry.panes,
-    triggerState: triggerState.value,
-    eventTimers: live.event,
-    processingTimers: live.processing,
+    triggerState,
+    eventTimers,
+    processingTimers,
     created: entry.created,
     keySince: entry.keySince,
   };
@@ -179,19 +200,22 @@ function saveWindow(
     (timed ? BOUNDS_BYTES : 0) +
     4 * NUMBER +
     contents.bytes +
-    triggerState.bytes +
+    triggerBytes +
     timersBytes;
-  return { snapshot, bytes, keyBytes, contents };
+  if (last === undefined) return { snapshot, bytes, keyBytes, contents };
+  last.snapshot = snapshot;
+  last.bytes = bytes;
+  return last;
 }
 
 function copyContents(
   copy: CopyContents,
   contents: unknown,
-  last: CopiedState<unknown> | undefined,
+  into: ContentsCopy,
   index: number,
-): CopiedState<unknown> {
+): void {
   try {
-    return copy(contents, last);
+    copy(contents, into);
   } catch (error) {
     if (!(error instanceof UncopyableState)) throw error;
     throw new UncopyableState(`.windows[${index}].contents${error.path}`, error.what);
@@ -210,26 +234,18 @@ function copyField<T>(value: T, index: number, field: string): CopiedState<T> {
 /**
  * Copies a window's trigger state, whose names the trigger context wrote (strings, so the record
  * needs no check for symbol keys, the slow part of copying a small object); each value is copied
- * as any state is. An empty record, the usual one, is taken from the window's last copy (`last`)
- * when that was empty too. Only from the same window's: a restore keeps shared objects shared, so
- * one record in every window's copy would come back as one record for all windows.
+ * as any state is.
  */
 function copyTriggerState(
   state: Record<string, unknown>,
-  last: Record<string, unknown> | undefined,
   index: number,
 ): CopiedState<Record<string, unknown>> {
-  if (isEmpty(state)) {
-    return last !== undefined && isEmpty(last)
-      ? { value: last, bytes: HEADER }
-      : { value: {}, bytes: HEADER };
-  }
   const copy: Record<string, unknown> = {};
-  let bytes = SIZES.header;
+  let bytes = HEADER;
   for (const name of Object.keys(state)) {
     const value = copyField(state[name], index, `triggerState${propertyPath(name)}`);
     copy[name] = value.value;
-    bytes += SIZES.slot + SIZES.char * name.length + value.bytes;
+    bytes += SLOT + SIZES.char * name.length + value.bytes;
   }
   return { value: copy, bytes };
 }

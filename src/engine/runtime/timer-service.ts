@@ -22,6 +22,12 @@ export interface TimerOwner {
    */
   queuedEventTimers?: Timer[] | undefined;
   queuedProcessingTimers?: Timer[] | undefined;
+  /**
+   * How many times a service that snapshots per owner changed the owner's timers (registered,
+   * deleted, fired or restored one): while it stays the same, so do {@link TimerService.ownerTimers},
+   * and a snapshot may keep the lists it took before without looking at the timers again.
+   */
+  timerChanges?: number;
 }
 
 /**
@@ -89,12 +95,15 @@ export class TimerService {
     owner.eventTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.eventTimers.push(timer);
-    if (this.perOwner) (owner.queuedEventTimers ??= []).push(timer);
+    if (this.perOwner) {
+      (owner.queuedEventTimers ??= []).push(timer);
+      changed(owner);
+    }
     return true;
   }
 
   deleteEventTimeTimer(owner: TimerOwner, time: Millis): void {
-    remove(owner.eventTimers, time);
+    if (remove(owner.eventTimers, time) && this.perOwner) changed(owner);
   }
 
   registerProcessingTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
@@ -102,13 +111,16 @@ export class TimerService {
     owner.processingTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.processingTimers.push(timer);
-    if (this.perOwner) (owner.queuedProcessingTimers ??= []).push(timer);
+    if (this.perOwner) {
+      (owner.queuedProcessingTimers ??= []).push(timer);
+      changed(owner);
+    }
     this.requestWakeUp(time);
     return true;
   }
 
   deleteProcessingTimeTimer(owner: TimerOwner, time: Millis): void {
-    remove(owner.processingTimers, time);
+    if (remove(owner.processingTimers, time) && this.perOwner) changed(owner);
   }
 
   /**
@@ -203,6 +215,7 @@ export class TimerService {
     owner: TimerOwner,
     timers: { readonly event: OwnerTimers; readonly processing: OwnerTimers },
   ): void {
+    if (this.perOwner) changed(owner);
     for (let i = 0; i < timers.event.length; i += 2) {
       const timer = {
         time: timers.event[i] as Millis,
@@ -267,6 +280,7 @@ function fireDue(
           ? timer.owner.queuedEventTimers
           : timer.owner.queuedProcessingTimers;
       if (queued !== undefined) queued.splice(queued.indexOf(timer), 1);
+      changed(timer.owner);
     }
     // A timer is live while its owner still lists it; deleted or duplicate entries are skipped.
     if (remove(timer.owner[domain], timer.time)) fire(timer);
@@ -317,6 +331,10 @@ function ownerLive(
     pairs.push(time, seq);
   }
   return pairs ?? (last as OwnerTimers);
+}
+
+function changed(owner: TimerOwner): void {
+  owner.timerChanges = (owner.timerChanges ?? 0) + 1;
 }
 
 const NO_TIMERS: OwnerTimers = Object.freeze([]);

@@ -37,6 +37,7 @@ export interface WindowEntry extends TimerOwner {
   touched: boolean;
   queuedEventTimers: Timer[] | undefined;
   queuedProcessingTimers: Timer[] | undefined;
+  timerChanges: number;
 }
 
 export function newWindowEntry(
@@ -61,6 +62,7 @@ export function newWindowEntry(
     touched: false,
     queuedEventTimers: undefined,
     queuedProcessingTimers: undefined,
+    timerChanges: 0,
   };
 }
 

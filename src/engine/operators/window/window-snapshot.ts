@@ -66,6 +66,8 @@ export interface SavedWindow {
   keyBytes: number;
   /** The contents' copy, for the next copy to take from (see `WindowContents.copyContents`). */
   readonly contents: ContentsCopy;
+  /** The entry's `timerChanges` when its timers were copied: unchanged, the lists are kept. */
+  timerChanges: number;
 }
 
 // The sizes as local constants: read for every window copied.
@@ -173,8 +175,15 @@ function saveWindow(
     key = last.snapshot.key;
     keyBytes = last.keyBytes;
   }
-  const eventTimers = timers.ownerEventTimers(entry, last?.snapshot.eventTimers);
-  const processingTimers = timers.ownerProcessingTimers(entry, last?.snapshot.processingTimers);
+  let eventTimers: OwnerTimers;
+  let processingTimers: OwnerTimers;
+  if (last !== undefined && last.timerChanges === entry.timerChanges) {
+    eventTimers = last.snapshot.eventTimers;
+    processingTimers = last.snapshot.processingTimers;
+  } else {
+    eventTimers = timers.ownerEventTimers(entry, last?.snapshot.eventTimers);
+    processingTimers = timers.ownerProcessingTimers(entry, last?.snapshot.processingTimers);
+  }
   const timersBytes = 2 * HEADER + (SLOT + NUMBER) * (eventTimers.length + processingTimers.length);
   const timed = last !== undefined ? last.snapshot.bounds !== null : window instanceof TimeWindow;
   const snapshot: WindowSnapshot = {
@@ -202,9 +211,11 @@ function saveWindow(
     contents.bytes +
     triggerBytes +
     timersBytes;
-  if (last === undefined) return { snapshot, bytes, keyBytes, contents };
+  const { timerChanges } = entry;
+  if (last === undefined) return { snapshot, bytes, keyBytes, contents, timerChanges };
   last.snapshot = snapshot;
   last.bytes = bytes;
+  last.timerChanges = timerChanges;
   return last;
 }
 

@@ -5,6 +5,7 @@
 import { PipelineDefinitionError } from '../errors';
 import { fieldAggregate } from '../functions/field-aggregations';
 import type { FieldAggregation } from '../functions/field-aggregations';
+import type { FieldAccumulator } from '../functions/field-accumulator-copy';
 import type {
   AggregateFunction,
   ProcessWindowFunction,
@@ -223,11 +224,14 @@ export class WindowedStream<T, K extends Key | undefined, W extends Window> {
     kind: FieldAggregation,
     field: string | number | undefined,
   ): SingleOutputStreamOperator<T> {
-    const aggregate = fieldAggregate(kind, field) as AggregateFunction<unknown, unknown, unknown>;
+    const builtIn = fieldAggregate(kind, field);
+    const aggregate = builtIn as AggregateFunction<unknown, unknown, unknown>;
     const label = `${kind}(${field === undefined ? '' : String(field)})`;
     const contents =
       this.chosenEvictor === undefined
-        ? new AggregatingContents(aggregate)
+        ? new AggregatingContents(aggregate, (accumulator, into) => {
+            builtIn.copyAccumulator(accumulator as FieldAccumulator, into);
+          })
         : new ListContents(this.chosenEvictor, foldWithAggregate(aggregate));
     return this.build(contents, undefined, label, field);
   }

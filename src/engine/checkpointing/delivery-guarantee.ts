@@ -13,6 +13,10 @@
  *   barrier and committed when the checkpoint completes (Flink's `TwoPhaseCommitSinkFunction`); a
  *   failure aborts the open transaction, whose rows are then written again in a new one. Readers
  *   see committed rows only once. Needs checkpointing.
+ *
+ * Both count on the source rewinding to the checkpoint. A source that cannot (`socketSource`, like
+ * Flink's socket source) makes the job at most once, whatever the sink: after a restart nothing is
+ * read again, so the records read since the checkpoint are lost rather than written twice.
  */
 export const DeliveryGuarantee = {
   EXACTLY_ONCE: 'EXACTLY_ONCE',

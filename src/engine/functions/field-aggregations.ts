@@ -9,6 +9,8 @@
  * `field` is a property name (or an index, for tuples as arrays); omit it when the records are
  * numbers themselves.
  */
+import { copyFieldAccumulator } from './field-accumulator-copy';
+import type { FieldAccumulator, FieldAccumulatorCopy } from './field-accumulator-copy';
 import type { AggregateFunction, ReduceFunction } from './window-functions';
 
 /** The built-in aggregations. */
@@ -85,10 +87,12 @@ export function fieldReducer(
   }
 }
 
-interface Accumulator {
-  /** The record built so far; owned by the accumulator, so `sum` can update it in place. */
-  current: unknown;
-  empty: boolean;
+type Accumulator = FieldAccumulator;
+
+/** A built-in aggregation, with the quick copy of its accumulator a checkpoint takes. */
+export interface FieldAggregateFunction extends AggregateFunction<unknown, Accumulator, unknown> {
+  /** Copies the accumulator into `into` with its size, as `copyState` would (see `field-accumulator-copy.ts`). */
+  copyAccumulator(accumulator: Accumulator, into: FieldAccumulatorCopy): void;
 }
 
 /**
@@ -98,7 +102,7 @@ interface Accumulator {
 export function fieldAggregate(
   kind: FieldAggregation,
   field: string | number | undefined,
-): AggregateFunction<unknown, Accumulator, unknown> {
+): FieldAggregateFunction {
   const reduce = fieldReducer(kind, field);
   const read = reader(kind, field);
   const byRecord = kind === 'minBy' || kind === 'maxBy';
@@ -122,5 +126,7 @@ export function fieldAggregate(
         ? acc.current
         : withField(acc.current, field, read(acc.current)),
     merge: (a, b) => (b.empty ? a : a.empty ? b : add(b.current, a)),
+    // `minBy` and `maxBy` keep an element itself, which the job may still hold; the others a copy.
+    copyAccumulator: (acc, into) => copyFieldAccumulator(acc, byRecord ? undefined : field, into),
   };
 }

@@ -196,7 +196,7 @@ export class SourceOperator<T> extends StreamOperator {
         this.resume(partition, saved);
         continue;
       }
-      partition.reader = this.source.createReader(partition.split);
+      partition.reader = this.source.createReader(partition.split, undefined, this.job.now());
       partition.generator = this.createGenerator(clock);
       // A job restarted from the beginning reads its records again from the time they were due.
       partition.lastArrival = this.job.dueTime?.() ?? this.job.now();
@@ -233,8 +233,16 @@ export class SourceOperator<T> extends StreamOperator {
       partition.lastArrival = saved.lastArrival;
       return;
     }
-    partition.reader = this.source.createReader(partition.split, saved.position);
     this.running++;
+    if (this.source.rewindable === false) {
+      // A source that cannot go back (a socket) goes on from where its input stands now: what it
+      // read since the snapshot, and the event it had read ahead, are not read again.
+      partition.reader = this.source.createReader(partition.split, undefined, this.job.now());
+      this.fetch(partition);
+      partition.lastArrival = saved.lastArrival;
+      return;
+    }
+    partition.reader = this.source.createReader(partition.split, saved.position);
     if (saved.pending !== undefined) {
       partition.pending = saved.pending as SourceEvent<T>;
     } else {

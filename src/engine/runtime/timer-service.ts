@@ -22,6 +22,12 @@ export interface TimerOwner {
    */
   queuedEventTimers?: Timer[] | undefined;
   queuedProcessingTimers?: Timer[] | undefined;
+  /**
+   * How many times a service that snapshots per owner changed the owner's timers (registered,
+   * deleted, fired or restored one): while it stays the same, so do {@link TimerService.ownerTimers},
+   * and a snapshot may keep the lists it took before without looking at the timers again.
+   */
+  timerChanges?: number;
 }
 
 /**
@@ -89,12 +95,15 @@ export class TimerService {
     owner.eventTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.eventTimers.push(timer);
-    if (this.perOwner) (owner.queuedEventTimers ??= []).push(timer);
+    if (this.perOwner) {
+      (owner.queuedEventTimers ??= []).push(timer);
+      changed(owner);
+    }
     return true;
   }
 
   deleteEventTimeTimer(owner: TimerOwner, time: Millis): void {
-    remove(owner.eventTimers, time);
+    if (remove(owner.eventTimers, time) && this.perOwner) changed(owner);
   }
 
   registerProcessingTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
@@ -102,13 +111,16 @@ export class TimerService {
     owner.processingTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.processingTimers.push(timer);
-    if (this.perOwner) (owner.queuedProcessingTimers ??= []).push(timer);
+    if (this.perOwner) {
+      (owner.queuedProcessingTimers ??= []).push(timer);
+      changed(owner);
+    }
     this.requestWakeUp(time);
     return true;
   }
 
   deleteProcessingTimeTimer(owner: TimerOwner, time: Millis): void {
-    remove(owner.processingTimers, time);
+    if (remove(owner.processingTimers, time) && this.perOwner) changed(owner);
   }
 
   /**
@@ -157,12 +169,30 @@ export class TimerService {
    * One owner's live timers, for a snapshot per owner (a service made with `perOwner`): what
    * {@link snapshot} lists for this owner, from the owner's own queued entries. Of the entries
    * queued for one time, the earliest fires (see {@link live}), so its `seq` is the one kept.
+   *
+   * `lastEvent`, `lastProcessing`: the owner's lists as this returned them before; a list that has
+   * not changed since is returned as it was rather than built again (a window's timers rarely
+   * change between two snapshots). No list is changed once returned, so sharing one is safe.
    */
-  ownerTimers(owner: TimerOwner): { event: OwnerTimers; processing: OwnerTimers } {
+  ownerTimers(
+    owner: TimerOwner,
+    lastEvent?: OwnerTimers,
+    lastProcessing?: OwnerTimers,
+  ): { event: OwnerTimers; processing: OwnerTimers } {
     return {
-      event: ownerLive(owner.eventTimers, owner.queuedEventTimers),
-      processing: ownerLive(owner.processingTimers, owner.queuedProcessingTimers),
+      event: this.ownerEventTimers(owner, lastEvent),
+      processing: this.ownerProcessingTimers(owner, lastProcessing),
     };
+  }
+
+  /** The event-time half of {@link ownerTimers}. */
+  ownerEventTimers(owner: TimerOwner, last?: OwnerTimers): OwnerTimers {
+    return ownerLive(owner.eventTimers, owner.queuedEventTimers, last);
+  }
+
+  /** The processing-time half of {@link ownerTimers}. */
+  ownerProcessingTimers(owner: TimerOwner, last?: OwnerTimers): OwnerTimers {
+    return ownerLive(owner.processingTimers, owner.queuedProcessingTimers, last);
   }
 
   /** The clock of the timers, for a snapshot per owner: the watermark and the next `seq`. */
@@ -185,6 +215,7 @@ export class TimerService {
     owner: TimerOwner,
     timers: { readonly event: OwnerTimers; readonly processing: OwnerTimers },
   ): void {
+    if (this.perOwner) changed(owner);
     for (let i = 0; i < timers.event.length; i += 2) {
       const timer = {
         time: timers.event[i] as Millis,
@@ -249,6 +280,7 @@ function fireDue(
           ? timer.owner.queuedEventTimers
           : timer.owner.queuedProcessingTimers;
       if (queued !== undefined) queued.splice(queued.indexOf(timer), 1);
+      changed(timer.owner);
     }
     // A timer is live while its owner still lists it; deleted or duplicate entries are skipped.
     if (remove(timer.owner[domain], timer.time)) fire(timer);
@@ -273,16 +305,36 @@ function live(queue: PriorityQueue<Timer>, domain: Domain): Timer[] {
   });
 }
 
-/** See {@link TimerService.ownerTimers}. */
-function ownerLive(times: readonly Millis[], queued: readonly Timer[] | undefined): OwnerTimers {
+/** See {@link TimerService.ownerTimers}: `last`, when the pairs are the same, else new pairs. */
+function ownerLive(
+  times: readonly Millis[],
+  queued: readonly Timer[] | undefined,
+  last: OwnerTimers | undefined,
+): OwnerTimers {
   if (times.length === 0) return NO_TIMERS;
-  const pairs: number[] = [];
-  for (const time of times) {
+  // Built only from the first pair that differs from `last`, copying the equal ones before it.
+  let pairs: number[] | undefined =
+    last === undefined || last.length !== 2 * times.length ? [] : undefined;
+  for (let i = 0; i < times.length; i++) {
+    const time = times[i] as Millis;
     let seq = Infinity;
-    for (const timer of queued ?? []) if (timer.time === time && timer.seq < seq) seq = timer.seq;
+    if (queued !== undefined) {
+      for (let j = 0; j < queued.length; j++) {
+        const timer = queued[j] as Timer;
+        if (timer.time === time && timer.seq < seq) seq = timer.seq;
+      }
+    }
+    if (pairs === undefined) {
+      if (last?.[2 * i] === time && last[2 * i + 1] === seq) continue;
+      pairs = last?.slice(0, 2 * i) ?? [];
+    }
     pairs.push(time, seq);
   }
-  return pairs;
+  return pairs ?? (last as OwnerTimers);
+}
+
+function changed(owner: TimerOwner): void {
+  owner.timerChanges = (owner.timerChanges ?? 0) + 1;
 }
 
 const NO_TIMERS: OwnerTimers = Object.freeze([]);

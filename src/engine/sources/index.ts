@@ -10,6 +10,7 @@ export type {
   SourceReader,
 } from './source';
 export { elementsSource, type ElementsSourceOptions } from './elements-source';
+export { socketSource, type SocketSourceOptions } from './socket-source';
 export { TestStream, type CompletedTestStream, type TestStreamItem } from './test-stream';
 export { TimestampedValue } from './timestamped-value';
 export type { EventTimeDelay } from './generator/delay';

@@ -100,6 +100,16 @@ export interface Source<T> {
    * environment's parallelism, as Flink's non-parallel sources (`fromElements`) do.
    */
   readonly parallel?: boolean;
-  /** Opens one partition; with a `from` position it resumes exactly where that position was taken. */
-  createReader(partition: number, from?: SourcePosition): SourceReader<T>;
+  /**
+   * `false` for a source that cannot go back, like a socket (see `socketSource`): its readers
+   * ignore positions, and a job restarted from a checkpoint reads it on from where its input
+   * stands, not from the checkpoint's position (at most once). Omitted: it can (the default).
+   */
+  readonly rewindable?: boolean;
+  /**
+   * Opens one partition; with a `from` position it resumes exactly where that position was taken.
+   * `openedAt`: the processing time the reader is opened at (a restart's, for a restored job), for
+   * a source that cannot rewind, whose input went on meanwhile.
+   */
+  createReader(partition: number, from?: SourcePosition, openedAt?: Millis): SourceReader<T>;
 }

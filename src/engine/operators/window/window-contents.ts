@@ -17,6 +17,29 @@ export interface WindowContents {
   inputs(entry: WindowEntry, ctx: EvictorContext): unknown[];
   /** Runs after the window function (the evictor's `evictAfter`). */
   afterFiring(entry: WindowEntry, ctx: EvictorContext): void;
+  /**
+   * Copies a window's contents into `into` with their size, for a snapshot, when this kind knows a
+   * quicker way than `copyState` (which the snapshot uses otherwise) to the same copy and size.
+   * `into` is the window's copy from its last snapshot, if it had one, to take from and update
+   * (see {@link ContentsCopy}); it must change only once the copy is made.
+   */
+  readonly copyContents?: CopyContents | undefined;
+}
+
+/** See {@link WindowContents.copyContents}. */
+export type CopyContents = (contents: unknown, into: ContentsCopy) => void;
+
+/**
+ * A window's contents as its last snapshot copied them: kept on the window and updated in place by
+ * each new copy, so a copy costs no record of its own (snapshots hold only `value`, never changed).
+ */
+export interface ContentsCopy {
+  value: unknown;
+  bytes: number;
+  /** The live object the kind's last copy was taken from, when it keeps one. */
+  source: object | undefined;
+  /** What the kind found out about `source`, for the next copy when the object is the same. */
+  sourceBytes: number;
 }
 
 /** How the window's functions are named when one returns a Promise (see `synchronous.ts`). */
@@ -54,7 +77,11 @@ export class ReducingContents implements WindowContents {
 
 /** Incremental aggregation: holds an accumulator. */
 export class AggregatingContents implements WindowContents {
-  constructor(private readonly aggregate: AggregateFunction<unknown, unknown, unknown>) {}
+  constructor(
+    private readonly aggregate: AggregateFunction<unknown, unknown, unknown>,
+    /** The built-in aggregations' quick copy of their accumulators (`copyAccumulator`). */
+    readonly copyContents?: CopyContents,
+  ) {}
 
   add(entry: WindowEntry, value: unknown): void {
     const accumulator =

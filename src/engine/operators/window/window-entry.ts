@@ -29,13 +29,15 @@ export interface WindowEntry extends TimerOwner {
   created: number;
   keySince: number;
   /**
-   * The window's copy in the last snapshot, while it is still the window's state: whatever touches
-   * the window (an element, a timer, a merge) drops it, and the next snapshot copies the window
-   * anew (see `window-snapshot.ts`).
+   * The window's copy in the last snapshot. While {@link touched} is false it is still the window's
+   * state, and the next snapshot takes it as it is (see `window-snapshot.ts`).
    */
   saved: SavedWindow | undefined;
+  /** Set by whatever touches the window (an element, a timer, a merge); a snapshot clears it. */
+  touched: boolean;
   queuedEventTimers: Timer[] | undefined;
   queuedProcessingTimers: Timer[] | undefined;
+  timerChanges: number;
 }
 
 export function newWindowEntry(
@@ -57,8 +59,10 @@ export function newWindowEntry(
     eventTimers: [],
     processingTimers: [],
     saved: undefined,
+    touched: false,
     queuedEventTimers: undefined,
     queuedProcessingTimers: undefined,
+    timerChanges: 0,
   };
 }
 

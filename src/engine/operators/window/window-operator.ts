@@ -205,7 +205,7 @@ export class WindowOperator extends StreamOperator {
     const entries = this.merging
       ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
       : this.fixed.inPlacementOrder();
-    return snapshotWindows(entries, this.fixed.createdCount, this.timers);
+    return snapshotWindows(entries, this.fixed.createdCount, this.timers, this.spec.contents);
   }
 
   protected override restoreOwnState(state: WindowState): void {
@@ -268,7 +268,7 @@ export class WindowOperator extends StreamOperator {
         ? this.mergeIn(key, window as TimeWindow, value, timestamp)
         : this.entryFor(key, window);
       if (entry === undefined) continue;
-      entry.saved = undefined;
+      entry.touched = true;
       skipped = false;
       if (this.eventTime && entry.window.maxTimestamp() <= watermark) behindWatermark = true;
       this.add(entry, value, timestamp, id);
@@ -317,7 +317,7 @@ export class WindowOperator extends StreamOperator {
     const entry = timer.owner as WindowEntry;
     // A window merged away or cleaned up keeps no timers that matter (Flink returns here too).
     if (!entry.alive) return;
-    entry.saved = undefined;
+    entry.touched = true;
     this.currentKey = timer.key;
     this.metrics.timersFired++;
     this.job.trace?.add({

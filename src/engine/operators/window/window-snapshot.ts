@@ -21,6 +21,7 @@ import type { Millis } from '../../time';
 import { SIZES, UncopyableState, copyState } from '../../state/copy-state';
 import type { CopiedState } from '../../state/copy-state';
 import { TimeWindow } from '../../windows/window';
+import type { ContentsCopy, CopyContents, WindowContents } from './window-contents';
 import type { WindowEntry } from './window-entry';
 
 /**
@@ -54,11 +55,23 @@ export interface WindowState {
   readonly timers: { readonly watermark: Millis; readonly seq: number };
 }
 
-/** A window's copy, kept on its entry until the window is touched again. */
+/**
+ * A window's copy, kept on its entry and put in every snapshot until the window is touched. One
+ * per entry, updated by each new copy (snapshots hold only its `snapshot`, which is never changed).
+ */
 export interface SavedWindow {
-  readonly snapshot: WindowSnapshot;
-  readonly bytes: number;
+  snapshot: WindowSnapshot;
+  bytes: number;
+  /** The key's part of `bytes`, for the next copy, which takes the key from this one. */
+  keyBytes: number;
+  /** The contents' copy, for the next copy to take from (see `WindowContents.copyContents`). */
+  readonly contents: ContentsCopy;
+  /** The entry's `timerChanges` when its timers were copied: unchanged, the lists are kept. */
+  timerChanges: number;
 }
+
+// The sizes as local constants: read for every window copied.
+const { header: HEADER, slot: SLOT, number: NUMBER } = SIZES;
 
 /** What a window's record counts for besides its values: the header, and a slot and a name per field. */
 const RECORD_BYTES =
@@ -81,18 +94,27 @@ const BOUNDS_BYTES =
 
 /**
  * The operator's state: the windows in `entries`' order, each copied only if touched since its
- * last copy. Fails with an {@link UncopyableState} whose path starts at the state's root.
+ * last copy. `contents` may copy window contents quicker than `copyState` (see
+ * `WindowContents.copyContents`). Fails with an {@link UncopyableState} whose path starts at the
+ * state's root.
  */
 export function snapshotWindows(
   entries: readonly WindowEntry[],
   created: number,
   timers: TimerService,
+  contents: WindowContents,
 ): CopiedState<WindowState> {
   const windows: WindowSnapshot[] = new Array<WindowSnapshot>(entries.length);
   let bytes = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as WindowEntry;
-    const saved = (entry.saved ??= saveWindow(entry, timers, i));
+    let saved = entry.saved;
+    if (saved === undefined) {
+      saved = entry.saved = saveWindow(entry, undefined, timers, contents, i);
+    } else if (entry.touched) {
+      saveWindow(entry, saved, timers, contents, i);
+    }
+    entry.touched = false;
     windows[i] = saved.snapshot;
     bytes += saved.bytes;
   }
@@ -103,38 +125,112 @@ export function snapshotWindows(
   };
 }
 
-function saveWindow(entry: WindowEntry, timers: TimerService, index: number): SavedWindow {
+/**
+ * A window's copy: into `last`, the window's last copy, if it has one, else into a new one. What
+ * cannot change while the window lives (its bounds, its key) is taken from the last copy rather
+ * than copied again; so are its trigger state when it is empty (the usual case), and its timer
+ * lists when they did not change.
+ */
+function saveWindow(
+  entry: WindowEntry,
+  last: SavedWindow | undefined,
+  timers: TimerService,
+  kind: WindowContents,
+  index: number,
+): SavedWindow {
   const { window } = entry;
-  const contents = copyField(entry.contents, index, 'contents');
-  const triggerState = copyTriggerState(entry.triggerState, index);
-  const key = copyState(entry.key);
-  const live = timers.ownerTimers(entry);
-  const timersBytes =
-    2 * SIZES.header +
-    SIZES.slot * (live.event.length + live.processing.length) +
-    SIZES.number * (live.event.length + live.processing.length);
-  const timed = window instanceof TimeWindow;
+  const contents = last?.contents ?? {
+    value: undefined,
+    bytes: 0,
+    source: undefined,
+    sourceBytes: 0,
+  };
+  if (entry.count === 0 || kind.copyContents === undefined) {
+    const copied = copyField(entry.contents, index, 'contents');
+    contents.value = copied.value;
+    contents.bytes = copied.bytes;
+  } else {
+    copyContents(kind.copyContents, entry.contents, contents, index);
+  }
+  // An empty trigger state, the usual one, is taken from the window's last copy if that was empty
+  // too. Only from the same window's: a restore keeps shared objects shared, so one record in
+  // every window's copy would come back as one record for all the windows.
+  let triggerState: Record<string, unknown>;
+  let triggerBytes: number = HEADER;
+  if (!isEmpty(entry.triggerState)) {
+    const copied = copyTriggerState(entry.triggerState, index);
+    triggerState = copied.value;
+    triggerBytes = copied.bytes;
+  } else {
+    const lastState = last?.snapshot.triggerState;
+    triggerState = lastState !== undefined && isEmpty(lastState) ? lastState : {};
+  }
+  let key: unknown;
+  let keyBytes: number;
+  if (last === undefined) {
+    const copied = copyState(entry.key);
+    key = copied.value;
+    keyBytes = copied.bytes;
+  } else {
+    key = last.snapshot.key;
+    keyBytes = last.keyBytes;
+  }
+  let eventTimers: OwnerTimers;
+  let processingTimers: OwnerTimers;
+  if (last !== undefined && last.timerChanges === entry.timerChanges) {
+    eventTimers = last.snapshot.eventTimers;
+    processingTimers = last.snapshot.processingTimers;
+  } else {
+    eventTimers = timers.ownerEventTimers(entry, last?.snapshot.eventTimers);
+    processingTimers = timers.ownerProcessingTimers(entry, last?.snapshot.processingTimers);
+  }
+  const timersBytes = 2 * HEADER + (SLOT + NUMBER) * (eventTimers.length + processingTimers.length);
+  const timed = last !== undefined ? last.snapshot.bounds !== null : window instanceof TimeWindow;
   const snapshot: WindowSnapshot = {
-    key: key.value,
-    bounds: timed ? { start: window.start, end: window.end } : null,
+    key: key as Key | undefined,
+    bounds:
+      last !== undefined
+        ? last.snapshot.bounds
+        : timed
+          ? { start: window.start, end: window.end }
+          : null,
     count: entry.count,
     contents: contents.value,
     panes: entry.panes,
-    triggerState: triggerState.value,
-    eventTimers: live.event,
-    processingTimers: live.processing,
+    triggerState,
+    eventTimers,
+    processingTimers,
     created: entry.created,
     keySince: entry.keySince,
   };
   const bytes =
     RECORD_BYTES +
-    key.bytes +
+    keyBytes +
     (timed ? BOUNDS_BYTES : 0) +
-    4 * SIZES.number +
+    4 * NUMBER +
     contents.bytes +
-    triggerState.bytes +
+    triggerBytes +
     timersBytes;
-  return { snapshot, bytes };
+  const { timerChanges } = entry;
+  if (last === undefined) return { snapshot, bytes, keyBytes, contents, timerChanges };
+  last.snapshot = snapshot;
+  last.bytes = bytes;
+  last.timerChanges = timerChanges;
+  return last;
+}
+
+function copyContents(
+  copy: CopyContents,
+  contents: unknown,
+  into: ContentsCopy,
+  index: number,
+): void {
+  try {
+    copy(contents, into);
+  } catch (error) {
+    if (!(error instanceof UncopyableState)) throw error;
+    throw new UncopyableState(`.windows[${index}].contents${error.path}`, error.what);
+  }
 }
 
 function copyField<T>(value: T, index: number, field: string): CopiedState<T> {
@@ -149,20 +245,25 @@ function copyField<T>(value: T, index: number, field: string): CopiedState<T> {
 /**
  * Copies a window's trigger state, whose names the trigger context wrote (strings, so the record
  * needs no check for symbol keys, the slow part of copying a small object); each value is copied
- * as any state is. An empty record, the usual one, costs one allocation.
+ * as any state is.
  */
 function copyTriggerState(
   state: Record<string, unknown>,
   index: number,
 ): CopiedState<Record<string, unknown>> {
   const copy: Record<string, unknown> = {};
-  let bytes = SIZES.header;
+  let bytes = HEADER;
   for (const name of Object.keys(state)) {
     const value = copyField(state[name], index, `triggerState${propertyPath(name)}`);
     copy[name] = value.value;
-    bytes += SIZES.slot + SIZES.char * name.length + value.bytes;
+    bytes += SLOT + SIZES.char * name.length + value.bytes;
   }
   return { value: copy, bytes };
+}
+
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 function propertyPath(key: string): string {

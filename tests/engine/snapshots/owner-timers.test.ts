@@ -1,0 +1,61 @@
+/**
+ * A window's copy keeps its timer lists from its last copy while the timer service counts no
+ * change to the window's timers (`TimerOwner.timerChanges`). These check that every change the
+ * lists can see is counted, so a kept list is always the list the timers would give.
+ */
+import { describe, expect, it } from 'vitest';
+import { TimerService } from '../../../src/engine/runtime/timer-service';
+import type { TimerOwner } from '../../../src/engine/runtime/timer-service';
+
+function owner(): TimerOwner {
+  return { eventTimers: [], processingTimers: [], timerChanges: 0 };
+}
+
+describe('an owner’s timer changes', () => {
+  it('count every change of its lists', () => {
+    const timers = new TimerService(() => undefined, true);
+    const window = owner();
+    const lists = () => timers.ownerTimers(window);
+    let changes = window.timerChanges;
+    let last = lists();
+    /** Runs `change`, which changes the lists or not; a change must move the count. */
+    const expectCounted = (change: () => void, listsChange: boolean) => {
+      change();
+      const now = lists();
+      if (listsChange) {
+        expect(now).not.toEqual(last);
+        expect(window.timerChanges).not.toBe(changes);
+      } else {
+        expect(now).toEqual(last);
+      }
+      changes = window.timerChanges;
+      last = now;
+    };
+    expectCounted(() => timers.registerEventTimeTimer('k', window, 100), true);
+    expectCounted(() => timers.registerEventTimeTimer('k', window, 100), false);
+    expectCounted(() => timers.registerProcessingTimeTimer('k', window, 50), true);
+    expectCounted(() => timers.deleteProcessingTimeTimer(window, 50), true);
+    expectCounted(() => timers.deleteProcessingTimeTimer(window, 50), false);
+    // Deleted, then registered again: the earlier entry, still queued, is the one that fires.
+    expectCounted(() => {
+      timers.deleteEventTimeTimer(window, 100);
+      timers.registerEventTimeTimer('k', window, 100);
+    }, false);
+    expectCounted(() => timers.advanceWatermark(99, () => undefined), false);
+    expectCounted(() => timers.advanceWatermark(100, () => undefined), true);
+    expect(last.event).toEqual([]);
+  });
+
+  it('keep a list that did not change, and build one that did', () => {
+    const timers = new TimerService(() => undefined, true);
+    const window = owner();
+    timers.registerEventTimeTimer('k', window, 100);
+    const first = timers.ownerTimers(window);
+    expect(timers.ownerTimers(window, first.event, first.processing).event).toBe(first.event);
+    timers.registerEventTimeTimer('k', window, 200);
+    const second = timers.ownerTimers(window, first.event, first.processing);
+    expect(second.event).not.toBe(first.event);
+    expect(second.event).toEqual([100, 0, 200, 1]);
+    expect(first.event).toEqual([100, 0]);
+  });
+});

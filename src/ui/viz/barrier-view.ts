@@ -97,7 +97,10 @@ function operatorsReached(
     const aligning =
       alignment !== undefined &&
       (alignment.endSeq === null || !seen({ time: alignment.endTime ?? 0, seq: alignment.endSeq }));
-    const snapshot = mark.snapshots.find((s) => s.op === op && seen(s));
+    // In parallel, each subtask snapshots: the operator's size is theirs together so far.
+    const taken = mark.snapshots.filter((s) => s.op === op && seen(s));
+    const snapshot =
+      taken.length === 0 ? undefined : { bytes: taken.reduce((n, s) => n + s.bytes, 0) };
     operators.set(op, {
       inputs: set,
       channels: channelCount(graph, op),

@@ -183,9 +183,12 @@ function placeCheckpoint(
         ? 'aborted'
         : 'in-progress';
   // A checkpoint still to come is drawn whole, as it will be; one in progress, as far as it got.
-  const snapshots = (state === 'future' ? mark.snapshots : mark.snapshots.filter(seen)).map(
-    (s) => ({ op: s.op, name: name(s.op), bytes: s.bytes }),
-  );
+  // An operator running in parallel snapshots once per subtask: its size is theirs together.
+  const byOp = new Map<string, number>();
+  for (const s of state === 'future' ? mark.snapshots : mark.snapshots.filter(seen)) {
+    byOp.set(s.op, (byOp.get(s.op) ?? 0) + s.bytes);
+  }
+  const snapshots = [...byOp].map(([op, bytes]) => ({ op, name: name(op), bytes }));
   const bytes =
     completed || (state === 'future' && mark.bytes !== null)
       ? (mark.bytes as number)

@@ -105,6 +105,29 @@ export class DataStream<T> {
   }
 
   /**
+   * Deals the records out to the next operator's subtasks in turn, as Flink's `rebalance()`:
+   * evens out the load when some subtasks get more records than others (a skewed source). It is
+   * not chained: the records are handed over, as over a network.
+   */
+  rebalance(): DataStream<T> {
+    return this.partitioned('rebalance');
+  }
+
+  /**
+   * Sends each subtask's records to the next operator's subtask of the same index, as Flink's
+   * `forward()`: the next operator must run with the same parallelism. This is what an edge does
+   * anyway between operators of the same parallelism that are not keyed.
+   */
+  forward(): DataStream<T> {
+    return this.partitioned('forward');
+  }
+
+  private partitioned(partitioning: 'rebalance' | 'forward'): DataStream<T> {
+    const ports = this.ports.map((port) => ({ node: port.node, tag: port.tag, partitioning }));
+    return new DataStream<T>(this.graph, ports, this.time);
+  }
+
+  /**
    * Partitions the stream by key: records with the same key meet in the same keyed state and
    * windows. The key must be a string, a number or a boolean.
    */

@@ -57,6 +57,11 @@ export interface LogicalNode {
 export interface Port {
   readonly node: LogicalNode;
   readonly tag: string | undefined;
+  /**
+   * How its records spread over the reading operator's subtasks when the stream asked for it
+   * (`rebalance()`, `forward()`); otherwise the compiler decides (see `compile`).
+   */
+  readonly partitioning?: 'rebalance' | 'forward';
 }
 
 /**

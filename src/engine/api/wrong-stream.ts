@@ -60,6 +60,8 @@ const STREAM_METHODS = [
   'countWindowAll',
   'sinkTo',
   'print',
+  'rebalance',
+  'forward',
 ] as const;
 /** What only the stream made by an operator has (SingleOutputStreamOperator). */
 const OPERATOR_METHODS = [

@@ -131,9 +131,15 @@ export function compile(
         const partitioning: Partitioning =
           selector !== undefined
             ? 'hash'
-            : senders.length === targets.length
-              ? 'forward'
-              : 'rebalance';
+            : (port.partitioning ??
+              (senders.length === targets.length ? 'forward' : 'rebalance'));
+        if (partitioning === 'forward' && senders.length !== targets.length) {
+          throw new PipelineDefinitionError(
+            `forward() does not allow a change of parallelism: "${port.node.name}" runs as ` +
+              `${senders.length} subtasks and "${node.name}" as ${targets.length}. Use ` +
+              'rebalance() instead, or give both the same parallelism.',
+          );
+        }
         senders.forEach((sender, index) => {
           const outgoing =
             partitioning === 'forward'
@@ -271,6 +277,8 @@ function fusedInto(
   const ports = node.inputs[0] as readonly Port[];
   const only = ports[0];
   if (ports.length !== 1 || only === undefined || only.tag !== undefined) return undefined;
+  // rebalance() hands records over, as over a network: never chained.
+  if (only.partitioning === 'rebalance') return undefined;
   if (only.node.spec.kind !== 'step') return undefined;
   // Only subtasks connected one to one chain: the same parallelism on both sides.
   if (parallelism.get(only.node) !== parallelism.get(node)) return undefined;

@@ -259,3 +259,52 @@ describe('a parallel job without the trace', () => {
     expect(untraced.metrics.operators[window]?.recordsIn).toBe(input.length);
   });
 });
+
+describe('partitioning chosen by the program', () => {
+  it('rebalance() deals records in turn and breaks the chain; forward() keeps the subtask', () => {
+    const env = StreamExecutionEnvironment.create({ trace: { level: 'full' } });
+    env.setParallelism(2);
+    env
+      .fromSource(topicSource(topicOf(events.slice(0, 8), 2)), strategy(), 'events')
+      .map((e) => e)
+      .name('A')
+      .rebalance()
+      .map((e) => e)
+      .name('B')
+      .forward()
+      .sinkTo(env.collect('out'));
+    const result = env.execute();
+    expect(result.graph.operators.map((o) => o.name)).toEqual([
+      'Source: events',
+      'A',
+      'B',
+      'Sink: out',
+    ]);
+    expect(result.graph.edges.map((e) => e.partitioning)).toEqual([
+      'forward',
+      'rebalance',
+      'forward',
+    ]);
+    const [, a, b, sink] = result.graph.operators.map((o) => o.id);
+    // Each subtask of A deals its records in turn, starting at its own index.
+    const fromA = ofType(result, 'arrival', b).map((e) => e.subtask);
+    expect(new Set(fromA)).toEqual(new Set([0, 1]));
+    // B's subtask n hands its records to the sink's subtask n.
+    const emittedBy = new Map(ofType(result, 'emit', b).map((e) => [e.record, e.subtask]));
+    for (const arrival of ofType(result, 'arrival', sink)) {
+      expect(arrival.subtask).toBe(emittedBy.get(arrival.record));
+    }
+    expect(ofType(result, 'arrival', a)).toHaveLength(8);
+  });
+
+  it('forward() refuses a change of parallelism, as Flink does', () => {
+    const env = StreamExecutionEnvironment.create();
+    env
+      .fromElements(1, 2, 3)
+      .forward()
+      .map((x) => x)
+      .setParallelism(2)
+      .sinkTo(env.collect('out'));
+    expect(() => env.execute()).toThrow(/forward\(\) does not allow a change of parallelism/);
+  });
+});

@@ -131,8 +131,7 @@ export function compile(
         const partitioning: Partitioning =
           selector !== undefined
             ? 'hash'
-            : (port.partitioning ??
-              (senders.length === targets.length ? 'forward' : 'rebalance'));
+            : (port.partitioning ?? (senders.length === targets.length ? 'forward' : 'rebalance'));
         if (partitioning === 'forward' && senders.length !== targets.length) {
           throw new PipelineDefinitionError(
             `forward() does not allow a change of parallelism: "${port.node.name}" runs as ` +

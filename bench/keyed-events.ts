@@ -4,6 +4,14 @@
  * later timestamps, shuffled by a small deterministic generator so every run sees the same events.
  */
 
+import {
+  StreamExecutionEnvironment,
+  Time,
+  TumblingEventTimeWindows,
+  WatermarkStrategy,
+  elementsSource,
+} from '../src/engine/index';
+
 export const KEYS = 1_000;
 export const PER_MS = 10;
 /** Most an event arrives after events with later timestamps, in ms of event time. */
@@ -33,4 +41,30 @@ export function keyedEvents(count: number, seed: number): Event[] {
   });
   delayed.sort((a, b) => a.arrival - b.arrival);
   return delayed.map((d) => d.event);
+}
+
+/**
+ * The keyed (1,000 keys) tumbling-window (1 s) sum over `events`, one arriving per ms, on an
+ * environment `configure` sets up first (checkpointing, parallelism): how many sums, and their
+ * total, which any correct run agrees on whatever order its windows fire in.
+ */
+export function windowSums(
+  events: readonly Event[],
+  configure: (env: StreamExecutionEnvironment) => void,
+): { rows: number; total: number } {
+  const env = StreamExecutionEnvironment.create();
+  configure(env);
+  env
+    .fromSource(
+      elementsSource(events, { arrivalIntervalMs: 1 }),
+      WatermarkStrategy.forBoundedOutOfOrderness<Event>(BOUND).withTimestampAssigner((e) => e.ts),
+    )
+    .keyBy((e) => e.key)
+    .window(TumblingEventTimeWindows.of(Time.seconds(1)))
+    .sum('value')
+    .sinkTo(env.collect('sums'));
+  const rows = env.execute().outputs['sums'] ?? [];
+  let total = 0;
+  for (const row of rows) total += (row.value as Event).value;
+  return { rows: rows.length, total };
 }

@@ -6,37 +6,16 @@
  * measures is what routing each record to its key group's subtask, and keeping four of everything,
  * costs. No aim is set; the report gives the speed of 4 subtasks relative to 1.
  */
-import {
-  StreamExecutionEnvironment,
-  Time,
-  TumblingEventTimeWindows,
-  WatermarkStrategy,
-  elementsSource,
-} from '../../src/engine/index';
-import { BOUND, keyedEvents, type Event } from '../keyed-events';
+import { keyedEvents, windowSums } from '../keyed-events';
 import { defineSuite } from '../suite';
 
 const EVENTS = 300_000;
 
 const events = keyedEvents(EVENTS, 11);
 
+/** The subtasks' rows interleave differently from one subtask's: the sums' total is the same. */
 function run(parallelism: number): { rows: number; total: number } {
-  const env = StreamExecutionEnvironment.create();
-  env.setParallelism(parallelism);
-  env
-    .fromSource(
-      elementsSource(events, { arrivalIntervalMs: 1 }),
-      WatermarkStrategy.forBoundedOutOfOrderness<Event>(BOUND).withTimestampAssigner((e) => e.ts),
-    )
-    .keyBy((e) => e.key)
-    .window(TumblingEventTimeWindows.of(Time.seconds(1)))
-    .sum('value')
-    .sinkTo(env.collect('sums'));
-  const rows = env.execute().outputs['sums'] ?? [];
-  // The subtasks' rows interleave differently from one subtask's: compare what they add up to.
-  let total = 0;
-  for (const row of rows) total += (row.value as Event).value;
-  return { rows: rows.length, total };
+  return windowSums(events, (env) => env.setParallelism(parallelism));
 }
 
 export default defineSuite({

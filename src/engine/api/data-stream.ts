@@ -282,10 +282,7 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
 
   /** Names the operator in the job graph and the trace. */
   name(name: string): this {
-    if (typeof name !== 'string' || name === '') {
-      throw new PipelineDefinitionError('name(...) needs a non-empty string.');
-    }
-    this.node.name = name;
+    this.graph.setName(this.node, name);
     return this;
   }
 
@@ -329,10 +326,7 @@ export class DataStreamSink {
 
   /** Names the sink in the job graph and the trace. */
   name(name: string): this {
-    if (typeof name !== 'string' || name === '') {
-      throw new PipelineDefinitionError('name(...) needs a non-empty string.');
-    }
-    this.node.name = name;
+    this.graph.setName(this.node, name);
     return this;
   }
 

@@ -119,7 +119,15 @@ export class PipelineGraph {
     return node;
   }
 
-  /** Gives a node a stable id of the learner's choosing. */
+  /** Names a node, for the job graph and the trace. */
+  setName(node: LogicalNode, name: string): void {
+    if (typeof name !== 'string' || name === '') {
+      throw new PipelineDefinitionError('name(...) needs a non-empty string.');
+    }
+    node.name = name;
+  }
+
+    /** Gives a node a stable id of the learner's choosing. */
   setUid(node: LogicalNode, uid: string): void {
     if (typeof uid !== 'string' || uid === '') {
       throw new PipelineDefinitionError('uid(...) needs a non-empty string.');

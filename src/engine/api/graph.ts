@@ -127,7 +127,7 @@ export class PipelineGraph {
     node.name = name;
   }
 
-    /** Gives a node a stable id of the learner's choosing. */
+  /** Gives a node a stable id of the learner's choosing. */
   setUid(node: LogicalNode, uid: string): void {
     if (typeof uid !== 'string' || uid === '') {
       throw new PipelineDefinitionError('uid(...) needs a non-empty string.');

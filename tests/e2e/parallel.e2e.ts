@@ -50,6 +50,23 @@ async function runInParallel(page: Page): Promise<void> {
     expect.stringMatching(/^one reading \(1\/2\): /),
     expect.stringMatching(/^one reading \(2\/2\): /),
   ]);
+
+  // The State tab says which subtask holds each sensor: the one owning its key group, as in Flink.
+  await page.getByRole('tab', { name: 'State' }).click();
+  const keys = page.locator('tr[data-kind="key-state"] th');
+  await keys.first().waitFor();
+  const held = await keys.evaluateAll((els) =>
+    els.map((el) => [el.closest('tr')?.dataset.key, el.dataset.subtask]),
+  );
+  const owner: Record<string, string> = {
+    'sensor-1': '0',
+    'sensor-2': '1',
+    'sensor-3': '0',
+    'sensor-4': '1',
+  };
+  expect(held.length).toBeGreaterThan(0);
+  for (const [key, subtask] of held) expect(subtask).toBe(owner[key as string]);
+  await page.getByRole('tab', { name: 'Event time' }).click();
 }
 
 describe('a job in parallel', () => {

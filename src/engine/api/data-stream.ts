@@ -2,7 +2,7 @@
  * The DataStream API: `DataStream`, `SingleOutputStreamOperator` and `KeyedStream`, as in Flink.
  * Every call adds a transformation to the pipeline's graph; nothing runs until the job executes.
  */
-import { requireMaxParallelism, requireParallelism } from '../parallelism/parallelism';
+import { nonParallel, requireMaxParallelism, requireParallelism } from '../parallelism/parallelism';
 import { PipelineDefinitionError } from '../errors';
 import { fieldReducer } from '../functions/field-aggregations';
 import type { FieldAggregation } from '../functions/field-aggregations';
@@ -345,12 +345,10 @@ export class DataStreamSink {
 
 function setNodeParallelism(node: LogicalNode, parallelism: number): void {
   requireParallelism(parallelism, 'setParallelism');
-  const { spec } = node;
-  if (spec.kind === 'source' && spec.source.parallel !== true && parallelism !== 1) {
+  const reason = nonParallel(node);
+  if (reason !== undefined && parallelism !== 1) {
     throw new PipelineDefinitionError(
-      `"${node.name}" is a non-parallel source, which runs as one subtask: its parallelism must ` +
-        'be 1, as in Flink. To read in parallel, use a source with partitions (a topic, a dataset ' +
-        'or a generator with { partitions: n }).',
+      `"${node.name}" ${reason}. Its parallelism must be 1, as in Flink.`,
     );
   }
   node.parallelism = parallelism;

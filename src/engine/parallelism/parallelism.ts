@@ -1,6 +1,7 @@
 /**
  * The rules for parallelism settings, shared by the environment and each operator.
  */
+import type { LogicalNode } from '../api/graph';
 import { PipelineDefinitionError } from '../errors';
 import { UPPER_BOUND_MAX_PARALLELISM } from './key-groups';
 
@@ -44,4 +45,26 @@ export function requireMaxParallelism(
         `not ${String(maxParallelism)}.`,
     );
   }
+}
+
+/**
+ * Why a node can only run as one subtask, as in Flink: a non-parallel source, or a window over the
+ * whole stream (`windowAll`), which every record must reach. `undefined` when it can run in
+ * parallel.
+ */
+export function nonParallel(node: LogicalNode): string | undefined {
+  const { spec } = node;
+  if (spec.kind === 'source' && spec.source.parallel !== true) {
+    return (
+      'is a non-parallel source, which runs as one subtask. To read in parallel, use a source ' +
+      'with partitions (a topic, a dataset or a generator with { partitions: n })'
+    );
+  }
+  if (spec.kind === 'window' && node.keySelectors[0] === undefined) {
+    return (
+      'windows the whole stream (windowAll), so every record must reach one subtask. To window ' +
+      'in parallel, keyBy first and use window(...)'
+    );
+  }
+  return undefined;
 }

@@ -24,6 +24,7 @@ import { isPromise, notSynchronous } from '../functions/synchronous';
 import { summarize } from '../summarize';
 import type { Edge, KeySelector, StreamOperator } from './operator';
 import { defaultMaxParallelism } from '../parallelism/key-groups';
+import { nonParallel } from '../parallelism/parallelism';
 import { KeyGroupPartitioner, RebalancePartitioner } from '../parallelism/partitioner';
 import type { Partitioner, Partitioning } from '../parallelism/partitioner';
 import { collected } from './sink-row';
@@ -221,9 +222,9 @@ function spreadEdge(
 /** How many subtasks a node runs as: its own setting, else the environment's. */
 function parallelismOf(node: LogicalNode, defaults: ParallelismDefaults): number {
   if (node.parallelism !== undefined) return node.parallelism;
-  // A non-parallel source (fromElements, a text file, a scripted stream) runs as one subtask
-  // whatever the environment says, as Flink's non-parallel sources do.
-  if (node.spec.kind === 'source' && node.spec.source.parallel !== true) return 1;
+  // A non-parallel source (fromElements, a text file, a scripted stream) or an all-window runs as
+  // one subtask whatever the environment says, as Flink's non-parallel operators do.
+  if (nonParallel(node) !== undefined) return 1;
   return defaults.parallelism;
 }
 

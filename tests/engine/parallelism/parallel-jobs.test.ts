@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  OutputTag,
   PipelineDefinitionError,
   StreamExecutionEnvironment,
   Topic,
@@ -12,7 +13,14 @@ import {
   WatermarkStrategy,
   topicSource,
 } from '../../../src/engine/index';
-import type { JobResult, SensorReading, TraceEvent } from '../../../src/engine/index';
+import type {
+  DataStream,
+  JobResult,
+  KeyedProcessFunction,
+  SensorReading,
+  TimerHandler,
+  TraceEvent,
+} from '../../../src/engine/index';
 import { subtaskOfKey } from '../../../src/engine/parallelism/key-groups';
 import type { Event } from '../helpers';
 
@@ -306,5 +314,98 @@ describe('partitioning chosen by the program', () => {
       .setParallelism(2)
       .sinkTo(env.collect('out'));
     expect(() => env.execute()).toThrow(/forward\(\) does not allow a change of parallelism/);
+  });
+});
+
+/** A timer 500 ms after each record's event time; each firing says its key and time. */
+const timersAfterHalfASecond: KeyedProcessFunction<string, Event, string> &
+  TimerHandler<string, string> = {
+  processElement: (e, ctx) => ctx.timerService().registerEventTimeTimer(e.ts + 500),
+  onTimer: (ts, ctx, out) => out.collect(`${ctx.getCurrentKey()}@${ts}`),
+};
+
+describe('pipelines of every shape in parallel', () => {
+  type Shape = (env: StreamExecutionEnvironment, input: DataStream<Event>) => void;
+  const late = new OutputTag<Event>('late');
+  const shapes: Record<string, Shape> = {
+    'a window over the whole stream': (env, input) =>
+      input
+        .windowAll(TumblingEventTimeWindows.of(1_000))
+        .reduce((a, b) => ({ ...a, n: a.n + b.n }))
+        .sinkTo(env.collect('out')),
+    'an interval join': (env, input) =>
+      input
+        .keyBy((e) => e.key)
+        .intervalJoin(input.map((e) => ({ ...e, n: e.n * 10 })).keyBy((e) => e.key))
+        .between(-300, 300)
+        .process({
+          processElement: (l, r, _ctx, out) => out.collect(`${l.key}:${l.n}-${r.n}`),
+        })
+        .sinkTo(env.collect('out')),
+    'a keyed process function with timers': (env, input) =>
+      input
+        .keyBy((e) => e.key)
+        .process(timersAfterHalfASecond)
+        .sinkTo(env.collect('out')),
+    'late data to a side output': (env, input) => {
+      const sums = input
+        .keyBy((e) => e.key)
+        .window(TumblingEventTimeWindows.of(500))
+        .sideOutputLateData(late)
+        .reduce((a, b) => ({ ...a, n: a.n + b.n }));
+      sums.sinkTo(env.collect('out'));
+      sums.getSideOutput(late).sinkTo(env.collect('late'));
+    },
+  };
+
+  for (const [shape, build] of Object.entries(shapes)) {
+    it(`gives one subtask's results with ${shape}`, () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.record({
+              key: fc.constantFrom('a', 'b', 'c', 'd'),
+              ts: fc.integer({ min: 0, max: 3_000 }),
+              n: fc.integer({ min: 0, max: 9 }),
+            }),
+            { minLength: 1, maxLength: 30 },
+          ),
+          fc.integer({ min: 2, max: 4 }),
+          (input, parallelism) => {
+            const run = (p: number) => {
+              const env = StreamExecutionEnvironment.create();
+              env.setParallelism(p);
+              const stream = env.fromSource(
+                topicSource(topicOf(input, 2), { arrivalIntervalMs: 40 }),
+                strategy(200),
+                'events',
+              );
+              build(env, stream);
+              const result = env.execute();
+              const rows = (sink: string) =>
+                (result.outputs[sink] ?? []).map((r) => JSON.stringify(r.value)).sort();
+              return { out: rows('out'), late: rows('late'), graph: result.graph };
+            };
+            const one = run(1);
+            const many = run(parallelism);
+            expect(many.out).toEqual(one.out);
+            expect(many.late).toEqual(one.late);
+          },
+        ),
+        { numRuns: 40 },
+      );
+    });
+  }
+
+  it('runs a window over the whole stream as one subtask, and refuses more', () => {
+    const env = StreamExecutionEnvironment.create();
+    env.setParallelism(3);
+    const all = env
+      .fromSource(topicSource(topicOf(events, 3)), strategy(), 'events')
+      .windowAll(TumblingEventTimeWindows.of(1_000))
+      .reduce((a) => a);
+    all.sinkTo(env.collect('out'));
+    expect(env.execute().graph.operators.map((o) => o.parallelism)).toEqual([3, 1, 3]);
+    expect(() => all.setParallelism(2)).toThrow(/windows the whole stream \(windowAll\)/);
   });
 });

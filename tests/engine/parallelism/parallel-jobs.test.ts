@@ -347,6 +347,21 @@ describe('pipelines of every shape in parallel', () => {
         .keyBy((e) => e.key)
         .process(timersAfterHalfASecond)
         .sinkTo(env.collect('out')),
+    'two connected streams': (env, input) =>
+      input
+        .connect(input.filter((e) => e.n > 4))
+        .map({ map1: (e: Event) => `1:${e.key}:${e.n}`, map2: (e: Event) => `2:${e.key}:${e.n}` })
+        .sinkTo(env.collect('out')),
+    'two keyed streams connected, and a union': (env, input) =>
+      input
+        .union(input.map((e) => ({ ...e, n: -e.n })))
+        .keyBy((e) => e.key)
+        .connect(input.keyBy((e) => e.key))
+        .flatMap({
+          flatMap1: (e: Event) => [`${e.key}:${e.n}`],
+          flatMap2: (e: Event) => (e.n > 5 ? [`big ${e.key}`] : []),
+        })
+        .sinkTo(env.collect('out')),
     'late data to a side output': (env, input) => {
       const sums = input
         .keyBy((e) => e.key)

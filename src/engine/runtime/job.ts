@@ -268,12 +268,7 @@ export class JobRuntime implements JobContext {
    */
   injectFailureNow(): boolean {
     if (this.ended || this.failure !== undefined) return false;
-    this.recovery ??= {
-      backoff: new RestartBackoff({ kind: 'no-restart' }),
-      failures: [],
-      attempt: 0,
-      sinkCuts: undefined,
-    };
+    this.recovery ??= unhandledRecovery();
     const failure: Failure = { kind: 'processing-time', time: this.clock };
     const index = this.recovery.failures.push({ failure, fired: false, seen: 0 }) - 1;
     this.scheduler.job('failure', this.clock, index);
@@ -293,12 +288,7 @@ export class JobRuntime implements JobContext {
       throw new RangeError(`"${operator.name}" is a source: it receives no records to fail on.`);
     }
     if (this.ended || this.failure !== undefined) return false;
-    this.recovery ??= {
-      backoff: new RestartBackoff({ kind: 'no-restart' }),
-      failures: [],
-      attempt: 0,
-      sinkCuts: undefined,
-    };
+    this.recovery ??= unhandledRecovery();
     // Named as the learner knows it, unless another operator shares the name.
     const shared = this.current.operators.some(
       (op) => op !== operator && op.name === operator.name,
@@ -739,6 +729,19 @@ interface ArmedFailure {
   readonly failure: Failure;
   fired: boolean;
   seen: number;
+}
+
+/**
+ * Recovery for a job that handles no failures, once one is injected into it while it runs: no
+ * restarts, so the failure fails the job.
+ */
+function unhandledRecovery(): Recovery {
+  return {
+    backoff: new RestartBackoff({ kind: 'no-restart' }),
+    failures: [],
+    attempt: 0,
+    sinkCuts: undefined,
+  };
 }
 
 /** How the job recovers from failures. */

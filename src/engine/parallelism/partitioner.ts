@@ -23,7 +23,7 @@ export abstract class Partitioner implements EdgeTarget {
   constructor(
     /** One edge per subtask of the reading operator, in subtask order. */
     readonly edges: readonly Edge[],
-    /** The sending subtask, which names the failure when choosing a subtask fails. */
+    /** The sending subtask. */
     protected readonly sender: StreamOperator,
   ) {}
 
@@ -109,8 +109,12 @@ export class KeyGroupPartitioner extends Partitioner {
     return subtaskOfKey(key, this.edges.length, this.maxParallelism);
   }
 
+  /**
+   * A key selector that threw fails naming the keyed operator, whose input the selector belongs
+   * to, as it does at parallelism 1 (where the operator calls the selector itself).
+   */
   private failure(error: unknown, value: unknown, timestamp: Millis | undefined): Error {
-    const { id, name } = this.sender;
+    const { id, name } = (this.edges[0] as Edge).target as StreamOperator;
     return new UserFunctionError(
       { operatorId: id, operatorName: name, record: { value, timestamp } },
       error,

@@ -424,3 +424,31 @@ describe('pipelines of every shape in parallel', () => {
     expect(() => all.setParallelism(2)).toThrow(/windows the whole stream \(windowAll\)/);
   });
 });
+
+describe('a failing key selector in parallel', () => {
+  it('fails naming the keyed operator and the record, as at parallelism 1', () => {
+    const failure = (parallelism: number) => {
+      const env = StreamExecutionEnvironment.create();
+      env.setParallelism(parallelism);
+      env
+        .fromSource(topicSource(topicOf(events.slice(0, 5), 2)), strategy(), 'events')
+        .keyBy((e) => {
+          if (e.n === 3) throw new Error('no key for 3');
+          return e.key;
+        })
+        .reduce((a) => a)
+        .name('Keyed')
+        .sinkTo(env.collect('out'));
+      try {
+        env.execute();
+      } catch (error) {
+        return error as Error & { operatorName?: string };
+      }
+      throw new Error('the job did not fail');
+    };
+    const one = failure(1);
+    const two = failure(2);
+    expect(two.message).toBe(one.message);
+    expect(two.message).toMatch(/Keyed/);
+  });
+});

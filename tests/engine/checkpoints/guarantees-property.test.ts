@@ -42,7 +42,7 @@ import { content, rowsOf } from './jobs';
 
 type Ending = 'tumbling' | 'sliding' | 'session' | 'late' | 'rolling';
 
-interface Program {
+interface Program extends FaultTolerance {
   readonly parallelism: number;
   readonly partitions: number;
   readonly interval: number;
@@ -51,9 +51,46 @@ interface Program {
   readonly autoWatermarkInterval: number;
   readonly steps: readonly number[];
   readonly ending: Ending;
+}
+
+/** How a program checkpoints, restarts and fails: shared by the programs of both properties. */
+interface FaultTolerance {
   readonly checkpointInterval: number;
   readonly restartDelay: number;
   readonly failures: readonly ({ time: number } | { record: number })[];
+}
+
+const faultTolerance = {
+  checkpointInterval: fc.integer({ min: 100, max: 1_500 }),
+  restartDelay: fc.constantFrom(0, 250, 1_000),
+  failures: fc.array(
+    fc.oneof(
+      fc.record({ time: fc.integer({ min: 0, max: 3_000 }) }),
+      fc.record({ record: fc.integer({ min: 1, max: 30 }) }),
+    ),
+    { minLength: 1, maxLength: 3 },
+  ),
+};
+
+/**
+ * Checkpoints and restarts as `p` says; with `failing`, injects its failures (on the operator
+ * named `Result`, or at a processing time). The failure-free run differs from it in that alone.
+ */
+function configureFaultTolerance(
+  env: StreamExecutionEnvironment,
+  p: FaultTolerance,
+  failing: boolean,
+): void {
+  env.enableCheckpointing(p.checkpointInterval);
+  env.setRestartStrategy(RestartStrategies.fixedDelayRestart(p.failures.length, p.restartDelay));
+  if (!failing) return;
+  for (const failure of p.failures) {
+    env.injectFailure(
+      'time' in failure
+        ? Failure.atProcessingTime(failure.time)
+        : Failure.onRecord('Result', failure.record),
+    );
+  }
 }
 
 const program: fc.Arbitrary<Program> = fc.record({
@@ -72,15 +109,7 @@ const program: fc.Arbitrary<Program> = fc.record({
   autoWatermarkInterval: fc.constantFrom(0, 50, 200),
   steps: fc.array(fc.integer({ min: -2, max: 3 }), { maxLength: 2 }),
   ending: fc.constantFrom<Ending>('tumbling', 'sliding', 'session', 'late', 'rolling'),
-  checkpointInterval: fc.integer({ min: 100, max: 1_500 }),
-  restartDelay: fc.constantFrom(0, 250, 1_000),
-  failures: fc.array(
-    fc.oneof(
-      fc.record({ time: fc.integer({ min: 0, max: 3_000 }) }),
-      fc.record({ record: fc.integer({ min: 1, max: 30 }) }),
-    ),
-    { minLength: 1, maxLength: 3 },
-  ),
+  ...faultTolerance,
 });
 
 function sourceOf(p: Program): Source<Event> {
@@ -119,17 +148,7 @@ function run(p: Program, failing: boolean): JobResult {
     ...(failing ? { trace: { level: 'full' as const } } : {}),
   });
   env.setParallelism(p.parallelism);
-  env.enableCheckpointing(p.checkpointInterval);
-  env.setRestartStrategy(RestartStrategies.fixedDelayRestart(p.failures.length, p.restartDelay));
-  if (failing) {
-    for (const failure of p.failures) {
-      env.injectFailure(
-        'time' in failure
-          ? Failure.atProcessingTime(failure.time)
-          : Failure.onRecord('Result', failure.record),
-      );
-    }
-  }
+  configureFaultTolerance(env, p, failing);
   const strategy = WatermarkStrategy.forBoundedOutOfOrderness<Event>(
     p.outOfOrderness,
   ).withTimestampAssigner((e) => e.ts);
@@ -180,44 +199,23 @@ describe('delivery guarantees after failures', () => {
   }, 60_000);
 });
 
-interface SocketProgram {
+interface SocketProgram extends FaultTolerance {
   readonly values: readonly number[];
   readonly interval: number;
   readonly steps: readonly number[];
-  readonly checkpointInterval: number;
-  readonly restartDelay: number;
-  readonly failures: readonly ({ time: number } | { record: number })[];
 }
 
 const socketProgram: fc.Arbitrary<SocketProgram> = fc.record({
   values: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 40 }),
   interval: fc.constantFrom(0, 10, 60, 150),
   steps: fc.array(fc.integer({ min: -2, max: 3 }), { maxLength: 2 }),
-  checkpointInterval: fc.integer({ min: 100, max: 1_500 }),
-  restartDelay: fc.constantFrom(0, 250, 1_000),
-  failures: fc.array(
-    fc.oneof(
-      fc.record({ time: fc.integer({ min: 0, max: 3_000 }) }),
-      fc.record({ record: fc.integer({ min: 1, max: 30 }) }),
-    ),
-    { minLength: 1, maxLength: 3 },
-  ),
+  ...faultTolerance,
 });
 
 /** Each value, numbered by where it stands in the input, through the steps into both sinks. */
 function runSocket(p: SocketProgram, failing: boolean): JobResult {
   const env = StreamExecutionEnvironment.create();
-  env.enableCheckpointing(p.checkpointInterval);
-  env.setRestartStrategy(RestartStrategies.fixedDelayRestart(p.failures.length, p.restartDelay));
-  if (failing) {
-    for (const failure of p.failures) {
-      env.injectFailure(
-        'time' in failure
-          ? Failure.atProcessingTime(failure.time)
-          : Failure.onRecord('Result', failure.record),
-      );
-    }
-  }
+  configureFaultTolerance(env, p, failing);
   const numbered = p.values.map((n, at) => ({ at, n }));
   let stream = env.fromSource(socketSource(numbered, { arrivalIntervalMs: p.interval }));
   for (const add of p.steps) stream = stream.map((r) => ({ ...r, n: r.n + add }));

@@ -78,6 +78,8 @@ export interface GraphEdge {
    * `'rebalance'` round robin (different parallelism, not keyed).
    */
   readonly partitioning: Partitioning;
+  /** Ms everything takes on the way, set with `simulateNetworkDelay` (absent: none). */
+  readonly delay?: number;
 }
 
 /** The operator graph, for drawing. Operators are in topological order. */

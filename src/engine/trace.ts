@@ -238,6 +238,13 @@ export interface AlignmentEvent extends Base {
   readonly input: number;
   /** Whether the channels that had the barrier were blocked meanwhile (exactly-once mode). */
   readonly blocking: boolean;
+  /**
+   * On `'alignment-end'`: how many records came meanwhile on channels that already had the
+   * barrier. Blocking, they were held back and processed after the snapshot; not blocking, they
+   * were processed before it, so they are in the snapshot and a restore from it processes them
+   * again (the cause of at-least-once).
+   */
+  readonly records?: number;
 }
 
 /** The operator snapshotted its state for a checkpoint and acknowledged it to the coordinator. */

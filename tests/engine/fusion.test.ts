@@ -15,6 +15,7 @@ const job: JobContext = {
   provenance: null,
   nextRecordId: () => 0,
   wakeUpAt: () => undefined,
+  deliverAt: () => undefined,
   recordSideOutput: () => undefined,
   recordSkippedRow: () => undefined,
 };

@@ -309,6 +309,31 @@ export class SingleOutputStreamOperator<T> extends DataStream<T> {
     return this;
   }
 
+  /**
+   * Makes everything this operator emits (records, watermarks, checkpoint barriers) take `ms` of
+   * processing time to reach the next operators, in the order it was sent: Streamlab's own
+   * teaching tool (Flink has none). In a real job, network buffers and backpressure delay a
+   * channel; here, without it, a record reaches the next operator the moment it is emitted.
+   *
+   * With two inputs, one delayed, a checkpoint's barrier reaches the operator reading both on one
+   * input first: aligning it (`CheckpointingMode.EXACTLY_ONCE`) holds that input's records back
+   * until the other barrier comes; not aligning it (`AT_LEAST_ONCE`) lets them into the snapshot.
+   *
+   * @example
+   * ```ts
+   * const slow = env.fromElements(1, 2, 3).map((n) => n * 10).simulateNetworkDelay(250);
+   * ```
+   */
+  simulateNetworkDelay(ms: number): this {
+    if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) {
+      throw new PipelineDefinitionError(
+        `simulateNetworkDelay(ms) needs a whole number of ms, 0 or more, got ${String(ms)}.`,
+      );
+    }
+    this.node.networkDelay = ms;
+    return this;
+  }
+
   /** The records this operator sent to the side output `tag`, as a stream. */
   getSideOutput<X>(tag: OutputTag<X>): DataStream<X> {
     return new DataStream<X>(this.graph, [{ node: this.node, tag: tag.id }], this.time);

@@ -51,6 +51,8 @@ export interface LogicalNode {
   parallelism: number | undefined;
   /** Set with `setMaxParallelism`: the number of key groups of a keyed operator. */
   maxParallelism: number | undefined;
+  /** Set with `simulateNetworkDelay`: ms everything this node emits takes to arrive (0: none). */
+  networkDelay: number;
 }
 
 /** An output of a node: the main output, or a side output named by `tag`. */
@@ -114,6 +116,7 @@ export class PipelineGraph {
       keySelectors,
       parallelism: undefined,
       maxParallelism: undefined,
+      networkDelay: 0,
     };
     this.nodes.push(node);
     return node;

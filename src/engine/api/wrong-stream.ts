@@ -70,6 +70,7 @@ const OPERATOR_METHODS = [
   'getSideOutput',
   'setParallelism',
   'setMaxParallelism',
+  'simulateNetworkDelay',
 ] as const;
 /** What only a keyed stream has (KeyedStream). */
 const KEYED_METHODS = [
@@ -131,7 +132,10 @@ interface Rule {
   readonly advice: (method: string) => Advice;
 }
 
-/** `name`, `uid`, `getSideOutput` and the parallelism settings on a stream no operator made. */
+/**
+ * `name`, `uid`, `getSideOutput`, the parallelism settings and `simulateNetworkDelay` on a stream
+ * no operator made.
+ */
 function operatorOnly(but: string): Rule {
   return {
     methods: OPERATOR_METHODS,
@@ -151,12 +155,19 @@ function operatorOnly(but: string): Rule {
                 'the operation to run in parallel (.map(...), .process(...), a window function, …)',
               example: `.map(...).${method}(2)`,
             }
-          : {
-              needs: 'a stream made by an operator',
-              but,
-              first: `the operation to ${method === 'name' ? 'name' : 'identify'} (.map(...), .process(...), a window function, …)`,
-              example: `.map(...).${method}('parse')`,
-            },
+          : method === 'simulateNetworkDelay'
+            ? {
+                needs: 'a stream made by an operator',
+                but,
+                first: 'the operation whose output is delayed (.map(...), .process(...), …)',
+                example: '.map(...).simulateNetworkDelay(250)',
+              }
+            : {
+                needs: 'a stream made by an operator',
+                but,
+                first: `the operation to ${method === 'name' ? 'name' : 'identify'} (.map(...), .process(...), a window function, …)`,
+                example: `.map(...).${method}('parse')`,
+              },
   };
 }
 

@@ -4,13 +4,19 @@
  * (`CheckpointBarrierTracker`, at-least-once).
  *
  * Both snapshot the operator once the barrier came on every channel. Aligned, a channel that had
- * the barrier is blocked until then, so no record after the barrier is processed before the
- * snapshot; the tracker blocks nothing. Records travel synchronously here, and all of a
- * checkpoint's barriers are injected in one event, so the barriers reach an operator on all its
- * channels before any further record: no channel is ever blocked for a record, and both take the
- * same snapshot. What differs is recorded: the trace's alignment events say whether it blocked.
+ * the barrier is blocked until then: what comes on it (records, watermarks, idleness, the next
+ * barrier) is held, in order, and processed after the snapshot, so the snapshot holds the effect
+ * of exactly the records before the barrier on every channel. The tracker blocks nothing: records
+ * that came after the barrier on one channel are in the snapshot, and a restore from it processes
+ * them again.
+ *
+ * Without delayed edges all of a checkpoint's barriers reach an operator within one event, before
+ * any further record, and both take the same snapshot. Behind a delayed edge
+ * (`simulateNetworkDelay`) they come at different times, with records in between.
  */
-import type { StreamOperator } from '../runtime/operator';
+import type { WindowOrigin } from '../records';
+import type { Edge, StreamOperator } from '../runtime/operator';
+import type { Millis } from '../time';
 import type { Trace } from '../trace';
 
 /** Who takes the snapshot once an operator has all of a checkpoint's barriers. */
@@ -19,10 +25,36 @@ export interface BarrierListener {
   triggerCheckpointOnBarrier(operator: StreamOperator, checkpoint: number): void;
 }
 
+/** What came on a blocked channel, to be processed once the alignment ends. */
+type Held =
+  | {
+      readonly kind: 'record';
+      readonly edge: Edge;
+      readonly value: unknown;
+      readonly timestamp: Millis | undefined;
+      readonly origin: WindowOrigin | undefined;
+      readonly id: number;
+    }
+  | { readonly kind: 'watermark'; readonly channel: number; readonly watermark: Millis }
+  | { readonly kind: 'status'; readonly channel: number; readonly idle: boolean }
+  | { readonly kind: 'barrier'; readonly channel: number; readonly checkpoint: number };
+
 export class CheckpointBarrierHandler {
   private checkpoint = 0;
   private readonly seen: boolean[];
   private count = 0;
+  /** What blocked channels got while aligning, in order of arrival. */
+  private held: Held[] = [];
+  /**
+   * Records that came on a channel after its barrier while aligning: held back when blocking,
+   * processed (and so in the snapshot) when not.
+   */
+  private after = 0;
+  /**
+   * True between a checkpoint's first and last barrier at an operator with several channels. The
+   * operator reads it for every record: while it is false, nothing else is asked.
+   */
+  aligning = false;
 
   constructor(
     private readonly operator: StreamOperator,
@@ -37,13 +69,21 @@ export class CheckpointBarrierHandler {
 
   /** A barrier of `checkpoint` arrived on input channel `channel`. */
   processBarrier(channel: number, checkpoint: number): void {
+    if (this.isBlocked(channel)) {
+      // The next checkpoint's barrier, behind this one's on a blocked channel.
+      this.held.push({ kind: 'barrier', channel, checkpoint });
+      return;
+    }
     const { operator, trace } = this;
     trace?.add({ type: 'barrier', op: operator.id, checkpoint, input: channel });
     if (checkpoint !== this.checkpoint) {
       // A newer checkpoint's first barrier: an older one not yet aligned can no longer complete.
+      // (Not reached while the coordinator takes one checkpoint at a time, as here.)
+      this.release();
       this.checkpoint = checkpoint;
       this.seen.fill(false);
       this.count = 0;
+      this.after = 0;
       if (this.channels > 1) {
         trace?.add({
           type: 'alignment-start',
@@ -56,7 +96,10 @@ export class CheckpointBarrierHandler {
     }
     if (this.seen[channel] === true) return;
     this.seen[channel] = true;
-    if (++this.count < this.channels) return;
+    if (++this.count < this.channels) {
+      this.aligning = true;
+      return;
+    }
     if (this.channels > 1) {
       trace?.add({
         type: 'alignment-end',
@@ -64,8 +107,77 @@ export class CheckpointBarrierHandler {
         checkpoint,
         input: channel,
         blocking: this.blocking,
+        records: this.after,
       });
     }
     this.listener.triggerCheckpointOnBarrier(operator, checkpoint);
+    this.release();
+  }
+
+  /**
+   * A record arrived on `edge` while aligning: true when the handler took it (its channel is
+   * blocked), false when the operator processes it now. A record the tracker lets through on a
+   * channel whose barrier came (at-least-once) is counted: it will be in the snapshot, and be
+   * processed again after a restore from it.
+   */
+  holdRecord(
+    edge: Edge,
+    value: unknown,
+    timestamp: Millis | undefined,
+    origin: WindowOrigin | undefined,
+    id: number,
+  ): boolean {
+    if (this.seen[edge.channel] !== true) return false;
+    this.after++;
+    if (!this.blocking) return false;
+    this.held.push({ kind: 'record', edge, value, timestamp, origin, id });
+    return true;
+  }
+
+  /** A watermark arrived on `channel`: true when the handler took it (the channel is blocked). */
+  holdWatermark(channel: number, watermark: Millis): boolean {
+    if (!this.isBlocked(channel)) return false;
+    this.held.push({ kind: 'watermark', channel, watermark });
+    return true;
+  }
+
+  /** An idleness change arrived on `channel`: true when the handler took it (it is blocked). */
+  holdStatus(channel: number, idle: boolean): boolean {
+    if (!this.isBlocked(channel)) return false;
+    this.held.push({ kind: 'status', channel, idle });
+    return true;
+  }
+
+  private isBlocked(channel: number): boolean {
+    return this.aligning && this.blocking && this.seen[channel] === true;
+  }
+
+  /**
+   * Ends the alignment: unblocks every channel and processes what they held, in order. Something
+   * held may start the next alignment (the next checkpoint's barrier): what follows it on a
+   * channel blocked again is held anew.
+   */
+  private release(): void {
+    this.aligning = false;
+    if (this.held.length === 0) return;
+    const held = this.held;
+    this.held = [];
+    const { operator } = this;
+    for (const item of held) {
+      switch (item.kind) {
+        case 'record':
+          operator.receive(item.edge, item.value, item.timestamp, item.origin, item.id);
+          break;
+        case 'watermark':
+          operator.receiveWatermark({ channel: item.channel }, item.watermark);
+          break;
+        case 'status':
+          operator.receiveStatus({ channel: item.channel }, item.idle);
+          break;
+        case 'barrier':
+          operator.receiveBarrier(item.channel, item.checkpoint);
+          break;
+      }
+    }
   }
 }

@@ -5,10 +5,13 @@
  * once every subtask acknowledged it; it then notifies them (`notifyCheckpointComplete`), on which
  * transactional sinks commit.
  *
- * Barriers travel with the records, synchronously and depth first like them, so a checkpoint is
- * triggered, aligned, snapshotted and completed within one event of the simulation: the
- * acknowledgements all arrive before anything else happens. The completed checkpoint is the same
- * consistent cut `JobRuntime.snapshot()` takes between events.
+ * Barriers travel with the records, synchronously and depth first like them, so without delayed
+ * edges a checkpoint is triggered, aligned, snapshotted and completed within one event of the
+ * simulation, and is the same consistent cut `JobRuntime.snapshot()` takes between events. Behind
+ * a delayed edge (`simulateNetworkDelay`) a barrier is in flight like the records before it, and
+ * the checkpoint completes when the last acknowledgement comes, in a later event. As with Flink's
+ * default of one concurrent checkpoint, a checkpoint due while another is being taken waits for
+ * it, and is triggered when it completes.
  */
 import type { SourceOperator } from '../operators/source-operator';
 import type { StreamOperator } from '../runtime/operator';
@@ -37,12 +40,22 @@ export interface CheckpointedJob {
   now(): Millis;
   /** When the next periodic watermark tick is due, if one is. */
   nextWatermarkTick(): Millis | undefined;
+  /** An operator took its snapshot for the pending checkpoint. */
+  snapshotted(operator: StreamOperator): void;
+  /** A checkpoint completed: it is now the latest. */
+  completed(checkpoint: CompletedCheckpoint): void;
+  /** Asks for {@link CheckpointCoordinator.trigger} as the next event: one was waiting. */
+  triggerSoon(): void;
 }
 
 export class CheckpointCoordinator implements BarrierListener {
   private nextId = 1;
   private pending: Map<string, OperatorSnapshot> | undefined;
   private pendingId = 0;
+  /** Set when a checkpoint came due while another was being taken: it follows that one. */
+  private queued = false;
+  /** True while `trigger` injects barriers: it completes what they acknowledge at once. */
+  private triggering = false;
   /** The latest completed checkpoint: what recovery restores (Flink keeps one by default). */
   latest: CompletedCheckpoint | undefined;
   /** Ids of every completed checkpoint, in order. */
@@ -54,12 +67,22 @@ export class CheckpointCoordinator implements BarrierListener {
     private readonly job: CheckpointedJob,
   ) {}
 
+  /** True while a checkpoint is being taken (triggered, not yet completed or aborted) or waits. */
+  get inProgress(): boolean {
+    return this.pending !== undefined || this.queued;
+  }
+
   /**
    * Triggers the next checkpoint: injects its barrier at every source partition, and completes it
-   * when every operator acknowledged it. A failure while snapshotting aborts it and is rethrown:
-   * as with Flink's default of no tolerable checkpoint failures, the job then fails.
+   * when every operator acknowledged it (now, unless a barrier is in flight). A failure while
+   * snapshotting aborts it and is rethrown: as with Flink's default of no tolerable checkpoint
+   * failures, the job then fails. While another is in progress, it waits for that one.
    */
   trigger(): void {
+    if (this.pending !== undefined) {
+      this.queued = true;
+      return;
+    }
     const id = this.nextId++;
     const { job } = this;
     const { operators, sources } = job.plan();
@@ -71,6 +94,7 @@ export class CheckpointCoordinator implements BarrierListener {
     });
     this.pending = new Map();
     this.pendingId = id;
+    this.triggering = true;
     try {
       for (const source of sources) {
         // A source without partitions has no channel for the barrier to come on.
@@ -80,21 +104,19 @@ export class CheckpointCoordinator implements BarrierListener {
         }
       }
     } catch (error) {
-      this.abort(id, `an operator failed while taking its snapshot: ${messageOf(error)}`);
+      this.abortPending(`an operator failed while taking its snapshot: ${messageOf(error)}`);
       throw error;
+    } finally {
+      this.triggering = false;
     }
-    const acknowledged = this.pending;
-    this.pending = undefined;
-    if (acknowledged.size !== operators.length) {
-      // Every operator is reachable from a source, so this means a barrier went missing.
-      this.abort(id, 'not every operator acknowledged it');
-      return;
-    }
-    this.complete(id, acknowledged);
+    // Every operator is reachable from a source, so each one acknowledges, now or once the
+    // barriers in flight reach it.
+    if (this.pending?.size === operators.length) this.completePending();
   }
 
-  /** Aborts a checkpoint being taken (the job failed meanwhile). */
+  /** Aborts a checkpoint being taken (the job failed meanwhile); one waiting is dropped. */
   abortPending(reason: string): void {
+    this.queued = false;
     if (this.pending === undefined) return;
     this.pending = undefined;
     this.abort(this.pendingId, reason);
@@ -109,8 +131,30 @@ export class CheckpointCoordinator implements BarrierListener {
       checkpoint,
       bytes: snapshot.bytes,
     });
-    this.pending?.set(operator.task, snapshot);
+    const pending = checkpoint === this.pendingId ? this.pending : undefined;
+    pending?.set(operator.task, snapshot);
+    this.job.snapshotted(operator);
+    const last = pending !== undefined && pending.size === this.operatorCount();
+    // The last acknowledgement of a checkpoint whose barriers were in flight completes it, before
+    // the barrier goes on (which reaches nothing that has not acknowledged). While triggering,
+    // `trigger` completes it once every source has had its barrier.
+    if (last && !this.triggering) this.completePending();
     operator.output.emitBarrier(checkpoint);
+  }
+
+  private operatorCount(): number {
+    return this.job.plan().operators.length;
+  }
+
+  private completePending(): void {
+    const acknowledged = this.pending as Map<string, OperatorSnapshot>;
+    this.pending = undefined;
+    this.complete(this.pendingId, acknowledged);
+    // Not from here: this may be deep inside an operator handling a barrier.
+    if (this.queued) {
+      this.queued = false;
+      this.job.triggerSoon();
+    }
   }
 
   private complete(id: number, acknowledged: Map<string, OperatorSnapshot>): void {
@@ -141,6 +185,7 @@ export class CheckpointCoordinator implements BarrierListener {
     };
     this.latest = { id, time, snapshot };
     this.completed.push(id);
+    job.completed(this.latest);
     job.trace?.add({ type: 'checkpoint-completed', op: '-', checkpoint: id, bytes });
     for (const operator of plan.operators) operator.notifyCheckpointComplete(id);
   }

@@ -33,7 +33,7 @@ export class SinkOperator extends StreamOperator implements Fusible {
     name: string,
     private readonly writer: SinkWriter,
     /** The collect sink's name, for where its records came from (see `Provenance`). */
-    private readonly collects?: string,
+    readonly collects?: string,
   ) {
     super(id, name, 'sink', [undefined]);
   }

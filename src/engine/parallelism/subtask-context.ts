@@ -7,6 +7,7 @@ import type { SourceFormatError } from '../sources/text/source-format-error';
 import type { Trace, TraceLevel, UnnumberedEvent } from '../trace';
 import type { Millis } from '../time';
 import type { JobContext } from '../runtime/job-context';
+import type { InFlightChannel } from '../runtime/in-flight-channel';
 import type { StreamOperator } from '../runtime/operator';
 import type { Provenance } from '../runtime/provenance';
 
@@ -62,6 +63,10 @@ export class SubtaskContext implements JobContext {
 
   wakeUpAt(operator: StreamOperator, time: Millis): void {
     this.job.wakeUpAt(operator, time);
+  }
+
+  deliverAt(channel: InFlightChannel, time: Millis): void {
+    this.job.deliverAt(channel, time);
   }
 
   recordSideOutput(

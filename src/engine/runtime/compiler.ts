@@ -22,6 +22,7 @@ import type { GraphEdge, JobGraph, OperatorNode } from '../result';
 import { isKey } from '../records';
 import { isPromise, notSynchronous } from '../functions/synchronous';
 import { summarize } from '../summarize';
+import { InFlightChannel } from './in-flight-channel';
 import type { Edge, KeySelector, StreamOperator } from './operator';
 import { defaultMaxParallelism } from '../parallelism/key-groups';
 import { nonParallel } from '../parallelism/parallelism';
@@ -140,8 +141,9 @@ export function compile(
               'rebalance() instead, or give both the same parallelism.',
           );
         }
+        const delay = port.node.networkDelay;
         senders.forEach((sender, index) => {
-          const outgoing =
+          const direct =
             partitioning === 'forward'
               ? forwardEdge(targets[index] as StreamOperator, gate, nextChannel)
               : spreadEdge(targets, gate, nextChannel, (receivers) =>
@@ -154,6 +156,10 @@ export function compile(
                         maxParallelismOf(node, parallelism.get(node) as number, defaults),
                       ),
                 );
+          const outgoing =
+            delay === 0
+              ? direct
+              : { target: new InFlightChannel(sender, direct, delay), channel: -1, gate };
           if (port.tag === undefined) sender.output.edges.push(outgoing);
           else {
             const list = sender.output.sideEdges.get(port.tag) ?? [];
@@ -168,6 +174,7 @@ export function compile(
           tag: port.tag ?? null,
           keyed: selector !== undefined,
           partitioning,
+          ...(delay === 0 ? {} : { delay }),
         });
       }
     });
@@ -280,6 +287,8 @@ function fusedInto(
   // rebalance() hands records over, as over a network: never chained.
   if (only.partitioning === 'rebalance') return undefined;
   if (only.node.spec.kind !== 'step') return undefined;
+  // A delayed output is a channel between two tasks, as rebalance() is.
+  if (only.node.networkDelay > 0) return undefined;
   // Only subtasks connected one to one chain: the same parallelism on both sides.
   if (parallelism.get(only.node) !== parallelism.get(node)) return undefined;
   return consumers.get(only.node)?.length === 1 ? only.node : undefined;

@@ -5,6 +5,7 @@
 import type { SourceFormatError } from '../sources/text/source-format-error';
 import type { Trace } from '../trace';
 import type { Millis } from '../time';
+import type { InFlightChannel } from './in-flight-channel';
 import type { StreamOperator } from './operator';
 import type { Provenance } from './provenance';
 
@@ -30,6 +31,8 @@ export interface JobContext {
   nextRecordId(): number;
   /** Asks to have `operator.onProcessingTime` called once processing time reaches `time`. */
   wakeUpAt(operator: StreamOperator, time: Millis): void;
+  /** Asks to have `channel.deliver` called once processing time reaches `time`. */
+  deliverAt(channel: InFlightChannel, time: Millis): void;
   /** Keeps a copy of every record sent to a side output, for the job result. */
   recordSideOutput(
     tagId: string,

@@ -14,6 +14,7 @@ import type { Failure } from '../checkpointing/failures';
 import { RestartBackoff } from '../checkpointing/restart-strategies';
 import type { RestartStrategyConfiguration } from '../checkpointing/restart-strategies';
 import { ChainOperator } from '../operators/chain-operator';
+import { SinkOperator } from '../operators/sink-operator';
 import { TransactionalSinkOperator } from '../operators/transactional-sink-operator';
 import { summarize } from '../summarize';
 import { byName } from '../by-name';
@@ -25,6 +26,7 @@ import type { TraceOptions } from '../trace';
 import type { Millis } from '../time';
 import type { JobContext } from './job-context';
 import { canGenerateCode } from './fusion';
+import { InFlightChannel } from './in-flight-channel';
 import type { Edge, StreamOperator } from './operator';
 import { Partitioner } from '../parallelism/partitioner';
 import { SubtaskContext } from '../parallelism/subtask-context';
@@ -71,6 +73,14 @@ export class JobRuntime implements JobContext {
   private emitters: StreamOperator[] = [];
   /** Sources whose due records may be drained in one fused loop (see {@link arrive}). */
   private batched = new Set<SourceOperator<unknown>>();
+  /** The running attempt's delayed edges (`simulateNetworkDelay`). */
+  private inFlight: InFlightChannel[] = [];
+  /** Where each collect sink stood when it took its snapshot for the pending checkpoint. */
+  private pendingCuts = new Map<string, number>();
+  /** True once the input ended and the final checkpoint was asked for. */
+  private finalCheckpoint = false;
+  /** True while a checkpoint that waited for another is queued to be triggered. */
+  private checkpointSoon = false;
   /** Set when the job checkpoints. */
   readonly coordinator: CheckpointCoordinator | null;
   /**
@@ -109,6 +119,25 @@ export class JobRuntime implements JobContext {
             trace: this.trace,
             now: () => this.clock,
             nextWatermarkTick: () => (this.ended ? undefined : this.scheduler.nextTick()),
+            snapshotted: (operator) => {
+              if (operator instanceof SinkOperator && operator.collects !== undefined) {
+                const rows = this.sinks.outputs.get(operator.collects)?.length ?? 0;
+                this.pendingCuts.set(operator.collects, rows);
+              }
+            },
+            completed: (latest) => {
+              // The rows each plain sink held when the checkpoint's barrier reached it: a
+              // restart from it writes those after again.
+              if (this.recovery !== null) {
+                const rows = new Map([...this.sinks.rowCounts(), ...this.pendingCuts]);
+                this.recovery.sinkCuts = { checkpoint: latest.id, rows };
+              }
+              this.pendingCuts = new Map();
+            },
+            triggerSoon: () => {
+              this.checkpointSoon = true;
+              this.scheduler.job('checkpoint', this.clock, QUEUED);
+            },
           });
     this.recovery =
       checkpointing === undefined && restartStrategy === undefined && failures.length === 0
@@ -167,8 +196,15 @@ export class JobRuntime implements JobContext {
     const recordFailures = this.recovery?.failures.some(({ failure }) => failure.kind === 'record');
     if (recordFailures === true) this.armRecordFailures(plan);
     this.batched = new Set();
-    // An operator failing on its n-th record counts in `receive`, which a fused loop bypasses.
-    if (this.trace === null && canGenerateCode() && recordFailures !== true) {
+    this.inFlight = delayedEdges(plan);
+    // An operator failing on its n-th record counts in `receive`, which a fused loop bypasses; an
+    // operator blocking a channel while it aligns barriers holds records there.
+    if (
+      this.trace === null &&
+      canGenerateCode() &&
+      recordFailures !== true &&
+      this.inFlight.length === 0
+    ) {
       for (const source of plan.sources) if (batchSafeBehind(source)) this.batched.add(source);
     }
   }
@@ -229,6 +265,10 @@ export class JobRuntime implements JobContext {
 
   nextRecordId(): number {
     return ++this.lastRecordId;
+  }
+
+  deliverAt(channel: InFlightChannel, time: Millis): void {
+    this.scheduler.delivery(time, channel);
   }
 
   wakeUpAt(operator: StreamOperator, time: Millis): void {
@@ -391,6 +431,14 @@ export class JobRuntime implements JobContext {
   snapshot(): JobSnapshot {
     // A job that never ran is opened first, as its first step would: its state is then defined.
     this.guard(() => this.start());
+    if (this.inFlight.some((channel) => channel.busy)) {
+      throw new JobExecutionError(
+        { operatorId: '-', operatorName: 'job' },
+        'records are in flight on a delayed edge (simulateNetworkDelay), and a snapshot taken ' +
+          'between two events holds no records in flight: take it when nothing is in flight, or ' +
+          'let checkpoints take one (their barriers travel behind the records).',
+      );
+    }
     const operators = new Map<string, OperatorSnapshot>();
     const sources = new Map<string, readonly SourceSplitSnapshot[]>();
     let bytes = 0;
@@ -532,10 +580,23 @@ export class JobRuntime implements JobContext {
       }
       case 'checkpoint': {
         const coordinator = this.coordinator as CheckpointCoordinator;
-        this.checkpoint();
+        if (event.order === QUEUED) {
+          // One that waited for the checkpoint before it (see `CheckpointCoordinator.trigger`).
+          this.checkpointSoon = false;
+          coordinator.trigger();
+          this.checkEnd();
+          break;
+        }
+        // Once the input ended, the final checkpoint is the last.
+        if (this.finalCheckpoint) break;
+        coordinator.trigger();
         if (!this.ended) this.scheduler.job('checkpoint', this.clock + coordinator.interval);
         break;
       }
+      case 'delivery':
+        event.channel.deliver(event.time);
+        this.checkEnd();
+        break;
       case 'failure': {
         const armed = (this.recovery as Recovery).failures[event.order];
         if (armed === undefined || armed.fired) break;
@@ -548,17 +609,6 @@ export class JobRuntime implements JobContext {
       case 'restart':
         this.restart();
         break;
-    }
-  }
-
-  /** Triggers a checkpoint; once complete, remembers where it cut the plain sinks. */
-  private checkpoint(): void {
-    const coordinator = this.coordinator as CheckpointCoordinator;
-    const before = coordinator.latest;
-    coordinator.trigger();
-    const latest = coordinator.latest;
-    if (latest !== undefined && latest !== before && this.recovery !== null) {
-      this.recovery.sinkCuts = { checkpoint: latest.id, rows: this.sinks.rowCounts() };
     }
   }
 
@@ -621,6 +671,9 @@ export class JobRuntime implements JobContext {
     );
     this.install(this.rebuild());
     this.started = false;
+    this.finalCheckpoint = false;
+    this.checkpointSoon = false;
+    this.pendingCuts = new Map();
     this.restoredTick = undefined;
     this.due = latest?.time ?? 0;
     if (latest !== undefined) this.restoreOperators(latest.snapshot);
@@ -679,8 +732,20 @@ export class JobRuntime implements JobContext {
 
   private checkEnd(): void {
     if (this.ended || !this.plan.sources.every((source) => source.finished)) return;
-    // Flink's final checkpoint: once the input ended, one more commits what the sinks hold.
-    if (this.coordinator !== null) this.checkpoint();
+    // The records still in flight arrive first.
+    if (this.inFlight.some((channel) => channel.carriesData)) return;
+    const coordinator = this.coordinator;
+    if (coordinator !== null) {
+      // Flink's final checkpoint: once the input ended, one more commits what the sinks hold, and
+      // no periodic one follows. Its barriers may be in flight (or it may wait for one in
+      // progress): the job ends when it completes.
+      if (!this.finalCheckpoint) {
+        this.finalCheckpoint = true;
+        coordinator.trigger();
+      }
+      if (coordinator.inProgress || this.checkpointSoon) return;
+    }
+    if (this.inFlight.some((channel) => channel.busy)) return;
     this.ended = true;
     let pending = 0;
     for (const operator of this.plan.operators) pending += operator.pendingProcessingTimers();
@@ -698,6 +763,24 @@ export class JobRuntime implements JobContext {
       throw error;
     }
   }
+}
+
+/** A checkpoint event that triggers one that waited, rather than the periodic one. */
+const QUEUED = 1;
+
+/** The delayed edges of a plan: every operator's outputs that lead into an in-flight channel. */
+function delayedEdges(plan: PhysicalPlan): InFlightChannel[] {
+  const channels: InFlightChannel[] = [];
+  for (const operator of plan.operators) {
+    for (const edge of operator.output.edges) {
+      if (edge.target instanceof InFlightChannel) channels.push(edge.target);
+    }
+    for (const edges of operator.output.sideEdges.values()) {
+      for (const edge of edges)
+        if (edge.target instanceof InFlightChannel) channels.push(edge.target);
+    }
+  }
+  return channels;
 }
 
 /** True when every operator a source's records can reach is batch-safe. */

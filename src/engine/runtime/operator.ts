@@ -364,6 +364,10 @@ export abstract class StreamOperator implements EdgeTarget {
     origin: WindowOrigin | undefined,
     id: number,
   ): void {
+    const barriers = this.barriers;
+    if (barriers !== null && barriers.aligning) {
+      if (barriers.holdRecord(edge, value, timestamp, origin, id)) return;
+    }
     this.metrics.recordsIn++;
     const selector = this.keySelectors[edge.gate];
     const key = selector === undefined ? undefined : this.selectKey(selector, value, timestamp);
@@ -439,6 +443,7 @@ export abstract class StreamOperator implements EdgeTarget {
 
   /** Entry point for watermarks arriving on an edge (or a source partition). */
   receiveWatermark(edge: Pick<Edge, 'channel'>, watermark: Millis): void {
+    if (this.barriers?.holdWatermark(edge.channel, watermark) === true) return;
     const trace = this.job.trace;
     if (
       trace !== null &&
@@ -452,6 +457,7 @@ export abstract class StreamOperator implements EdgeTarget {
 
   /** Entry point for idle/active statuses arriving on an edge (or from a source partition). */
   receiveStatus(edge: Pick<Edge, 'channel'>, idle: boolean): void {
+    if (this.barriers?.holdStatus(edge.channel, idle) === true) return;
     if (this.valve.channelIdle(edge.channel) === idle) return;
     this.job.trace?.add({ type: 'idleness', op: this.id, input: edge.channel, idle });
     this.valve.inputStatus(edge.channel, idle, this.valveOutput);

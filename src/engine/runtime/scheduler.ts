@@ -6,7 +6,8 @@
  * 3. the periodic watermark tick (every auto-watermark interval);
  * 4. an injected failure (`Failure.atProcessingTime`);
  * 5. the checkpoint coordinator triggering a checkpoint (every checkpoint interval);
- * 6. a failed job restarting.
+ * 6. a failed job restarting;
+ * 7. records in flight on a delayed edge reaching the receiver (`simulateNetworkDelay`).
  *
  * They are ordered by (time, kind in the order above, then source/partition or operator order,
  * then insertion sequence), so a run is a pure function of the program and its sources. Arrivals
@@ -16,6 +17,7 @@
 import type { SourceOperator } from '../operators/source-operator';
 import type { Millis } from '../time';
 import { PriorityQueue } from './priority-queue';
+import type { InFlightChannel } from './in-flight-channel';
 import type { StreamOperator } from './operator';
 
 /** A source partition's next event arriving. */
@@ -39,6 +41,13 @@ export type ScheduledEvent =
     }
   | { readonly kind: 'tick'; readonly time: Millis; readonly order: 0; readonly seq: number }
   | {
+      readonly kind: 'delivery';
+      readonly time: Millis;
+      readonly order: 0;
+      readonly seq: number;
+      readonly channel: InFlightChannel;
+    }
+  | {
       readonly kind: 'failure' | 'checkpoint' | 'restart';
       readonly time: Millis;
       /** For a failure: which injected failure it is. */
@@ -46,7 +55,15 @@ export type ScheduledEvent =
       readonly seq: number;
     };
 
-const RANK = { arrival: 0, timers: 1, tick: 2, failure: 3, checkpoint: 4, restart: 5 } as const;
+const RANK = {
+  arrival: 0,
+  timers: 1,
+  tick: 2,
+  failure: 3,
+  checkpoint: 4,
+  restart: 5,
+  delivery: 6,
+} as const;
 
 function before(a: ScheduledEvent, b: ScheduledEvent): boolean {
   if (a.time !== b.time) return a.time < b.time;
@@ -118,6 +135,11 @@ export class Scheduler {
 
   tick(time: Millis): void {
     this.queue.push({ kind: 'tick', time, order: 0, seq: this.seq++ });
+  }
+
+  /** Queues a delivery of what is in flight on `channel`, due at `time`. */
+  delivery(time: Millis, channel: InFlightChannel): void {
+    this.queue.push({ kind: 'delivery', time, order: 0, seq: this.seq++, channel });
   }
 
   /** Queues the coordinator's next checkpoint, an injected failure (number `order`) or a restart. */

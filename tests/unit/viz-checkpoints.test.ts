@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  CheckpointingMode,
   DeliveryGuarantee,
   Failure,
   RestartStrategies,
@@ -11,6 +12,7 @@ import {
   type JobResult,
 } from 'streamlab';
 import { barrierView } from '../../src/ui/viz/barrier-view';
+import { edgeLabel } from '../../src/ui/viz/graph-layout';
 import {
   checkpointTimeline,
   hasCheckpointsOrFailures,
@@ -22,13 +24,22 @@ import { TraceModel } from '../../src/ui/viz/trace-model';
 
 const BEFORE_RUN: Moment = { time: -Infinity, seq: -Infinity };
 
-/** Two sources (a record every 100 ms each) into one keyed sum: its barriers align. */
-function union(configure: (env: StreamExecutionEnvironment) => void = () => {}): JobResult {
+/**
+ * Two sources (a record every 100 ms each) into one keyed sum: its barriers align. With `delay`,
+ * `right`'s records (and barriers) take that long to arrive.
+ */
+function union(
+  configure: (env: StreamExecutionEnvironment) => void = () => {},
+  delay = 0,
+): JobResult {
   const env = StreamExecutionEnvironment.create({ trace: { level: 'full' } });
   env.enableCheckpointing(1_000);
   configure(env);
   const left = env.fromCollection(Array.from({ length: 30 }, (_, n) => n)).name('left');
-  const right = env.fromCollection(Array.from({ length: 30 }, (_, n) => 100 + n)).name('right');
+  const right = env
+    .fromCollection(Array.from({ length: 30 }, (_, n) => 100 + n))
+    .name('right')
+    .simulateNetworkDelay(delay);
   left
     .union(right)
     .keyBy((n) => n % 2)
@@ -198,5 +209,36 @@ describe('barrier hops', () => {
     // Past the instant it completed, the barrier has left the picture.
     expect(barrierView(model, result.graph, momentAt(1_100))).toBeNull();
     expect(barrierView(model, result.graph, momentAt(900))).toBeNull();
+  });
+});
+
+describe('barrier hops behind a delayed input', () => {
+  /** `right` is 250 ms in flight: checkpoint 1's barrier reaches Sum on it 250 ms late. */
+  function delayed(mode: CheckpointingMode) {
+    return union((env) => {
+      env.getCheckpointConfig().setCheckpointingMode(mode);
+    }, 250);
+  }
+
+  it('say what became of the records that came while the operator aligned', () => {
+    for (const mode of [CheckpointingMode.EXACTLY_ONCE, CheckpointingMode.AT_LEAST_ONCE]) {
+      const result = delayed(mode);
+      const model = modelOf(result);
+      const last = steps(model, result).find(
+        (s) => s.kind === 'barrier' && s.caption.includes('the last of its inputs'),
+      );
+      expect(last?.time).toBe(1_250);
+      expect(last?.caption.replace(/\(\d+ B\)/, '(n B)')).toBe(
+        mode === CheckpointingMode.EXACTLY_ONCE
+          ? 'Checkpoint 1’s barrier reaches Sum on input 2 of 2, the last of its inputs to get it: it snapshots its state (n B) and passes the barrier on. Then it processes the 2 records held back for 250 ms behind the earlier barrier, which belong to the next checkpoint (exactly-once)'
+          : 'Checkpoint 1’s barrier reaches Sum on input 2 of 2, the last of its inputs to get it: it snapshots its state (n B) and passes the barrier on. Its snapshot already counts 2 records that came after the earlier barrier: a restart from this checkpoint processes them again (at-least-once)',
+      );
+    }
+  });
+
+  it('label the delayed edge in the graph with its time in flight', () => {
+    const result = delayed(CheckpointingMode.EXACTLY_ONCE);
+    const edge = result.graph.edges.find((e) => e.from === id(result, 'right'));
+    expect(edge && edgeLabel(edge)).toBe('keyBy · 250 ms in flight');
   });
 });

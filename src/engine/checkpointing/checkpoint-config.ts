@@ -14,9 +14,10 @@ import type { Millis } from '../time';
  *   inputs, and records that overtook the barrier meanwhile may be in the snapshot and be
  *   processed again after a restore.
  *
- * In Streamlab records travel synchronously and depth first, so all of a checkpoint's barriers
- * reach an operator before any further record does: both modes take the same snapshot. The trace
- * shows the alignment (and whether it blocked) so that the difference can be talked about.
+ * In Streamlab records travel synchronously and depth first, so unless an input is delayed
+ * (`simulateNetworkDelay`) all of a checkpoint's barriers reach an operator before any further
+ * record does, and both modes take the same snapshot. Behind a delayed input they differ; the
+ * trace shows each alignment, whether it blocked, and how many records came meanwhile.
  */
 export const CheckpointingMode = {
   EXACTLY_ONCE: 'EXACTLY_ONCE',

@@ -3,8 +3,9 @@
  * crossed, the operators waiting for it on their other inputs (aligning), and those that have
  * snapshotted their state. The graph draws it; the steps tell each hop in words.
  *
- * In this engine a barrier crosses the whole graph within one processing-time instant, so where it
- * stands is told by trace order: a step's moment (`seq`) lands between two hops.
+ * Unless an edge is delayed (`simulateNetworkDelay`), a barrier crosses the whole graph within one
+ * processing-time instant, so where it stands is told by trace order: a step's moment (`seq`)
+ * lands between two hops.
  */
 import { channelEdges } from './subtask-watermarks';
 import type { GraphEdge, JobGraph } from 'streamlab';

@@ -32,6 +32,11 @@ export interface AlignmentMark {
   /** When the last barrier came, or null while it waits. */
   endSeq: number | null;
   endTime: number | null;
+  /**
+   * Once it ended: the records that came meanwhile on inputs that already had the barrier, held
+   * back (blocking) or let into the snapshot (not blocking).
+   */
+  records: number;
 }
 
 /** An operator's snapshot of its state for a checkpoint. */
@@ -134,6 +139,7 @@ export class CheckpointTrace {
           blocking: event.blocking,
           endSeq: null,
           endTime: null,
+          records: 0,
         });
         return true;
       case 'alignment-end': {
@@ -143,6 +149,7 @@ export class CheckpointTrace {
         if (alignment) {
           alignment.endSeq = event.seq;
           alignment.endTime = event.time;
+          alignment.records = event.records ?? 0;
         }
         return true;
       }

@@ -4,7 +4,7 @@
  * graph's order. Job graphs are small (a handful to a few dozen operators) and already in
  * topological order, so this needs no layout library.
  */
-import type { JobGraph } from 'streamlab';
+import type { GraphEdge, JobGraph } from 'streamlab';
 
 export interface NodePlace {
   readonly id: string;
@@ -38,4 +38,21 @@ export function layoutGraph(graph: JobGraph): GraphLayout {
   const layers = Math.max(0, ...nodes.map((n) => n.layer)) + 1;
   const sizes = Array.from({ length: layers }, (_, l) => filled.get(l) ?? 0);
   return { nodes, layers, sizes, rows: Math.max(1, ...sizes) };
+}
+
+/**
+ * What an edge says beside it, if anything: how records are spread when that is not one to one
+ * (`keyBy`, `rebalance`), the side output it carries, and how long things spend in flight on it.
+ */
+export function edgeLabel(edge: GraphEdge): string | null {
+  const spread = edge.tag
+    ? `side output “${edge.tag}”`
+    : edge.keyed
+      ? 'keyBy'
+      : edge.partitioning === 'rebalance'
+        ? 'rebalance'
+        : null;
+  const delay = edge.delay === undefined ? null : `${edge.delay} ms in flight`;
+  if (spread === null) return delay;
+  return delay === null ? spread : `${spread} · ${delay}`;
 }

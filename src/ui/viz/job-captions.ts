@@ -6,7 +6,7 @@
 import type { JobGraph } from 'streamlab';
 import { formatTime } from '../run/format';
 import { channelCount } from './barrier-view';
-import type { BarrierMark } from './checkpoint-trace';
+import type { AlignmentMark, BarrierMark, CheckpointMark } from './checkpoint-trace';
 import type { JobMark, TraceModel } from './trace-model';
 
 /** Longest part of a failure's message a step's caption quotes. */
@@ -105,5 +105,24 @@ export function barrierCaption(model: TraceModel, graph: JobGraph, barrier: Barr
       : `snapshots its state${size}`;
   const aligned = channels > 1 ? ', the last of its inputs to get it' : '';
   const sink = graph.edges.some((e) => e.from === barrier.op) ? ' and passes the barrier on' : '';
-  return `${reaches}${aligned}: it ${saves}${sink}`;
+  return `${reaches}${aligned}: it ${saves}${sink}${meanwhile(mark, barrier)}`;
+}
+
+/**
+ * What became of the records that came, while the operator aligned, on inputs that already had
+ * the barrier: the difference between exactly-once and at-least-once checkpoints.
+ */
+function meanwhile(mark: CheckpointMark | undefined, barrier: BarrierMark): string {
+  // The alignment this barrier ended: its end is the next event in the trace.
+  const alignment: AlignmentMark | undefined = mark?.alignments.find(
+    (a) => a.op === barrier.op && a.endSeq === barrier.seq + 1,
+  );
+  if (alignment === undefined) return '';
+  const n = alignment.records;
+  if (n === 0) return '';
+  const records = n === 1 ? '1 record' : `${n} records`;
+  const waited = Math.round((alignment.endTime ?? alignment.time) - alignment.time);
+  return alignment.blocking
+    ? `. Then it processes the ${records} held back for ${waited} ms behind the earlier barrier, which belong to the next checkpoint (exactly-once)`
+    : `. Its snapshot already counts ${records} that came after the earlier barrier: a restart from this checkpoint processes ${n === 1 ? 'it' : 'them'} again (at-least-once)`;
 }

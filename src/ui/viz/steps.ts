@@ -183,8 +183,8 @@ function tracksOf(model: TraceModel, graph: JobGraph): Track[] {
     });
   }
   tracks.push({ kind: 'job', op: '', list: model.job, seq: bySeq, time: byTime, own: always });
-  // A checkpoint's barrier hops operator to operator within one instant: each hop is a step, so
-  // stepping shows it advance.
+  // A checkpoint's barrier hops operator to operator, most often within one instant: each hop is a
+  // step, so stepping shows it advance.
   tracks.push({
     kind: 'barrier',
     op: '',

@@ -236,6 +236,21 @@ describe('barrier hops behind a delayed input', () => {
     }
   });
 
+  it('span the timeline from trigger to completion, with each alignment in words', () => {
+    for (const mode of [CheckpointingMode.EXACTLY_ONCE, CheckpointingMode.AT_LEAST_ONCE]) {
+      const result = delayed(mode);
+      const model = modelOf(result);
+      const end = { time: Infinity, seq: Infinity };
+      const first = checkpointTimeline(model, result.graph, end, 1_000).checkpoints[0];
+      expect(first?.summary).toMatch(/^Checkpoint 1: completed from 1 s to 1\.25 s, /);
+      expect(first?.alignments).toEqual([
+        mode === CheckpointingMode.EXACTLY_ONCE
+          ? 'Sum waited 250 ms for its last barrier, holding back 2 records that came behind the earlier barriers (exactly-once)'
+          : 'Sum waited 250 ms for its last barrier, letting 2 records into its snapshot that a restart from it processes again (at-least-once)',
+      ]);
+    }
+  });
+
   it('label the delayed edge in the graph with its time in flight', () => {
     const result = delayed(CheckpointingMode.EXACTLY_ONCE);
     const edge = result.graph.edges.find((e) => e.from === id(result, 'right'));

@@ -15,7 +15,8 @@
  * (`simulateNetworkDelay`) they come at different times, with records in between.
  */
 import type { WindowOrigin } from '../records';
-import type { Edge, StreamOperator } from '../runtime/operator';
+import { StreamOperator } from '../runtime/operator';
+import type { Edge } from '../runtime/operator';
 import type { Millis } from '../time';
 import type { Trace } from '../trace';
 
@@ -24,6 +25,8 @@ export interface BarrierListener {
   /** Snapshots `operator` for `checkpoint`, acknowledges it, and forwards the barrier. */
   triggerCheckpointOnBarrier(operator: StreamOperator, checkpoint: number): void;
 }
+
+const RECEIVE = StreamOperator.prototype.receive;
 
 /** What came on a blocked channel, to be processed once the alignment ends. */
 type Held =
@@ -166,7 +169,9 @@ export class CheckpointBarrierHandler {
     for (const item of held) {
       switch (item.kind) {
         case 'record':
-          operator.receive(item.edge, item.value, item.timestamp, item.origin, item.id);
+          // The operator's own `receive`: a failure armed on its n-th record (which wraps the
+          // method) counted this one when it came.
+          RECEIVE.call(operator, item.edge, item.value, item.timestamp, item.origin, item.id);
           break;
         case 'watermark':
           operator.receiveWatermark({ channel: item.channel }, item.watermark);

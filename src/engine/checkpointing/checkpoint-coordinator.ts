@@ -24,7 +24,10 @@ import type { CheckpointingMode } from './checkpoint-config';
 /** A completed checkpoint: its id, when it was taken, and the job's state then. */
 export interface CompletedCheckpoint {
   readonly id: number;
-  /** The processing time it was triggered (and completed) at. */
+  /**
+   * The processing time it was triggered at: where it cut the sources' input, and so where a
+   * restart from it replays from. (It completed then too, unless barriers were in flight.)
+   */
   readonly time: Millis;
   readonly snapshot: JobSnapshot;
 }
@@ -54,6 +57,8 @@ export class CheckpointCoordinator implements BarrierListener {
   private pendingId = 0;
   /** Set when a checkpoint came due while another was being taken: it follows that one. */
   private queued = false;
+  /** When the pending checkpoint was triggered. */
+  private triggeredAt: Millis = 0;
   /** True while `trigger` injects barriers: it completes what they acknowledge at once. */
   private triggering = false;
   /** The latest completed checkpoint: what recovery restores (Flink keeps one by default). */
@@ -94,6 +99,7 @@ export class CheckpointCoordinator implements BarrierListener {
     });
     this.pending = new Map();
     this.pendingId = id;
+    this.triggeredAt = job.now();
     this.triggering = true;
     try {
       for (const source of sources) {
@@ -175,7 +181,7 @@ export class CheckpointCoordinator implements BarrierListener {
         (state as { partitions: readonly SourceSplitSnapshot[] }).partitions,
       );
     }
-    const time = job.now();
+    const time = this.triggeredAt;
     const snapshot = {
       processingTime: time,
       nextWatermarkTick: job.nextWatermarkTick(),

@@ -8,7 +8,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3';
 import type { JobGraph } from 'streamlab';
 import { formatTime } from '../run/format';
-import type { CheckpointMark } from './checkpoint-trace';
+import type { AlignmentMark, CheckpointMark } from './checkpoint-trace';
 import { formatBytes } from './job-captions';
 import { happenedBy, type Moment } from './moment';
 import type { JobMark, TraceModel } from './trace-model';
@@ -38,6 +38,11 @@ export interface TimelineCheckpoint {
   }[];
   /** Rows committed per transactional sink when it completed. */
   readonly commits: readonly { readonly sink: string; readonly rows: number }[];
+  /**
+   * Each alignment that took time, as of the moment, in words: how long the operator waited for
+   * the last barrier, and what became of the records that came meanwhile.
+   */
+  readonly alignments: readonly string[];
   readonly reason: string | null;
   /** What it is, in words: for its label, and for screen readers. */
   readonly summary: string;
@@ -203,6 +208,13 @@ function placeCheckpoint(
     commits.set(commit.op, (commits.get(commit.op) ?? 0) + commit.rows);
   }
   const committed = [...commits].map(([op, rows]) => ({ sink: name(op), rows }));
+  const alignments = mark.alignments
+    .filter(
+      (a) =>
+        a.endSeq !== null && (state === 'future' || happenedBy(at, a.endTime as number, a.endSeq)),
+    )
+    .filter((a) => (a.endTime as number) > a.time)
+    .map((a) => alignmentText(a, name(a.op)));
   return {
     checkpoint: mark.checkpoint,
     state,
@@ -214,6 +226,7 @@ function placeCheckpoint(
     bytes,
     snapshots,
     commits: committed,
+    alignments,
     reason: state === 'aborted' || state === 'future' ? mark.reason : null,
     summary: checkpointSummary(mark.checkpoint, state, mark, bytes, committed),
   };
@@ -245,6 +258,20 @@ function checkpointSummary(
     case 'future':
       return `Checkpoint ${n}: not yet triggered (at ${formatTime(mark.triggered)})`;
   }
+}
+
+/** "total steps waited 300 ms for its last barrier, holding back 3 records (exactly-once)" */
+function alignmentText(alignment: AlignmentMark, name: string): string {
+  const waited = formatTime((alignment.endTime as number) - alignment.time);
+  const n = alignment.records;
+  const records = n === 1 ? '1 record' : `${n} records`;
+  const meanwhile =
+    n === 0
+      ? ''
+      : alignment.blocking
+        ? `, holding back ${records} that came behind the earlier barriers (exactly-once)`
+        : `, letting ${records} into its snapshot that a restart from it processes again (at-least-once)`;
+  return `${name} waited ${waited} for its last barrier${meanwhile}`;
 }
 
 function failureSummary(failure: Failure, name: (op: string) => string): string {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './browser';
+import { LARGE_DARK, useBrowser } from './browser';
 import { runToEnd, setCode, sinkValues } from './workbench';
 
 /**
@@ -96,10 +96,7 @@ describe('barrier alignment', () => {
   });
 
   it('reads the same in the dark theme on a large screen', async () => {
-    const { page, open, problems } = await start({
-      viewport: { width: 1920, height: 1080 },
-      colorScheme: 'dark',
-    });
+    const { page, open, problems } = await start(LARGE_DARK);
     page.setDefaultTimeout(8000);
     await open('#/sandbox');
     await setCode(page, PROGRAM);

@@ -14,6 +14,12 @@ const launchArgs = [
   '--no-first-run',
 ];
 
+/** A classroom's large screen in the dark theme: where each view is also looked at. */
+export const LARGE_DARK = {
+  viewport: { width: 1920, height: 1080 },
+  colorScheme: 'dark',
+} as const;
+
 export interface Session {
   readonly page: Page;
   readonly context: BrowserContext;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './browser';
+import { LARGE_DARK, useBrowser } from './browser';
 import { setCode, waitForRunEnd } from './workbench';
 
 /**
@@ -76,10 +76,7 @@ describe('a failure from the run toolbar', () => {
   });
 
   it('reads the same in the dark theme on a large screen', async () => {
-    const { page, open, problems } = await start({
-      viewport: { width: 1920, height: 1080 },
-      colorScheme: 'dark',
-    });
+    const { page, open, problems } = await start(LARGE_DARK);
     await open('#/sandbox');
     await failAndRecover(page);
     await page.screenshot({ path: `${shots}/failure-1920x1080-dark.png` });

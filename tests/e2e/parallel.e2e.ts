@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowser } from './browser';
+import { LARGE_DARK, useBrowser } from './browser';
 import { runToEnd, setCode } from './workbench';
 
 /** The gallery's parallel example: two subtasks of each operator, keyed by sensor. */
@@ -81,10 +81,7 @@ describe('a job in parallel', () => {
   });
 
   it('reads the same in the dark theme on a large screen', async () => {
-    const { page, open, problems } = await start({
-      viewport: { width: 1920, height: 1080 },
-      colorScheme: 'dark',
-    });
+    const { page, open, problems } = await start(LARGE_DARK);
     await open('#/sandbox');
     await runInParallel(page);
     await page.screenshot({ path: `${shots}/parallel-1920x1080-dark.png` });

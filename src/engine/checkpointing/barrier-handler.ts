@@ -15,6 +15,8 @@
  * (`simulateNetworkDelay`) they come at different times, with records in between.
  */
 import type { WindowOrigin } from '../records';
+import { handOver } from '../runtime/channel-item';
+import type { ChannelItem } from '../runtime/channel-item';
 import { StreamOperator } from '../runtime/operator';
 import type { Edge } from '../runtime/operator';
 import type { Millis } from '../time';
@@ -26,28 +28,15 @@ export interface BarrierListener {
   triggerCheckpointOnBarrier(operator: StreamOperator, checkpoint: number): void;
 }
 
+/** How held records reach the operator when released (see `release`). */
 const RECEIVE = StreamOperator.prototype.receive;
-
-/** What came on a blocked channel, to be processed once the alignment ends. */
-type Held =
-  | {
-      readonly kind: 'record';
-      readonly edge: Edge;
-      readonly value: unknown;
-      readonly timestamp: Millis | undefined;
-      readonly origin: WindowOrigin | undefined;
-      readonly id: number;
-    }
-  | { readonly kind: 'watermark'; readonly channel: number; readonly watermark: Millis }
-  | { readonly kind: 'status'; readonly channel: number; readonly idle: boolean }
-  | { readonly kind: 'barrier'; readonly channel: number; readonly checkpoint: number };
 
 export class CheckpointBarrierHandler {
   private checkpoint = 0;
   private readonly seen: boolean[];
   private count = 0;
   /** What blocked channels got while aligning, in order of arrival. */
-  private held: Held[] = [];
+  private held: ChannelItem[] = [];
   /**
    * Records that came on a channel after its barrier while aligning: held back when blocking,
    * processed (and so in the snapshot) when not.
@@ -74,7 +63,7 @@ export class CheckpointBarrierHandler {
   processBarrier(channel: number, checkpoint: number): void {
     if (this.isBlocked(channel)) {
       // The next checkpoint's barrier, behind this one's on a blocked channel.
-      this.held.push({ kind: 'barrier', channel, checkpoint });
+      this.held.push({ kind: 'barrier', edge: { channel }, checkpoint });
       return;
     }
     const { operator, trace } = this;
@@ -140,14 +129,14 @@ export class CheckpointBarrierHandler {
   /** A watermark arrived on `channel`: true when the handler took it (the channel is blocked). */
   holdWatermark(channel: number, watermark: Millis): boolean {
     if (!this.isBlocked(channel)) return false;
-    this.held.push({ kind: 'watermark', channel, watermark });
+    this.held.push({ kind: 'watermark', edge: { channel }, watermark });
     return true;
   }
 
   /** An idleness change arrived on `channel`: true when the handler took it (it is blocked). */
   holdStatus(channel: number, idle: boolean): boolean {
     if (!this.isBlocked(channel)) return false;
-    this.held.push({ kind: 'status', channel, idle });
+    this.held.push({ kind: 'status', edge: { channel }, idle });
     return true;
   }
 
@@ -166,23 +155,8 @@ export class CheckpointBarrierHandler {
     const held = this.held;
     this.held = [];
     const { operator } = this;
-    for (const item of held) {
-      switch (item.kind) {
-        case 'record':
-          // The operator's own `receive`: a failure armed on its n-th record (which wraps the
-          // method) counted this one when it came.
-          RECEIVE.call(operator, item.edge, item.value, item.timestamp, item.origin, item.id);
-          break;
-        case 'watermark':
-          operator.receiveWatermark({ channel: item.channel }, item.watermark);
-          break;
-        case 'status':
-          operator.receiveStatus({ channel: item.channel }, item.idle);
-          break;
-        case 'barrier':
-          operator.receiveBarrier(item.channel, item.checkpoint);
-          break;
-      }
-    }
+    // The operator's own `receive` for records: a failure armed on its n-th record (which wraps
+    // the method) counted each of them when it came.
+    for (const item of held) handOver(item, operator, RECEIVE);
   }
 }

@@ -11,21 +11,15 @@
  */
 import type { WindowOrigin } from '../records';
 import type { Millis } from '../time';
+import { handOver } from './channel-item';
+import type { ChannelItem } from './channel-item';
 import type { Edge, EdgeTarget, Push, StreamOperator } from './operator';
 
-/** One thing in flight, as it will be handed to the receiver. */
-type InFlight =
-  | {
-      readonly kind: 'record';
-      readonly due: Millis;
-      readonly value: unknown;
-      readonly timestamp: Millis | undefined;
-      readonly origin: WindowOrigin | undefined;
-      readonly id: number;
-    }
-  | { readonly kind: 'watermark'; readonly due: Millis; readonly watermark: Millis }
-  | { readonly kind: 'status'; readonly due: Millis; readonly idle: boolean }
-  | { readonly kind: 'barrier'; readonly due: Millis; readonly checkpoint: number };
+/** One thing in flight, and when it arrives. */
+interface InFlight {
+  readonly due: Millis;
+  readonly item: ChannelItem;
+}
 
 export class InFlightChannel implements EdgeTarget {
   /** What is in flight, oldest first. Due times never decrease: the delay is the same for all. */
@@ -48,7 +42,7 @@ export class InFlightChannel implements EdgeTarget {
   /** True while records, watermarks or idleness are in flight (not only barriers). */
   get carriesData(): boolean {
     for (let i = this.head; i < this.queue.length; i++) {
-      if ((this.queue[i] as InFlight).kind !== 'barrier') return true;
+      if ((this.queue[i] as InFlight).item.kind !== 'barrier') return true;
     }
     return false;
   }
@@ -63,19 +57,19 @@ export class InFlightChannel implements EdgeTarget {
     origin: WindowOrigin | undefined,
     id: number,
   ): void {
-    this.send({ kind: 'record', due: this.dueTime(), value, timestamp, origin, id });
+    this.send({ kind: 'record', edge: this.inner, value, timestamp, origin, id });
   }
 
   receiveWatermark(_edge: Pick<Edge, 'channel'>, watermark: Millis): void {
-    this.send({ kind: 'watermark', due: this.dueTime(), watermark });
+    this.send({ kind: 'watermark', edge: this.inner, watermark });
   }
 
   receiveStatus(_edge: Pick<Edge, 'channel'>, idle: boolean): void {
-    this.send({ kind: 'status', due: this.dueTime(), idle });
+    this.send({ kind: 'status', edge: this.inner, idle });
   }
 
   receiveBarrier(_channel: number, checkpoint: number): void {
-    this.send({ kind: 'barrier', due: this.dueTime(), checkpoint });
+    this.send({ kind: 'barrier', edge: this.inner, checkpoint });
   }
 
   pushInto(edge: Edge): Push {
@@ -87,8 +81,7 @@ export class InFlightChannel implements EdgeTarget {
    * again when the next is due. Called by the job's scheduler.
    */
   deliver(now: Millis): void {
-    const { inner } = this;
-    const target = inner.target;
+    const target = this.inner.target;
     while (this.head < this.queue.length) {
       const next = this.queue[this.head] as InFlight;
       if (next.due > now) {
@@ -96,20 +89,7 @@ export class InFlightChannel implements EdgeTarget {
         return;
       }
       this.head++;
-      switch (next.kind) {
-        case 'record':
-          target.receive(inner, next.value, next.timestamp, next.origin, next.id);
-          break;
-        case 'watermark':
-          target.receiveWatermark(inner, next.watermark);
-          break;
-        case 'status':
-          target.receiveStatus(inner, next.idle);
-          break;
-        case 'barrier':
-          target.receiveBarrier(inner.channel, next.checkpoint);
-          break;
-      }
+      handOver(next.item, target);
     }
     this.queue = [];
     this.head = 0;
@@ -124,9 +104,10 @@ export class InFlightChannel implements EdgeTarget {
     return (job.dueTime?.() ?? job.now()) + this.delay;
   }
 
-  private send(item: InFlight): void {
+  private send(item: ChannelItem): void {
     const idle = !this.busy;
-    this.queue.push(item);
-    if (idle) this.sender.job.deliverAt(this, item.due);
+    const due = this.dueTime();
+    this.queue.push({ due, item });
+    if (idle) this.sender.job.deliverAt(this, due);
   }
 }

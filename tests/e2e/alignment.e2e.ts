@@ -33,7 +33,7 @@ async function lastTotal(page: Page): Promise<string> {
  * Runs `code`; checks the delayed edge in the graph, checkpoint 2's alignment on the timeline,
  * and its last barrier's step. Returns the last committed total.
  */
-async function runAndFollow(page: Page, code: string, held: RegExp): Promise<string> {
+async function runAndFollow(page: Page, code: string, held: RegExp, name: string): Promise<string> {
   await setCode(page, code);
   expect(await runToEnd(page)).toBe('finished');
   const total = await lastTotal(page);
@@ -54,11 +54,20 @@ async function runAndFollow(page: Page, code: string, held: RegExp): Promise<str
   await page.locator('#run-view[data-view="Graph"]').waitFor();
   const step = page.locator('p.step[data-step-kind="barrier"]');
   await step.waitFor();
+  // On the way, the watch's barrier is on the delayed edge while the count waits for it.
+  let flying = false;
   for (let i = 0; i < 40; i++) {
     const text = await page.locator('p.step').innerText();
     if (/Checkpoint 2’s barrier reaches total steps on input 2 of 2/.test(text)) break;
+    if (!flying && (await page.locator('[data-kind="barrier-in-flight"]').count()) === 1) {
+      flying = true;
+      expect(await page.locator('.barrier-summary').innerText()).toMatch(/\(1 in flight\)/);
+      expect(await page.locator('[data-kind="operator"].aligning').count()).toBe(1);
+      await page.screenshot({ path: `${shots}/alignment-in-flight-${name}.png` });
+    }
     await page.getByRole('button', { name: 'Step', exact: true }).click();
   }
+  expect(flying).toBe(true);
   expect(await step.innerText()).toMatch(
     /· Checkpoint 2’s barrier reaches total steps on input 2 of 2, the last of its inputs to get it: it snapshots its state/,
   );
@@ -76,6 +85,7 @@ describe('barrier alignment', () => {
       page,
       PROGRAM,
       /^total steps waited 300 ms for its last barrier, holding back 3 records .*\(exactly-once\)$/,
+      '1280x720-light',
     );
     expect(aligned).toMatch(/"steps": 160\b/);
     expect(await page.locator('p.step').innerText()).toMatch(
@@ -89,6 +99,7 @@ describe('barrier alignment', () => {
       page,
       UNALIGNED,
       /^total steps waited 300 ms for its last barrier, letting 3 records into its snapshot .*\(at-least-once\)$/,
+      'unaligned-1280x720-light',
     );
     // Checkpoint 5's snapshot had counted 3 of the phone's records the restart read again.
     expect(unaligned).toMatch(/"steps": 163\b/);

@@ -12,7 +12,7 @@ import {
   type JobResult,
 } from 'streamlab';
 import { barrierView } from '../../src/ui/viz/barrier-view';
-import { edgeLabel } from '../../src/ui/viz/graph-layout';
+import { alongEdge, edgeLabel } from '../../src/ui/viz/graph-layout';
 import {
   checkpointTimeline,
   hasCheckpointsOrFailures,
@@ -255,5 +255,41 @@ describe('barrier hops behind a delayed input', () => {
     const result = delayed(CheckpointingMode.EXACTLY_ONCE);
     const edge = result.graph.edges.find((e) => e.from === id(result, 'right'));
     expect(edge && edgeLabel(edge)).toBe('keyBy · 250 ms in flight');
+  });
+});
+
+describe('a barrier on a delayed edge', () => {
+  it('is in flight from its sender’s snapshot until it arrives', () => {
+    const result = union(() => {}, 250);
+    const model = modelOf(result);
+    const right = id(result, 'right');
+    const sum = id(result, 'Sum');
+    const key = (e: { from: string; to: string }) => e.from === right && e.to === sum;
+    const edge = result.graph.edges.find(key);
+    const mark = model.checkpoints.get(1);
+    const sent = mark?.snapshots.find((s) => s.op === right);
+    const arrived = mark?.barriers.find((b) => b.op === sum && b.time === 1_250);
+    expect(sent?.time).toBe(1_000);
+    const flying = (moment: Moment) =>
+      [...(barrierView(model, result.graph, moment)?.inFlight ?? [])].length;
+    expect(flying({ time: 1_000, seq: (sent?.seq ?? 0) - 1 })).toBe(0);
+    expect(flying({ time: 1_100, seq: Infinity })).toBe(1);
+    // 100 of its 250 ms on the way.
+    expect(barrierView(model, result.graph, { time: 1_100, seq: Infinity })?.inFlight).toEqual(
+      new Map([[`${edge?.from}>${edge?.to}:${edge?.input}:${edge?.tag}`, 0.4]]),
+    );
+    expect(flying({ time: 1_250, seq: arrived?.seq ?? 0 })).toBe(0);
+  });
+});
+
+describe('a point along a graph edge', () => {
+  it('starts and ends at the edge’s ends and passes halfway through the middle', () => {
+    expect(alongEdge(0, 10, 100, 50, 0)).toEqual({ x: 0, y: 10 });
+    expect(alongEdge(0, 10, 100, 50, 1)).toEqual({ x: 100, y: 50 });
+    expect(alongEdge(0, 10, 100, 50, 0.5)).toEqual({ x: 50, y: 30 });
+    // It leaves level: a quarter of the way, it has moved right more than down.
+    const quarter = alongEdge(0, 10, 100, 50, 0.25);
+    expect(quarter.x).toBeCloseTo(29.6875);
+    expect(quarter.y).toBeCloseTo(16.25);
   });
 });

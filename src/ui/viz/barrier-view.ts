@@ -33,6 +33,12 @@ export interface BarrierView {
   readonly operators: ReadonlyMap<string, OperatorBarriers>;
   /** The edges it has crossed, by {@link edgeKey}. */
   readonly crossed: ReadonlySet<string>;
+  /**
+   * The delayed edges (`simulateNetworkDelay`) it is on, sent and not yet arrived, by
+   * {@link edgeKey}, each with how far along it is (0 just sent, 1 arriving). On any other edge a
+   * barrier arrives the moment it is sent.
+   */
+  readonly inFlight: ReadonlyMap<string, number>;
 }
 
 export const edgeKey = (edge: GraphEdge): string =>
@@ -72,11 +78,22 @@ export function barrierView(model: TraceModel, graph: JobGraph, at: Moment): Bar
   const ended = endTime !== null && endSeq !== null && happenedBy(at, endTime, endSeq);
   if (ended && endTime < at.time) return null;
   const seen = (e: { time: number; seq: number }) => happenedBy(at, e.time, e.seq);
+  const crossed = crossedEdges(mark.barriers.filter(seen), graph);
+  // A sender passes the barrier on right after its snapshot.
+  const sent = new Map<string, number>();
+  for (const s of mark.snapshots) if (seen(s) && !sent.has(s.op)) sent.set(s.op, s.time);
+  const inFlight = new Map<string, number>();
+  for (const edge of graph.edges) {
+    const since = sent.get(edge.from);
+    if (edge.delay === undefined || since === undefined || crossed.has(edgeKey(edge))) continue;
+    inFlight.set(edgeKey(edge), Math.min(1, Math.max(0, (at.time - since) / edge.delay)));
+  }
   return {
     checkpoint: mark.checkpoint,
     state: !ended ? 'in-progress' : mark.completed !== null ? 'completed' : 'aborted',
     operators: operatorsReached(mark, graph, seen),
-    crossed: crossedEdges(mark.barriers.filter(seen), graph),
+    crossed,
+    inFlight: ended ? new Map() : inFlight,
   };
 }
 

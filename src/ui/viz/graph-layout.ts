@@ -56,3 +56,23 @@ export function edgeLabel(edge: GraphEdge): string | null {
   if (spread === null) return delay;
   return delay === null ? spread : `${spread} · ${delay}`;
 }
+
+/**
+ * The point a fraction `t` (0 to 1) along an edge drawn from (x1, y1) to (x2, y2) as the graph
+ * draws it: a cubic Bézier leaving and arriving level, with both control points halfway across.
+ */
+export function alongEdge(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  t: number,
+): { x: number; y: number } {
+  const xm = (x1 + x2) / 2;
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return { x: a * x1 + (b + c) * xm + d * x2, y: (a + b) * y1 + (c + d) * y2 };
+}

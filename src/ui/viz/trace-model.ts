@@ -273,10 +273,17 @@ export class TraceModel {
     this.#parallelism = new Map(graph.operators.map((o) => [o.id, o.parallelism]));
   }
 
-  #subtask(trace: OperatorTrace, subtask: number): SubtaskWatermarks {
-    let found = trace.subtasks.get(subtask);
-    if (found === undefined)
-      trace.subtasks.set(subtask, (found = { combined: [], inputs: new Map() }));
+  /**
+   * The watermarks of the subtask an event came from (`undefined`: an operator running as one
+   * subtask, whose own watermarks are the operator's: one list serves as both).
+   */
+  #subtask(trace: OperatorTrace, subtask: number | undefined): SubtaskWatermarks {
+    const index = subtask ?? 0;
+    let found = trace.subtasks.get(index);
+    if (found === undefined) {
+      const combined = subtask === undefined ? trace.watermarks : [];
+      trace.subtasks.set(index, (found = { combined, inputs: new Map() }));
+    }
     return found;
   }
 
@@ -382,19 +389,18 @@ export class TraceModel {
       case 'watermark': {
         const mark = { seq: event.seq, time: event.time, watermark: event.watermark };
         const trace = this.operator(event.op);
-        const subtask = this.#subtask(trace, event.subtask ?? 0);
+        const subtask = this.#subtask(trace, event.subtask);
         if (event.input >= 0) {
           this.#channel(subtask, event.input).watermarks.push(mark);
           return;
         }
         subtask.combined.push(mark);
-        if (event.subtask === undefined) trace.watermarks.push(mark);
-        else this.#lowWatermark(event.op, trace, mark);
+        if (event.subtask !== undefined) this.#lowWatermark(event.op, trace, mark);
         return;
       }
       case 'idleness':
         if (event.input >= 0) {
-          const subtask = this.#subtask(this.operator(event.op), event.subtask ?? 0);
+          const subtask = this.#subtask(this.operator(event.op), event.subtask);
           this.#channel(subtask, event.input).idleness.push({
             seq: event.seq,
             time: event.time,

@@ -11,7 +11,8 @@
  * a delayed edge (`simulateNetworkDelay`) a barrier is in flight like the records before it, and
  * the checkpoint completes when the last acknowledgement comes, in a later event. As with Flink's
  * default of one concurrent checkpoint, a checkpoint due while another is being taken waits for
- * it, and is triggered when it completes.
+ * it, and is triggered when it completes (Flink's `CheckpointRequestDecider` queues the request).
+ * Several due meanwhile make one waiting checkpoint here, where Flink would queue each.
  */
 import type { SourceOperator } from '../operators/source-operator';
 import type { StreamOperator } from '../runtime/operator';

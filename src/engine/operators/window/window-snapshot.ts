@@ -48,6 +48,7 @@ export interface WindowSnapshot {
  * the windows in flight per key, whose order decides how their contents merge.
  */
 export interface WindowState {
+  /** The windows; a snapshot kept in columns builds them on first read (see `window-columns.ts`). */
   readonly windows: readonly WindowSnapshot[];
   /** Fixed windows created so far (their creation number orders inspection). */
   readonly created: number;

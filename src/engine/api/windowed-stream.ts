@@ -229,9 +229,13 @@ export class WindowedStream<T, K extends Key | undefined, W extends Window> {
     const label = `${kind}(${field === undefined ? '' : String(field)})`;
     const contents =
       this.chosenEvictor === undefined
-        ? new AggregatingContents(aggregate, (accumulator, into) => {
-            builtIn.copyAccumulator(accumulator as FieldAccumulator, into);
-          })
+        ? new AggregatingContents(
+            aggregate,
+            (accumulator, into) => {
+              builtIn.copyAccumulator(accumulator as FieldAccumulator, into);
+            },
+            { recordField: builtIn.recordField },
+          )
         : new ListContents(this.chosenEvictor, foldWithAggregate(aggregate));
     return this.build(contents, undefined, label, field);
   }

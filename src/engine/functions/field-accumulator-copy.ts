@@ -34,7 +34,7 @@ export interface FieldAccumulator {
 const { header: HEADER, slot: SLOT, char: CHAR, number: NUMBER, boolean: BOOLEAN } = SIZES;
 
 /** The record `{ current, empty }` itself: its header, two slots and two names, and `empty`. */
-const ACCUMULATOR_BYTES = HEADER + 2 * SLOT + CHAR * 'currentempty'.length + BOOLEAN;
+export const ACCUMULATOR_BYTES = HEADER + 2 * SLOT + CHAR * 'currentempty'.length + BOOLEAN;
 
 /**
  * A window's copy of its accumulator, kept on the window and updated in place by each new copy
@@ -91,7 +91,7 @@ export function copyFieldAccumulator(
  * What `record` counts for without `field`'s value, as `copyState` counts it; -1 unless it is a
  * plain record without symbol keys, or a tuple, whose other values are all primitives.
  */
-function measure(record: Record<string | number, unknown>, field: string | number): number {
+export function measure(record: Record<string | number, unknown>, field: string | number): number {
   if (Array.isArray(record)) {
     let bytes = HEADER + SLOT * record.length;
     for (let i = 0; i < record.length; i++) {
@@ -114,7 +114,7 @@ function measure(record: Record<string | number, unknown>, field: string | numbe
 }
 
 /** A primitive's size as `copyState` counts it; -1 for objects, functions, symbols and bigints. */
-function primitiveSize(value: unknown): number {
+export function primitiveSize(value: unknown): number {
   switch (typeof value) {
     case 'undefined':
       return 0;

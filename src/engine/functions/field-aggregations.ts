@@ -93,6 +93,11 @@ type Accumulator = FieldAccumulator;
 export interface FieldAggregateFunction extends AggregateFunction<unknown, Accumulator, unknown> {
   /** Copies the accumulator into `into` with its size, as `copyState` would (see `field-accumulator-copy.ts`). */
   copyAccumulator(accumulator: Accumulator, into: FieldAccumulatorCopy): void;
+  /**
+   * The property the aggregation writes in the record it owns (`sum`, `min`, `max` of a field);
+   * `undefined` when `current` is not its own record (`minBy`, `maxBy`, bare values).
+   */
+  readonly recordField: string | number | undefined;
 }
 
 /**
@@ -106,6 +111,7 @@ export function fieldAggregate(
   const reduce = fieldReducer(kind, field);
   const read = reader(kind, field);
   const byRecord = kind === 'minBy' || kind === 'maxBy';
+  const recordField = byRecord ? undefined : field;
   const add = (value: unknown, acc: Accumulator): Accumulator => {
     if (acc.empty) {
       acc.current = byRecord || field === undefined ? value : withField(value, field, read(value));
@@ -127,6 +133,7 @@ export function fieldAggregate(
         : withField(acc.current, field, read(acc.current)),
     merge: (a, b) => (b.empty ? a : a.empty ? b : add(b.current, a)),
     // `minBy` and `maxBy` keep an element itself, which the job may still hold; the others a copy.
-    copyAccumulator: (acc, into) => copyFieldAccumulator(acc, byRecord ? undefined : field, into),
+    copyAccumulator: (acc, into) => copyFieldAccumulator(acc, recordField, into),
+    recordField,
   };
 }

@@ -24,6 +24,13 @@ export interface WindowContents {
    * (see {@link ContentsCopy}); it must change only once the copy is made.
    */
   readonly copyContents?: CopyContents | undefined;
+  /**
+   * Set for the built-in field aggregations (`sum`, `min`, `max`, `minBy`, `maxBy`): the contents
+   * are a `FieldAccumulator`, whose record changes only in `recordField` (see
+   * `field-accumulator-copy.ts`), so a snapshot may keep the windows in columns
+   * (see `window-columns.ts`).
+   */
+  readonly fieldAccumulator?: { readonly recordField: string | number | undefined } | undefined;
 }
 
 /** See {@link WindowContents.copyContents}. */
@@ -81,6 +88,8 @@ export class AggregatingContents implements WindowContents {
     private readonly aggregate: AggregateFunction<unknown, unknown, unknown>,
     /** The built-in aggregations' quick copy of their accumulators (`copyAccumulator`). */
     readonly copyContents?: CopyContents,
+    /** Set for the built-in aggregations (see {@link WindowContents.fieldAccumulator}). */
+    readonly fieldAccumulator?: { readonly recordField: string | number | undefined },
   ) {}
 
   add(entry: WindowEntry, value: unknown): void {

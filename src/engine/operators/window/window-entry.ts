@@ -8,6 +8,7 @@ import type { Key } from '../../records';
 import type { Timer, TimerOwner } from '../../runtime/timer-service';
 import type { Millis } from '../../time';
 import type { Window } from '../../windows/window';
+import type { ColumnedWindow } from './window-columns';
 import type { SavedWindow } from './window-snapshot';
 
 export interface WindowEntry extends TimerOwner {
@@ -35,6 +36,8 @@ export interface WindowEntry extends TimerOwner {
   saved: SavedWindow | undefined;
   /** Set by whatever touches the window (an element, a timer, a merge); a snapshot clears it. */
   touched: boolean;
+  /** What snapshots in columns keep of the window between them (see `window-columns.ts`). */
+  columned: ColumnedWindow | undefined;
   queuedEventTimers: Timer[] | undefined;
   queuedProcessingTimers: Timer[] | undefined;
   timerChanges: number;
@@ -60,6 +63,7 @@ export function newWindowEntry(
     processingTimers: [],
     saved: undefined,
     touched: false,
+    columned: undefined,
     queuedEventTimers: undefined,
     queuedProcessingTimers: undefined,
     timerChanges: 0,

@@ -41,6 +41,7 @@ import { newWindowEntry } from './window-entry';
 import { FixedWindowIndex } from './fixed-window-index';
 import type { WindowEntry, WindowTable } from './window-entry';
 import { WindowTriggerContext } from './window-trigger-context';
+import { snapshotColumns } from './window-columns';
 import { snapshotWindows, timesOf } from './window-snapshot';
 import type { WindowState } from './window-snapshot';
 
@@ -200,12 +201,22 @@ export class WindowOperator extends StreamOperator {
     return this.timers.pendingProcessingTimers();
   }
 
-  /** The windows, each copied only if touched since the last snapshot (see `window-snapshot.ts`). */
+  /**
+   * The windows: in columns for the built-in field aggregations when every window fits them (see
+   * `window-columns.ts`), else as rows, each copied only if touched since the last snapshot (see
+   * `window-snapshot.ts`).
+   */
   protected override snapshotOwnStateCopied(): CopiedState<WindowState> {
     const entries = this.merging
       ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
       : this.fixed.inPlacementOrder();
-    return snapshotWindows(entries, this.fixed.createdCount, this.timers, this.spec.contents);
+    const created = this.fixed.createdCount;
+    const { fieldAccumulator } = this.spec.contents;
+    if (fieldAccumulator !== undefined) {
+      const columns = snapshotColumns(entries, created, this.timers, fieldAccumulator.recordField);
+      if (columns !== undefined) return columns;
+    }
+    return snapshotWindows(entries, created, this.timers, this.spec.contents);
   }
 
   protected override restoreOwnState(state: WindowState): void {

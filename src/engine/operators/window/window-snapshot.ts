@@ -48,6 +48,7 @@ export interface WindowSnapshot {
  * the windows in flight per key, whose order decides how their contents merge.
  */
 export interface WindowState {
+  /** The windows; a snapshot kept in columns builds them on first read (see `window-columns.ts`). */
   readonly windows: readonly WindowSnapshot[];
   /** Fixed windows created so far (their creation number orders inspection). */
   readonly created: number;
@@ -74,7 +75,7 @@ export interface SavedWindow {
 const { header: HEADER, slot: SLOT, number: NUMBER } = SIZES;
 
 /** What a window's record counts for besides its values: the header, and a slot and a name per field. */
-const RECORD_BYTES =
+export const RECORD_BYTES =
   SIZES.header +
   [
     'key',
@@ -89,7 +90,7 @@ const RECORD_BYTES =
     'keySince',
   ].reduce((total, field) => total + SIZES.slot + SIZES.char * field.length, 0);
 /** A `{ start, end }` record. */
-const BOUNDS_BYTES =
+export const BOUNDS_BYTES =
   SIZES.header + 2 * SIZES.slot + SIZES.char * 'startend'.length + 2 * SIZES.number;
 
 /**
@@ -261,7 +262,7 @@ function copyTriggerState(
   return { value: copy, bytes };
 }
 
-function isEmpty(record: Record<string, unknown>): boolean {
+export function isEmpty(record: Record<string, unknown>): boolean {
   for (const _ in record) return false;
   return true;
 }

@@ -6,6 +6,12 @@
  * isolate, the contenders evicted each other's optimized code, and a fast contender's time could
  * vary twentyfold from run to run. Workers keep every figure within this one process and run, so
  * the ratios still compare like with like.
+ *
+ * One worker's figures still depend on how that worker's code happened to be optimized: the same
+ * contender's median moved by half from one run to the next. So each contender is measured in
+ * several trials, each in a fresh worker, the contenders taking turns (in reverse order every other
+ * trial); a figure is the median over the trials, and the aim line gives the ratio of each trial
+ * too, so that a reader sees how far a single measurement can be trusted.
  */
 import { readdirSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -15,11 +21,15 @@ import type { BenchSuite } from './suite';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WARM_UPS = Math.max(1, Number(process.env.BENCH_WARM_UPS ?? 3));
+const TRIALS = Math.max(1, Number(process.env.BENCH_TRIALS ?? 3));
 const only = process.argv[2];
 
 interface Measurement {
   readonly name: string;
+  /** The median of the trials' medians. */
   readonly medianMs: number;
+  /** Each trial's median, in trial order. */
+  readonly trialMs: readonly number[];
   readonly peakHeapMb: number;
 }
 
@@ -53,29 +63,44 @@ function measureInWorker(request: MeasureRequest): Promise<MeasureReport> {
 
 async function measure(suite: BenchSuite, suiteUrl: string): Promise<Measurement[]> {
   const same = suite.sameResult ?? isDeepStrictEqual;
-  const reports = new Map<string, MeasureReport>();
-  for (const contender of Object.keys(suite.contenders)) {
-    const request = { suiteUrl, contender, warmUps: WARM_UPS, rounds: ROUNDS };
-    reports.set(contender, await measureInWorker(request));
+  const names = Object.keys(suite.contenders);
+  const trials = new Map<string, MeasureReport[]>(names.map((name) => [name, []]));
+  for (let trial = 0; trial < TRIALS; trial++) {
+    // Taking turns, so that neither contender always runs first on a machine that warms or tires.
+    const order = trial % 2 === 0 ? names : [...names].reverse();
+    for (const contender of order) {
+      const request = { suiteUrl, contender, warmUps: WARM_UPS, rounds: ROUNDS };
+      trials.get(contender)?.push(await measureInWorker(request));
+    }
   }
-  const expected = reports.get(suite.baseline)?.result;
-  for (const [name, report] of reports) {
-    if (!same(report.result, expected)) {
+  const expected = trials.get(suite.baseline)?.[0]?.result;
+  for (const [name, reports] of trials) {
+    if (reports.some((report) => !same(report.result, expected))) {
       throw new Error(`${suite.name}: ${name} computed a different result from ${suite.baseline}`);
     }
   }
-  return [...reports].map(([name, report]) => ({
-    name,
-    medianMs: median(report.times),
-    peakHeapMb: report.peakHeapMb,
-  }));
+  return [...trials].map(([name, reports]) => {
+    const trialMs = reports.map((report) => median(report.times));
+    return {
+      name,
+      medianMs: median(trialMs),
+      trialMs,
+      peakHeapMb: median(reports.map((report) => report.peakHeapMb)),
+    };
+  });
+}
+
+/** The speed of `m` against `base` in each trial: "0.73×, 0.46×, 0.58×". */
+function speeds(base: Measurement, m: Measurement): string {
+  return m.trialMs.map((ms, i) => `${((base.trialMs[i] ?? NaN) / ms).toFixed(2)}×`).join(', ');
 }
 
 function report(suite: BenchSuite, measurements: Measurement[]) {
   const base = measurements.find((m) => m.name === suite.baseline);
   console.log(
-    `\n${suite.name}  (${suite.items.toLocaleString('en')} ${suite.itemName}, median of ${ROUNDS} ` +
-      `after ${WARM_UPS} warm-up${WARM_UPS === 1 ? '' : 's'}, each contender in its own worker)`,
+    `\n${suite.name}  (${suite.items.toLocaleString('en')} ${suite.itemName}; per trial, the median ` +
+      `of ${ROUNDS} after ${WARM_UPS} warm-up${WARM_UPS === 1 ? '' : 's'} in a fresh worker; the ` +
+      `median of ${TRIALS} trial${TRIALS === 1 ? '' : 's'}, the contenders taking turns)`,
   );
   console.table(
     measurements.map((m) => ({
@@ -83,6 +108,7 @@ function report(suite: BenchSuite, measurements: Measurement[]) {
       'median ms': m.medianMs.toFixed(1),
       [`M ${suite.itemName}/s`]: (suite.items / m.medianMs / 1e3).toFixed(1),
       [`speed vs ${suite.baseline}`]: base ? (base.medianMs / m.medianMs).toFixed(2) + '×' : '–',
+      'trial by trial': base ? speeds(base, m) : '–',
       'heap growth MB': m.peakHeapMb.toFixed(1),
     })),
   );
@@ -90,9 +116,11 @@ function report(suite: BenchSuite, measurements: Measurement[]) {
   const measured = measurements.find((m) => m.name === aim?.contender);
   if (aim !== undefined && base !== undefined && measured !== undefined) {
     const speed = base.medianMs / measured.medianMs;
+    const perTrial = speeds(base, measured);
     console.log(
       `aim for ${aim.contender}: ${aim.text} (speed ≥ ${aim.minSpeed.toFixed(2)}×): ` +
-        `${speed.toFixed(2)}×, ${speed >= aim.minSpeed ? 'met' : 'NOT met'}`,
+        `${speed.toFixed(2)}×, ${speed >= aim.minSpeed ? 'met' : 'NOT met'} ` +
+        `(trial by trial: ${perTrial})`,
     );
   }
 }

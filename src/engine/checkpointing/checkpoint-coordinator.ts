@@ -50,6 +50,8 @@ export interface CheckpointedJob {
   completed(checkpoint: CompletedCheckpoint): void;
   /** Asks for {@link CheckpointCoordinator.trigger} as the next event: one was waiting. */
   triggerSoon(): void;
+  /** True while something is in flight on a delayed edge (barriers among it, perhaps). */
+  inFlight(): boolean;
 }
 
 export class CheckpointCoordinator implements BarrierListener {
@@ -118,7 +120,12 @@ export class CheckpointCoordinator implements BarrierListener {
     }
     // Every operator is reachable from a source, so each one acknowledges, now or once the
     // barriers in flight reach it.
-    if (this.pending?.size === operators.length) this.completePending();
+    const acknowledged = this.pending?.size;
+    if (acknowledged === operators.length) this.completePending();
+    else if (acknowledged !== undefined && !job.inFlight()) {
+      // With nothing in flight, no acknowledgement is still to come: a barrier went missing.
+      this.abortPending('not every operator acknowledged it');
+    }
   }
 
   /** Aborts a checkpoint being taken (the job failed meanwhile); one waiting is dropped. */

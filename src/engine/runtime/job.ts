@@ -134,6 +134,7 @@ export class JobRuntime implements JobContext {
               }
               this.pendingCuts = new Map();
             },
+            inFlight: () => this.inFlight.some((channel) => channel.busy),
             triggerSoon: () => {
               this.checkpointSoon = true;
               this.scheduler.job('checkpoint', this.clock, QUEUED);

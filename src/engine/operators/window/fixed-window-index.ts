@@ -94,9 +94,19 @@ export class FixedWindowIndex {
    */
   inPlacementOrder(): WindowEntry[] {
     const entries: WindowEntry[] = [];
-    for (const byKey of this.byWindow.values())
-      for (const entry of byKey.values()) entries.push(entry);
+    this.fillInPlacementOrder(entries);
     return entries;
+  }
+
+  /**
+   * Writes every entry, in {@link inPlacementOrder}, from the start of `into` (an array kept for
+   * this, so that no new one is made); returns how many. What is past them in `into` stays.
+   */
+  fillInPlacementOrder(into: WindowEntry[]): number {
+    let count = 0;
+    for (const byKey of this.byWindow.values())
+      for (const entry of byKey.values()) into[count++] = entry;
+    return count;
   }
 
   /** Every entry, by key (in the order keys came to hold their windows), then creation. */

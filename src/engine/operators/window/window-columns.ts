@@ -1,8 +1,9 @@
 /**
  * A window operator's snapshot for the built-in field aggregations (`sum`, `min`, `max`, …), kept
- * in columns: the windows' numbers in one `Float64Array`, their references (key, timer lists, the
- * accumulator's record and field value) in one array, two allocations per snapshot however many
- * windows there are.
+ * in columns: the windows' numbers in one array, their references (key, timer lists, the
+ * accumulator's record and field value) in another, two allocations per snapshot however many
+ * windows there are. Checkpoints of fixed windows are taken so only the first time; after that,
+ * copy-on-write (see `window-versions.ts`), which uses the same pieces.
  *
  * Why not the row form of `window-snapshot.ts`, which shares the copy of a window untouched since
  * the last snapshot? With many keys nearly every window is touched between two checkpoints, so
@@ -15,9 +16,9 @@
  * the columns on its first read, then kept. Most checkpoints are never read (only the latest is
  * kept, and only a restore reads it), so most never pay for rows. The columns hold only what
  * cannot change: numbers, strings, the timer lists (never changed once built, see
- * `TimerService.ownerTimers`) and a copy of each accumulator's record (changed by the aggregation
- * only in its field, whose value the columns keep apart, see `field-accumulator-copy.ts`). So rows
- * built at any time are the state at the checkpoint.
+ * `TimerService.ownerTimers`), and each accumulator's record, which the aggregation changes only in
+ * its field (see `field-accumulator-copy.ts`), whose value the columns keep apart. So rows built at
+ * any time are the state at the checkpoint.
  *
  * Taken only when every window fits: a time window, no trigger state, a primitive key, and an
  * accumulator whose value is a primitive or a flat record of primitives. Otherwise the row form is
@@ -28,6 +29,7 @@ import type { FieldAccumulator } from '../../functions/field-accumulator-copy';
 import { ACCUMULATOR_BYTES, measure, primitiveSize } from '../../functions/field-accumulator-copy';
 import type { Key } from '../../records';
 import type { OwnerTimers, TimerService } from '../../runtime/timer-service';
+import type { Millis } from '../../time';
 import { SIZES, copyState } from '../../state/copy-state';
 import type { CopiedState } from '../../state/copy-state';
 import { TimeWindow } from '../../windows/window';
@@ -35,37 +37,16 @@ import type { WindowEntry } from './window-entry';
 import { BOUNDS_BYTES, RECORD_BYTES, isEmpty } from './window-snapshot';
 import type { WindowSnapshot, WindowState } from './window-snapshot';
 
-/**
- * What a window keeps for its next snapshot in columns: made once per window, so that a snapshot
- * allocates nothing for a window whose record and timers did not change.
- */
-export interface ColumnedWindow {
-  /** The accumulator's record `record` was copied from. */
-  source: object | undefined;
-  /** A copy of `source`, never changed; its field is as it was then (the columns keep its value). */
-  record: object | undefined;
-  /** What `record` counts for without its field's value (see `measure`). */
-  recordBytes: number;
-  /** The entry's `timerChanges` when the lists below were built. */
-  timerChanges: number;
-  eventTimers: OwnerTimers;
-  processingTimers: OwnerTimers;
-}
-
-/** Per window: start, end, count, panes, created, keySince. */
-const NUMBERS = 6;
-/** Per window: key, event timers, processing timers, the record (or `undefined`), the value. */
-const REFERENCES = 5;
-
 const { header: HEADER, slot: SLOT, number: NUMBER } = SIZES;
 /**
  * What every window in columns counts for besides its key, contents and timers: as the row form
  * counts it, the record, bounds, four numbers, an empty trigger state and two timer lists' headers.
- * Imported bindings are read once here, the functions too: the loop below runs for every window of
- * every checkpoint, and where modules are compiled to CommonJS (Node, the benchmarks) each read of
- * an imported binding is a getter call.
+ * Imported bindings are read once here, the functions too: the code below runs for every window,
+ * and where modules are compiled to CommonJS (Node, the benchmarks) each read of an imported
+ * binding is a getter call.
  */
 const WINDOW_BYTES = RECORD_BYTES + BOUNDS_BYTES + 4 * NUMBER + HEADER + 2 * HEADER;
+const TIMER_BYTES = 2 * (SLOT + NUMBER);
 const sizeOf = primitiveSize;
 const measureRecord = measure;
 const isEmptyRecord = isEmpty;
@@ -73,139 +54,236 @@ const TimeWindowClass = TimeWindow;
 const FIELD_ACCUMULATOR_BYTES = ACCUMULATOR_BYTES;
 
 /**
+ * Where a number the accumulator holds is kept instead of among the references: there it would be
+ * boxed, an allocation per window per snapshot.
+ */
+export const IN_NUMBERS: unique symbol = Symbol('in numbers');
+
+/**
+ * Brings the window's timer lists for snapshots (`eventPairs`, `processingPairs`, see
+ * `TimerService.ownerTimers`) up to date, if its timers changed since they were built.
+ */
+export function refreshPairs(entry: WindowEntry, timers: TimerService): void {
+  if (entry.pairsAt === entry.timerChanges) return;
+  entry.eventPairs = timers.ownerEventTimers(entry, entry.eventPairs);
+  entry.processingPairs = timers.ownerProcessingTimers(entry, entry.processingPairs);
+  entry.pairsAt = entry.timerChanges;
+  entry.pairCount = (entry.eventPairs.length + entry.processingPairs.length) / 2;
+}
+
+/**
+ * What window `entry` counts for in a snapshot, as the row form counts it, or -1 when it does not
+ * fit the columns (see the module comment); its timer lists are up to date (see
+ * {@link refreshPairs}). `recordField`: the property the aggregation writes in its own record,
+ * `undefined` when the accumulator holds no record of its own (`minBy`, `maxBy`), whose windows
+ * then fit only while they hold primitives. `stateless`: the trigger keeps no state, so no window
+ * holds any (spares a look at every window's trigger state).
+ */
+export function columnedSize(
+  entry: WindowEntry,
+  recordField: string | number | undefined,
+  stateless: boolean,
+): number {
+  if (!(entry.window instanceof TimeWindowClass)) return -1;
+  if (!stateless && !isEmptyRecord(entry.triggerState)) return -1;
+  const keyBytes = sizeOf(entry.key);
+  if (keyBytes < 0) return -1;
+  let contentsBytes = 0;
+  if (entry.count === 0) {
+    if (entry.contents !== undefined) return -1;
+  } else {
+    const accumulator = entry.contents as FieldAccumulator;
+    // A built-in accumulator is empty only before its first element: not in a window holding one.
+    if (accumulator.empty) return -1;
+    const { current } = accumulator;
+    const size = sizeOf(current);
+    if (size >= 0) {
+      contentsBytes = FIELD_ACCUMULATOR_BYTES + size;
+    } else {
+      if (recordField === undefined) return -1;
+      const record = current as Record<string | number, unknown>;
+      // What a look at a record finds stays true for its life (see `field-accumulator-copy.ts`).
+      if (entry.measured !== record) {
+        const besides = measureRecord(record, recordField);
+        if (besides < 0) return -1;
+        entry.measured = record;
+        entry.measuredBytes = besides;
+      }
+      const valueBytes = sizeOf(record[recordField]);
+      if (valueBytes < 0) return -1;
+      contentsBytes = FIELD_ACCUMULATOR_BYTES + entry.measuredBytes + valueBytes;
+    }
+  }
+  return WINDOW_BYTES + keyBytes + contentsBytes + TIMER_BYTES * entry.pairCount;
+}
+
+/**
+ * The accumulator's record, if it holds one of its own: kept as it is, with its field's value
+ * apart (see {@link accumulatorValue}); the aggregation changes the record only in that field, so
+ * the record with the value put back is the record as it was, whenever the row is built.
+ */
+export function accumulatorRecord(entry: WindowEntry): object | undefined {
+  if (entry.count === 0) return undefined;
+  const { current } = entry.contents as FieldAccumulator;
+  return typeof current === 'object' && current !== null ? current : undefined;
+}
+
+/** The accumulator's value: its record's field, or the primitive it holds. */
+export function accumulatorValue(
+  entry: WindowEntry,
+  recordField: string | number | undefined,
+): unknown {
+  if (entry.count === 0) return undefined;
+  const { current } = entry.contents as FieldAccumulator;
+  return typeof current === 'object' && current !== null
+    ? (current as Record<string | number, unknown>)[recordField as string | number]
+    : current;
+}
+
+/** Per window: start, end, count, panes, created, keySince, and the value if a number. */
+const NUMBERS = 7;
+/** Per window: key, event timers, processing timers, the record, the value or IN_NUMBERS. */
+const REFERENCES = 5;
+
+/**
  * The operator's state, in columns, or `undefined` when a window does not fit them (see the module
- * comment). `recordField`: the property the aggregation writes in its own record, `undefined` when
- * the accumulator holds no record of its own (`minBy`, `maxBy`), whose windows then fit only while
- * they hold primitives.
+ * comment). `stateless`: as for {@link columnedSize}.
  */
 export function snapshotColumns(
   entries: readonly WindowEntry[],
   created: number,
   timers: TimerService,
   recordField: string | number | undefined,
+  stateless: boolean,
 ): CopiedState<WindowState> | undefined {
-  const count = entries.length;
-  const numbers = new Float64Array(NUMBERS * count);
-  const references = new Array<unknown>(REFERENCES * count);
+  const numbers: number[] = [];
+  const references: unknown[] = [];
   let bytes = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as WindowEntry;
-    const { window, key } = entry;
-    if (!(window instanceof TimeWindowClass) || !isEmptyRecord(entry.triggerState))
-      return undefined;
-    const keyBytes = sizeOf(key);
-    if (keyBytes < 0) return undefined;
-    let columned = entry.columned;
-    if (columned === undefined) {
-      columned = entry.columned = {
-        source: undefined,
-        record: undefined,
-        recordBytes: 0,
-        timerChanges: -1,
-        eventTimers: [],
-        processingTimers: [],
-      };
+    refreshPairs(entry, timers);
+    const size = columnedSize(entry, recordField, stateless);
+    if (size < 0) return undefined;
+    bytes += size;
+    const window = entry.window as TimeWindow;
+    let value = accumulatorValue(entry, recordField);
+    let number = 0;
+    if (typeof value === 'number') {
+      number = value;
+      value = IN_NUMBERS;
     }
-    let record: object | undefined;
-    let value: unknown;
-    let contentsBytes = 0;
-    if (entry.count === 0) {
-      if (entry.contents !== undefined) return undefined;
-    } else {
-      const accumulator = entry.contents as FieldAccumulator;
-      const { current } = accumulator;
-      // A built-in accumulator is empty only before its first element: not in a window holding one.
-      if (accumulator.empty) return undefined;
-      const size = sizeOf(current);
-      if (size >= 0) {
-        value = current;
-        contentsBytes = FIELD_ACCUMULATOR_BYTES + size;
-      } else {
-        if (recordField === undefined) return undefined;
-        const source = current as Record<string | number, unknown>;
-        if (columned.source !== source) {
-          const besides = measureRecord(source, recordField);
-          if (besides < 0) return undefined;
-          columned.source = source;
-          columned.record = Array.isArray(source) ? [...(source as unknown[])] : { ...source };
-          columned.recordBytes = besides;
-        }
-        value = source[recordField];
-        const valueBytes = sizeOf(value);
-        if (valueBytes < 0) return undefined;
-        record = columned.record;
-        contentsBytes = FIELD_ACCUMULATOR_BYTES + columned.recordBytes + valueBytes;
-      }
-    }
-    if (columned.timerChanges !== entry.timerChanges) {
-      columned.eventTimers = timers.ownerEventTimers(entry, columned.eventTimers);
-      columned.processingTimers = timers.ownerProcessingTimers(entry, columned.processingTimers);
-      columned.timerChanges = entry.timerChanges;
-    }
-    const { eventTimers, processingTimers } = columned;
-    const at = NUMBERS * i;
-    numbers[at] = window.start;
-    numbers[at + 1] = window.end;
-    numbers[at + 2] = entry.count;
-    numbers[at + 3] = entry.panes;
-    numbers[at + 4] = entry.created;
-    numbers[at + 5] = entry.keySince;
-    const to = REFERENCES * i;
-    references[to] = key;
-    references[to + 1] = eventTimers;
-    references[to + 2] = processingTimers;
-    references[to + 3] = record;
-    references[to + 4] = value;
-    bytes +=
-      WINDOW_BYTES +
-      keyBytes +
-      contentsBytes +
-      (SLOT + NUMBER) * (eventTimers.length + processingTimers.length);
+    numbers.push(
+      window.start,
+      window.end,
+      entry.count,
+      entry.panes,
+      entry.created,
+      entry.keySince,
+      number,
+    );
+    references.push(
+      entry.key,
+      entry.eventPairs,
+      entry.processingPairs,
+      accumulatorRecord(entry),
+      value,
+    );
   }
+  const count = entries.length;
+  return stateOf(
+    () => {
+      const rows = new Array<WindowSnapshot>(count);
+      for (let i = 0; i < count; i++) {
+        const at = NUMBERS * i;
+        const to = REFERENCES * i;
+        const value = references[to + 4];
+        rows[i] = windowRow(
+          {
+            key: references[to] as Key | undefined,
+            start: numbers[at] as Millis,
+            end: numbers[at + 1] as Millis,
+            count: numbers[at + 2] as number,
+            panes: numbers[at + 3] as number,
+            created: numbers[at + 4] as number,
+            keySince: numbers[at + 5] as number,
+            eventPairs: references[to + 1] as OwnerTimers,
+            processingPairs: references[to + 2] as OwnerTimers,
+            record: references[to + 3] as object | undefined,
+            value: value === IN_NUMBERS ? numbers[at + 6] : value,
+          },
+          recordField,
+        );
+      }
+      return rows;
+    },
+    count,
+    bytes,
+    created,
+    timers,
+  );
+}
+
+/**
+ * A window operator's state whose windows `rows` builds on their first read, with its size:
+ * `count` windows counting for `windowBytes`.
+ */
+export function stateOf(
+  rows: () => readonly WindowSnapshot[],
+  count: number,
+  windowBytes: number,
+  created: number,
+  timers: TimerService,
+): CopiedState<WindowState> {
   const rest = copyState({ windows: [], created, timers: timers.clock() });
-  let rows: WindowSnapshot[] | undefined;
+  let read: readonly WindowSnapshot[] | undefined;
   const state: WindowState = { ...rest.value };
   Object.defineProperty(state, 'windows', {
     enumerable: true,
-    get: () => (rows ??= windowRows(numbers, references, recordField)),
+    get: () => (read ??= rows()),
   });
-  return { value: state, bytes: rest.bytes + SLOT * count + bytes };
+  return { value: state, bytes: rest.bytes + SLOT * count + windowBytes };
 }
 
-/** The rows of the columns (see {@link snapshotColumns}), each with its own copies. */
-function windowRows(
-  numbers: Float64Array,
-  references: readonly unknown[],
+/** What a window in columns is made of. */
+export interface ColumnedWindow {
+  readonly key: Key | undefined;
+  readonly start: Millis;
+  readonly end: Millis;
+  readonly count: number;
+  readonly panes: number;
+  readonly created: number;
+  readonly keySince: number;
+  readonly eventPairs: OwnerTimers;
+  readonly processingPairs: OwnerTimers;
+  readonly record: object | undefined;
+  readonly value: unknown;
+}
+
+/** A window in columns as a row, with its own copy of the accumulator's record as it was. */
+export function windowRow(
+  window: ColumnedWindow,
   recordField: string | number | undefined,
-): WindowSnapshot[] {
-  const rows = new Array<WindowSnapshot>(numbers.length / NUMBERS);
-  for (let i = 0; i < rows.length; i++) {
-    const at = NUMBERS * i;
-    const to = REFERENCES * i;
-    const count = numbers[at + 2] as number;
-    const record = references[to + 3] as object | undefined;
-    const value = references[to + 4];
-    let current: unknown = value;
-    if (record !== undefined) {
-      const copy = (Array.isArray(record) ? [...(record as unknown[])] : { ...record }) as Record<
-        string | number,
-        unknown
-      >;
-      copy[recordField as string | number] = value;
-      current = copy;
-    }
-    rows[i] = {
-      key: references[to] as Key | undefined,
-      bounds: { start: numbers[at] as number, end: numbers[at + 1] as number },
-      count,
-      contents: count === 0 ? undefined : { current, empty: false },
-      panes: numbers[at + 3] as number,
-      triggerState: {},
-      eventTimers: references[to + 1] as OwnerTimers,
-      processingTimers: references[to + 2] as OwnerTimers,
-      created: numbers[at + 4] as number,
-      keySince: numbers[at + 5] as number,
-    };
+): WindowSnapshot {
+  const { record, value, count } = window;
+  let current: unknown = value;
+  if (record !== undefined) {
+    const copy = (Array.isArray(record) ? [...(record as unknown[])] : { ...record }) as Record<
+      string | number,
+      unknown
+    >;
+    copy[recordField as string | number] = value;
+    current = copy;
   }
-  return rows;
+  return {
+    key: window.key,
+    bounds: { start: window.start, end: window.end },
+    count,
+    contents: count === 0 ? undefined : { current, empty: false },
+    panes: window.panes,
+    triggerState: {},
+    eventTimers: window.eventPairs,
+    processingTimers: window.processingPairs,
+    created: window.created,
+    keySince: window.keySince,
+  };
 }

@@ -5,10 +5,9 @@
  * are disjoint).
  */
 import type { Key } from '../../records';
-import type { Timer, TimerOwner } from '../../runtime/timer-service';
+import type { OwnerTimers, Timer, TimerOwner } from '../../runtime/timer-service';
 import type { Millis } from '../../time';
 import type { Window } from '../../windows/window';
-import type { ColumnedWindow } from './window-columns';
 import type { SavedWindow } from './window-snapshot';
 
 export interface WindowEntry extends TimerOwner {
@@ -36,12 +35,29 @@ export interface WindowEntry extends TimerOwner {
   saved: SavedWindow | undefined;
   /** Set by whatever touches the window (an element, a timer, a merge); a snapshot clears it. */
   touched: boolean;
-  /** What snapshots in columns keep of the window between them (see `window-columns.ts`). */
-  columned: ColumnedWindow | undefined;
+  /**
+   * For snapshots in columns (see `window-columns.ts`): the record last measured and what it
+   * counts for besides its field; the timer lists as of `timerChanges` = `pairsAt`, and how many
+   * timers they list.
+   */
+  measured: object | undefined;
+  measuredBytes: number;
+  eventPairs: OwnerTimers;
+  processingPairs: OwnerTimers;
+  pairsAt: number;
+  pairCount: number;
+  /** The copy-on-write snapshot it was last saved for (see `window-versions.ts`). */
+  version: number;
+  /** What it counts for in a snapshot as last counted: 0 if not counted, -1 if it does not fit. */
+  counted: number;
+  /** What its size was last counted from, for the next count to skip (see `window-versions.ts`). */
+  sized: object | symbol | undefined;
   queuedEventTimers: Timer[] | undefined;
   queuedProcessingTimers: Timer[] | undefined;
   timerChanges: number;
 }
+
+const NO_PAIRS: OwnerTimers = Object.freeze([]);
 
 export function newWindowEntry(
   key: Key | undefined,
@@ -63,7 +79,15 @@ export function newWindowEntry(
     processingTimers: [],
     saved: undefined,
     touched: false,
-    columned: undefined,
+    measured: undefined,
+    measuredBytes: 0,
+    eventPairs: NO_PAIRS,
+    processingPairs: NO_PAIRS,
+    pairsAt: -1,
+    pairCount: 0,
+    version: 0,
+    counted: 0,
+    sized: undefined,
     queuedEventTimers: undefined,
     queuedProcessingTimers: undefined,
     timerChanges: 0,

@@ -42,7 +42,8 @@ import { FixedWindowIndex } from './fixed-window-index';
 import type { WindowEntry, WindowTable } from './window-entry';
 import { WindowTriggerContext } from './window-trigger-context';
 import { snapshotColumns } from './window-columns';
-import { snapshotWindows, timesOf } from './window-snapshot';
+import { CopyOnWriteWindows } from './window-versions';
+import { isEmpty, snapshotWindows, timesOf } from './window-snapshot';
 import type { WindowState } from './window-snapshot';
 
 /** How the window's functions are named when one returns a Promise (see `synchronous.ts`). */
@@ -116,6 +117,8 @@ export class WindowOperator extends StreamOperator {
   /** Session windows, by key then start (fixed windows are in {@link fixed}). */
   private readonly windows: WindowTable = new Map();
   private readonly fixed = new FixedWindowIndex();
+  /** Copy-on-write snapshots of fixed windows of a built-in field aggregation (else `undefined`). */
+  private readonly versions: CopyOnWriteWindows | undefined;
   private readonly assigner: WindowAssigner;
   private readonly trigger: Trigger;
   private readonly eventTime: boolean;
@@ -148,6 +151,15 @@ export class WindowOperator extends StreamOperator {
     this.merging = spec.assigner instanceof MergingWindowAssigner;
     this.lateness = spec.allowedLateness;
     this.timers = new TimerService((time) => this.job.wakeUpAt(this, time), true);
+    const { fieldAccumulator } = spec.contents;
+    this.versions =
+      this.merging || fieldAccumulator === undefined
+        ? undefined
+        : new CopyOnWriteWindows(
+            this.timers,
+            fieldAccumulator.recordField,
+            () => !this.triggerContext.keepsState,
+          );
     this.triggerContext = new WindowTriggerContext(this);
     this.evictorContext = {
       getCurrentProcessingTime: () => this.job.now(),
@@ -203,20 +215,31 @@ export class WindowOperator extends StreamOperator {
 
   /**
    * The windows: in columns for the built-in field aggregations when every window fits them (see
-   * `window-columns.ts`), else as rows, each copied only if touched since the last snapshot (see
-   * `window-snapshot.ts`).
+   * `window-columns.ts`), copy-on-write for fixed windows (see `window-versions.ts`), else as rows,
+   * each copied only if touched since the last snapshot (see `window-snapshot.ts`).
    */
-  protected override snapshotOwnStateCopied(): CopiedState<WindowState> {
+  protected override snapshotOwnStateCopied(
+    checkpoint: number | undefined,
+  ): CopiedState<WindowState> {
+    const created = this.fixed.createdCount;
+    if (this.versions !== undefined) {
+      const columns = this.versions.snapshot(this.fixed, created, checkpoint);
+      if (columns !== undefined) return columns;
+    }
     const entries = this.merging
       ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
       : this.fixed.inPlacementOrder();
-    const created = this.fixed.createdCount;
     const { fieldAccumulator } = this.spec.contents;
-    if (fieldAccumulator !== undefined) {
-      const columns = snapshotColumns(entries, created, this.timers, fieldAccumulator.recordField);
+    if (this.versions === undefined && fieldAccumulator !== undefined) {
+      const recordField = fieldAccumulator.recordField;
+      const columns = snapshotColumns(entries, created, this.timers, recordField, false);
       if (columns !== undefined) return columns;
     }
     return snapshotWindows(entries, created, this.timers, this.spec.contents);
+  }
+
+  override notifyCheckpointComplete(checkpoint: number): void {
+    this.versions?.completed(checkpoint);
   }
 
   protected override restoreOwnState(state: WindowState): void {
@@ -238,6 +261,9 @@ export class WindowOperator extends StreamOperator {
       };
     });
     this.timers.restoreClock(state.timers);
+    if (entries.some((entry) => !isEmpty(entry.triggerState))) {
+      this.triggerContext.restoredState = true;
+    }
     state.windows.forEach((saved, i) => {
       const entry = entries[i] as WindowEntry;
       this.timers.restoreOwnerTimers(entry.key, entry, {
@@ -280,6 +306,7 @@ export class WindowOperator extends StreamOperator {
         : this.entryFor(key, window);
       if (entry === undefined) continue;
       entry.touched = true;
+      this.versions?.beforeWrite(entry);
       skipped = false;
       if (this.eventTime && entry.window.maxTimestamp() <= watermark) behindWatermark = true;
       this.add(entry, value, timestamp, id);
@@ -300,6 +327,7 @@ export class WindowOperator extends StreamOperator {
       }
       this.react(entry, result, undefined);
       this.registerCleanupTimer(entry);
+      this.versions?.written(entry);
     }
     if (skipped) {
       if (this.eventTime && (timestamp as Millis) + this.lateness <= watermark) {
@@ -329,6 +357,7 @@ export class WindowOperator extends StreamOperator {
     // A window merged away or cleaned up keeps no timers that matter (Flink returns here too).
     if (!entry.alive) return;
     entry.touched = true;
+    this.versions?.beforeWrite(entry);
     this.currentKey = timer.key;
     this.metrics.timersFired++;
     this.job.trace?.add({
@@ -358,6 +387,7 @@ export class WindowOperator extends StreamOperator {
     if (this.inWindowDomain(domain) && this.cleanupTime(entry.window) === timer.time) {
       this.clearAllState(entry);
     }
+    if (entry.alive) this.versions?.written(entry);
   }
 
   private react(
@@ -500,6 +530,7 @@ export class WindowOperator extends StreamOperator {
 
   private createEntry(key: Key | undefined, window: Window): WindowEntry {
     const entry = newWindowEntry(key, window, this.job.trace !== null);
+    this.versions?.created(entry);
     this.job.trace?.add({
       type: 'window-created',
       op: this.id,
@@ -641,6 +672,7 @@ export class WindowOperator extends StreamOperator {
     }
     entry.alive = false;
     if (!this.merging) {
+      this.versions?.dropped(entry);
       this.fixed.remove(entry);
       return;
     }

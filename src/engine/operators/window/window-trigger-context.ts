@@ -29,8 +29,18 @@ export class WindowTriggerContext implements OnMergeContext {
   /** During `onMerge`: the windows being merged into {@link entry}. */
   merged: readonly WindowEntry[] = [];
   private readonly states = new Map<string, ReducingState<unknown>>();
+  /** Set when the operator restored windows that hold trigger state. */
+  restoredState = false;
 
   constructor(private readonly host: TriggerHost) {}
+
+  /**
+   * Whether any window may hold trigger state: only once the trigger asked for state (all of it
+   * goes through {@link getPartitionedState}), or windows holding some were restored.
+   */
+  get keepsState(): boolean {
+    return this.states.size > 0 || this.restoredState;
+  }
 
   getCurrentWatermark(): Millis {
     return this.host.timers.currentWatermark;

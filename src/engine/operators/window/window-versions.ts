@@ -1,0 +1,354 @@
+/**
+ * Checkpoints of fixed windows of a built-in field aggregation (`sum`, `min`, `max`, …) taken
+ * copy-on-write, as Flink's heap backend (`CopyOnWriteStateMap`) takes its snapshots. A checkpoint
+ * keeps the list of the windows and a version number; each window keeps the version it was last
+ * saved for. The first change to a window after a checkpoint saves the window as it was into that
+ * checkpoint's log, first. A window not changed since is, live, still as the checkpoint has it.
+ *
+ * Why: a checkpoint that copies every window visits each one in memory the job is not using at
+ * that moment (the window, its accumulator, its record, its timer lists), and its copy lives until
+ * the next checkpoint, long enough for the garbage collector to move it out of the young
+ * generation, at a cost per checkpoint that grew with the number of windows. Saved by the event
+ * about to change it, a window is in hand, and what is saved is a few values appended to a log
+ * whose arrays are used again (see `WindowLog`). Every window is still saved at most once per
+ * checkpoint.
+ *
+ * Reading a checkpoint (a restart restores it) builds its rows: for each of its windows, the first
+ * copy in its log or in a later checkpoint's log (a window first changed after later checkpoints
+ * were taken was the same in all of them), else the window as it is now. A log refers only
+ * forward, to the next one. A snapshot taken any other way (`JobController.snapshot()`, which
+ * its caller may keep) is copied whole, in columns (see `window-columns.ts`).
+ *
+ * A checkpoint's size is known when it is taken, without visiting the windows: each window's size
+ * is counted again after every event that changes it, and the total kept. The first snapshot
+ * visits every window, in columns, to start the count. A window that stops fitting the columns
+ * (an element with a nested object, say) is counted too; while one does not fit, checkpoints are
+ * taken whole, as rows (`window-snapshot.ts`).
+ *
+ * What is saved before a change must be the window as it was after the last event that changed
+ * it. The timer service changes a window's timer lists before the window operator hears of it (a
+ * timer fires), so the lists are not read then: each event's end builds them for snapshots (see
+ * `refreshPairs`), and a save takes those.
+ */
+import type { FieldAccumulator } from '../../functions/field-accumulator-copy';
+import type { Key } from '../../records';
+import type { OwnerTimers, TimerService } from '../../runtime/timer-service';
+import type { CopiedState } from '../../state/copy-state';
+import {
+  IN_NUMBERS,
+  accumulatorRecord,
+  accumulatorValue,
+  columnedSize,
+  refreshPairs,
+  snapshotColumns,
+  stateOf,
+  windowRow,
+} from './window-columns';
+import type { WindowEntry } from './window-entry';
+import type { FixedWindowIndex } from './fixed-window-index';
+import type { WindowSnapshot, WindowState } from './window-snapshot';
+
+// Imported bindings the code below uses for every event, read once: where modules are compiled to
+// CommonJS (Node, the benchmarks), each read of an imported binding is a getter call.
+const valueOf = accumulatorValue;
+const recordOf = accumulatorRecord;
+const sizeOf = columnedSize;
+const refresh = refreshPairs;
+const NUMBER_IN_NUMBERS = IN_NUMBERS;
+
+/** Per saved window: count, panes, and the value if a number. */
+const NUMBERS = 3;
+/** Per saved window: the record, the value or IN_NUMBERS, event timers, processing timers. */
+const REFERENCES = 4;
+
+/**
+ * The windows of one snapshot, and the copies of those changed after it, in the order saved. Its
+ * arrays are kept for the log's next use (see {@link CopyOnWriteWindows.completed}), and the
+ * numbers are in a typed array: what a log holds lives from one checkpoint to the next, long
+ * enough for the garbage collector to copy it out of the young generation. Made anew for every
+ * checkpoint, such copies tripled the time the job spent in young-generation collections.
+ */
+class WindowLog {
+  /** The snapshot's windows: the first {@link size} of these. */
+  readonly windows: WindowEntry[] = [];
+  size = 0;
+  /** The checkpoint the snapshot was taken for. */
+  checkpoint = 0;
+  /** Counts the log's uses: a snapshot must not read the log once it serves another. */
+  generation = 0;
+  /** The next snapshot's log, once there is one. */
+  next: WindowLog | undefined;
+  private readonly saved: WindowEntry[] = [];
+  private savedCount = 0;
+  private numbers = new Float64Array(NUMBERS * 256);
+  private readonly references: unknown[] = [];
+  private index: Map<WindowEntry, number> | undefined;
+
+  save(entry: WindowEntry, recordField: string | number | undefined): void {
+    const n = this.savedCount++;
+    this.saved[n] = entry;
+    const at = NUMBERS * n;
+    if (at + NUMBERS > this.numbers.length) {
+      const grown = new Float64Array(2 * this.numbers.length);
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    const value = valueOf(entry, recordField);
+    const { numbers, references } = this;
+    numbers[at] = entry.count;
+    numbers[at + 1] = entry.panes;
+    const to = REFERENCES * n;
+    if (typeof value === 'number') {
+      numbers[at + 2] = value;
+      references[to + 1] = NUMBER_IN_NUMBERS;
+    } else {
+      references[to + 1] = value;
+    }
+    references[to] = recordOf(entry);
+    references[to + 2] = entry.eventPairs;
+    references[to + 3] = entry.processingPairs;
+  }
+
+  /** `entry` as saved here, or `undefined` if it was not. */
+  row(entry: WindowEntry, recordField: string | number | undefined): WindowSnapshot | undefined {
+    if (this.index === undefined) {
+      this.index = new Map();
+      for (let i = 0; i < this.savedCount; i++) this.index.set(this.saved[i] as WindowEntry, i);
+    }
+    const i = this.index.get(entry);
+    if (i === undefined) return undefined;
+    const at = NUMBERS * i;
+    const to = REFERENCES * i;
+    const value = this.references[to + 1];
+    return rowOf(
+      entry,
+      this.numbers[at] as number,
+      this.numbers[at + 1] as number,
+      this.references[to] as object | undefined,
+      value === IN_NUMBERS ? this.numbers[at + 2] : value,
+      this.references[to + 2] as OwnerTimers,
+      this.references[to + 3] as OwnerTimers,
+      recordField,
+    );
+  }
+
+  /**
+   * Empties the log for another snapshot. Its arrays are overwritten by the next use rather than
+   * cleared: till then, they keep at most one checkpoint's windows from being collected.
+   */
+  clear(): void {
+    this.size = 0;
+    this.savedCount = 0;
+    this.index = undefined;
+    this.next = undefined;
+    this.generation++;
+  }
+}
+
+export class CopyOnWriteWindows {
+  /** The version of the latest snapshot taken copy-on-write; 0 before the first. */
+  private version = 0;
+  /** The logs still needed, oldest first (linked by `next`), and logs to use again. */
+  private oldest: WindowLog | undefined;
+  private log: WindowLog | undefined;
+  private readonly spare: WindowLog[] = [];
+  /** Whether windows are counted (from the first snapshot on). */
+  private counting = false;
+  /** The sizes of the windows that fit the columns, and how many do not. */
+  private bytes = 0;
+  private unfit = 0;
+
+  constructor(
+    private readonly timers: TimerService,
+    private readonly recordField: string | number | undefined,
+    /** Whether the trigger keeps no state (see `columnedSize`). */
+    private readonly stateless: () => boolean,
+  ) {}
+
+  /**
+   * The operator's state, or `undefined` when a window does not fit the columns (the operator then
+   * takes rows). Copy-on-write only for a checkpoint's snapshot (`checkpoint` set), which the
+   * engine drops once a later checkpoint completes; any other snapshot, and the first, which
+   * starts the count, are copied whole, in columns.
+   */
+  snapshot(
+    windows: FixedWindowIndex,
+    created: number,
+    checkpoint: number | undefined,
+  ): CopiedState<WindowState> | undefined {
+    const { timers, recordField } = this;
+    if (!this.counting || checkpoint === undefined) {
+      const entries = windows.inPlacementOrder();
+      const columns = snapshotColumns(entries, created, timers, recordField, false);
+      if (!this.counting) {
+        this.counting = true;
+        for (const entry of entries) this.written(entry);
+      }
+      return columns;
+    }
+    if (this.unfit > 0) return undefined;
+    const log = this.spare.pop() ?? new WindowLog();
+    log.size = windows.fillInPlacementOrder(log.windows);
+    log.checkpoint = checkpoint;
+    if (this.log === undefined) this.oldest = log;
+    else this.log.next = log;
+    this.log = log;
+    this.version++;
+    const { generation } = log;
+    return stateOf(
+      () => {
+        if (log.generation !== generation) {
+          throw new Error(
+            `The snapshot of checkpoint ${checkpoint} was read after a later checkpoint ` +
+              'completed, when its windows were no longer kept.',
+          );
+        }
+        return rowsOf(log, recordField);
+      },
+      log.size,
+      this.bytes,
+      created,
+      timers,
+    );
+  }
+
+  /**
+   * Checkpoint `checkpoint` completed: the snapshots of earlier ones are superseded, and nothing
+   * reads them any more (a restart restores the latest), so their logs are used again.
+   */
+  completed(checkpoint: number): void {
+    let log = this.oldest;
+    while (log !== undefined && log !== this.log && log.checkpoint < checkpoint) {
+      const next = log.next;
+      log.clear();
+      this.spare.push(log);
+      log = next;
+    }
+    this.oldest = log;
+  }
+
+  /** Before an event changes `entry`: saves it as the latest snapshot has it, unless it was already. */
+  beforeWrite(entry: WindowEntry): void {
+    if (entry.version === this.version) return;
+    entry.version = this.version;
+    (this.log as WindowLog).save(entry, this.recordField);
+  }
+  /** A window created after the latest snapshot is in none: it is never saved for them. */
+  created(entry: WindowEntry): void {
+    entry.version = this.version;
+  }
+
+  /** After an event changed `entry`: builds its timer lists for snapshots, and counts its size. */
+  written(entry: WindowEntry): void {
+    if (!this.counting) return;
+    const stateless = this.stateless();
+    if (entry.pairsAt === entry.timerChanges) {
+      // Mostly an element was added to a window that already held one, and nothing that counts
+      // for its size changed: not its timers, not its record, and the value is a number again.
+      if (stateless && entry.count > 1 && entry.sized !== undefined && entry.counted > 0) {
+        const { current } = entry.contents as FieldAccumulator;
+        if (
+          typeof current === 'number'
+            ? entry.sized === A_NUMBER
+            : current === entry.sized &&
+              typeof (current as Fields)[this.recordField as string | number] === 'number'
+        ) {
+          return;
+        }
+      }
+    } else {
+      refresh(entry, this.timers);
+    }
+    const size = sizeOf(entry, this.recordField, stateless);
+    entry.sized = sizedBy(entry, this.recordField, size);
+    if (size === entry.counted) return;
+    this.uncount(entry.counted);
+    entry.counted = size;
+    if (size < 0) this.unfit++;
+    else this.bytes += size;
+  }
+
+  /** `entry` was dropped (cleaned up): it no longer counts. */
+  dropped(entry: WindowEntry): void {
+    if (!this.counting) return;
+    this.uncount(entry.counted);
+    entry.counted = 0;
+  }
+
+  private uncount(size: number): void {
+    if (size < 0) this.unfit--;
+    else this.bytes -= size;
+  }
+}
+
+type Fields = Record<string | number, unknown>;
+
+/** Stands for any number an accumulator holds (see {@link sizedBy}). */
+const A_NUMBER = Symbol('a number');
+
+/**
+ * What {@link CopyOnWriteWindows.written} may take as unchanged next time, a number being the
+ * same size as any other: the accumulator's record, if its field holds a number, or A_NUMBER if
+ * it holds a number; `undefined` when neither.
+ */
+function sizedBy(
+  entry: WindowEntry,
+  field: string | number | undefined,
+  size: number,
+): object | symbol | undefined {
+  if (size < 0 || entry.count === 0) return undefined;
+  const { current } = entry.contents as FieldAccumulator;
+  if (typeof current === 'number') return A_NUMBER;
+  if (typeof current !== 'object' || current === null || field === undefined) return undefined;
+  return typeof (current as Fields)[field] === 'number' ? current : undefined;
+}
+
+/** The rows of `log`'s snapshot (see the module comment). */
+function rowsOf(log: WindowLog, recordField: string | number | undefined): WindowSnapshot[] {
+  return log.windows.slice(0, log.size).map((entry) => {
+    for (let at: WindowLog | undefined = log; at !== undefined; at = at.next) {
+      const row = at.row(entry, recordField);
+      if (row !== undefined) return row;
+    }
+    return rowOf(
+      entry,
+      entry.count,
+      entry.panes,
+      accumulatorRecord(entry),
+      accumulatorValue(entry, recordField),
+      entry.eventPairs,
+      entry.processingPairs,
+      recordField,
+    );
+  });
+}
+
+/** A window's row: what changes from the arguments, what never changes from the window. */
+function rowOf(
+  entry: WindowEntry,
+  count: number,
+  panes: number,
+  record: object | undefined,
+  value: unknown,
+  eventPairs: OwnerTimers,
+  processingPairs: OwnerTimers,
+  recordField: string | number | undefined,
+): WindowSnapshot {
+  const { start, end } = entry.window;
+  return windowRow(
+    {
+      key: entry.key as Key | undefined,
+      start,
+      end,
+      count,
+      panes,
+      created: entry.created,
+      keySince: entry.keySince,
+      eventPairs,
+      processingPairs,
+      record,
+      value,
+    },
+    recordField,
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * A checkpoint's snapshot of fixed windows of a built-in aggregation is taken copy-on-write (see
+ * `window-versions.ts`): its windows are read only when a restart restores it, by which time the
+ * job has changed most of them, some several checkpoints over, and cleaned some up. These check
+ * that such a snapshot, read late, is the state when the checkpoint was taken: the job is run to
+ * each checkpoint and snapshotted whole there (`JobController.snapshot()`), then run on almost to
+ * the next, and the checkpoint's windows, read only then, must equal the whole snapshot's, with
+ * the same size, which the checkpoint gave when it was taken. A restart from such a checkpoint
+ * must restore the same state, and the job's output be the failure-free run's.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  Failure,
+  RestartStrategies,
+  SlidingEventTimeWindows,
+  Time,
+  TumblingEventTimeWindows,
+  WatermarkStrategy,
+} from '../../../src/engine/index';
+import type {
+  JobController,
+  StreamExecutionEnvironment,
+  WindowAssigner,
+} from '../../../src/engine/index';
+import type { FieldAggregation } from '../../../src/engine/functions/field-aggregations';
+import type { JobSnapshot, OperatorSnapshot } from '../../../src/engine/runtime/snapshot';
+import { stepwise } from './restart';
+
+interface Reading {
+  readonly key: string;
+  readonly ts: number;
+  readonly n: number;
+  readonly label: string;
+}
+
+const KEYS = ['a', 'b', 'c', 'd', 'e'];
+
+// Out of order by up to 300 ms, labels of growing length (`max('label')` changes size).
+const readings: Reading[] = Array.from({ length: 90 }, (_, i) => ({
+  key: KEYS[(i * 3) % KEYS.length] as string,
+  ts: i * 60 - ((i * 7) % 5) * 60,
+  n: (i * 13) % 17,
+  label: 'x'.repeat(1 + ((i * 5) % 9)),
+}));
+
+type Build = (env: StreamExecutionEnvironment) => void;
+
+/**
+ * Checkpoints every 270 ms, records every 23 ms, watermarks every 200 ms: no checkpoint falls on
+ * the time of another event, so the state when a run stops at a checkpoint's time is the state
+ * the checkpoint took.
+ */
+const INTERVAL = 270;
+
+function program(
+  kind: FieldAggregation,
+  field: string,
+  assigner: WindowAssigner,
+  failures: readonly number[] = [],
+): Build {
+  return (env) => {
+    env.enableCheckpointing(INTERVAL);
+    env.setRestartStrategy(RestartStrategies.fixedDelayRestart(failures.length, 100));
+    for (const time of failures) env.injectFailure(Failure.atProcessingTime(time));
+    const windowed = env
+      .fromCollection(readings, { arrivalIntervalMs: 23 })
+      .assignTimestampsAndWatermarks(
+        WatermarkStrategy.forBoundedOutOfOrderness<Reading>(300).withTimestampAssigner((r) => r.ts),
+      )
+      .keyBy((r) => r.key)
+      .window(assigner)
+      // Windows are kept after firing, so checkpoints hold windows that fired (panes) too.
+      .allowedLateness(Time.milliseconds(400));
+    windowed[kind](field as never).sinkTo(env.collect('out'));
+  };
+}
+
+function windowOperator(snapshot: JobSnapshot): OperatorSnapshot {
+  return [...snapshot.operators.values()].find((o) => o.kind === 'window') as OperatorSnapshot;
+}
+
+/** The latest completed checkpoint: the coordinator's, which only a restart reads otherwise. */
+function latestCheckpoint(job: JobController): { id: number; snapshot: JobSnapshot } | undefined {
+  const runtime = (job as unknown as { job: { coordinator: { latest?: unknown } } }).job;
+  return runtime.coordinator.latest as { id: number; snapshot: JobSnapshot } | undefined;
+}
+
+/** The checkpoint the trace says completed last, and the sizes it gave its operators' snapshots. */
+function completed(job: JobController): { id: number; sizes: Map<string, number> } | undefined {
+  const trace = job.drainTrace();
+  const done = trace.filter((event) => event.type === 'checkpoint-completed').at(-1);
+  if (done?.type !== 'checkpoint-completed') return undefined;
+  const sizes = new Map<string, number>();
+  for (const event of trace) {
+    if (event.type === 'snapshot' && event.checkpoint === done.checkpoint) {
+      sizes.set(event.op, event.bytes);
+    }
+  }
+  return { id: done.checkpoint, sizes };
+}
+
+const tumbling = TumblingEventTimeWindows.of(Time.seconds(1));
+const sliding = SlidingEventTimeWindows.of(Time.seconds(1), Time.milliseconds(400));
+
+describe('copy-on-write checkpoints of windows', () => {
+  const cases: [FieldAggregation, string, WindowAssigner][] = [
+    ['sum', 'n', tumbling],
+    ['max', 'n', sliding],
+    ['max', 'label', tumbling],
+    ['min', 'n', sliding],
+  ];
+
+  it.each(cases)(
+    '%s(%s): a checkpoint read just before the next is the state it was taken of',
+    (kind, field, assigner) => {
+      const job = stepwise(program(kind, field, assigner), { trace: { level: 'full' } });
+      let checkpoints = 0;
+      let windows = 0;
+      for (let at = INTERVAL; !job.finished; at += INTERVAL) {
+        job.advanceTo(at);
+        const checkpoint = completed(job);
+        if (job.finished || checkpoint === undefined) break;
+        const whole = windowOperator(job.snapshot());
+        // Its size was given when it was taken, before any of its windows was read.
+        expect(checkpoint.sizes.get(whole.id)).toBe(whole.bytes);
+        job.advanceTo(at + INTERVAL - 1);
+        const latest = latestCheckpoint(job);
+        // The input ended meanwhile, and the final checkpoint superseded this one.
+        if (latest?.id !== checkpoint.id) break;
+        const taken = windowOperator(latest?.snapshot as JobSnapshot);
+        expect(taken.bytes).toBe(whole.bytes);
+        expect(structuredClone(taken.state)).toEqual(structuredClone(whole.state));
+        checkpoints++;
+        windows += (whole.state as { windows: unknown[] }).windows.length;
+      }
+      expect(checkpoints).toBeGreaterThan(5);
+      expect(windows).toBeGreaterThan(2 * checkpoints);
+    },
+  );
+
+  it.each(cases)(
+    '%s(%s): restarts from such checkpoints give the failure-free output',
+    (kind, field, assigner) => {
+      const expected = stepwise(program(kind, field, assigner)).runToEnd().outputs['out'];
+      for (let failAt = 300; failAt < 2_000; failAt += 137) {
+        const failures = [failAt, failAt + 411];
+        const got = stepwise(program(kind, field, assigner, failures), {
+          trace: { level: 'full' },
+        }).runToEnd();
+        expect(got.trace.some((event) => event.type === 'restart')).toBe(true);
+        const rows = (got.outputs['out'] ?? []).filter((row) => row.duplicate !== true);
+        expect(rows.map((row) => row.value)).toEqual(expected?.map((row) => row.value));
+      }
+    },
+  );
+});

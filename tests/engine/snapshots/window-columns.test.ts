@@ -17,14 +17,8 @@ import { fieldAggregate } from '../../../src/engine/functions/field-aggregations
 import type { FieldAggregation } from '../../../src/engine/functions/field-aggregations';
 import type { JobSnapshot, OperatorSnapshot } from '../../../src/engine/runtime/snapshot';
 import { restored, stepwise, uninterrupted } from './restart';
-
-interface Reading {
-  readonly key: string;
-  readonly ts: number;
-  readonly n: number;
-  readonly label: string;
-  readonly where?: { readonly room: string };
-}
+import { windowOperator } from './window-readings';
+import type { Reading } from './window-readings';
 
 const readings: Reading[] = Array.from({ length: 36 }, (_, i) => ({
   key: ['a', 'b', 'c'][i % 3] as string,
@@ -62,10 +56,6 @@ function program(
       : windowed.aggregate(fieldAggregate(kind, field));
     out.sinkTo(env.collect('out'));
   };
-}
-
-function windowOperator(snapshot: JobSnapshot): OperatorSnapshot {
-  return [...snapshot.operators.values()].find((o) => o.kind === 'window') as OperatorSnapshot;
 }
 
 function windowsOf(snapshot: OperatorSnapshot): { contents: { current: Reading } | undefined }[] {

@@ -23,15 +23,10 @@ import type {
   WindowAssigner,
 } from '../../../src/engine/index';
 import type { FieldAggregation } from '../../../src/engine/functions/field-aggregations';
-import type { JobSnapshot, OperatorSnapshot } from '../../../src/engine/runtime/snapshot';
+import type { JobSnapshot } from '../../../src/engine/runtime/snapshot';
 import { stepwise } from './restart';
-
-interface Reading {
-  readonly key: string;
-  readonly ts: number;
-  readonly n: number;
-  readonly label: string;
-}
+import { windowOperator } from './window-readings';
+import type { Reading } from './window-readings';
 
 const KEYS = ['a', 'b', 'c', 'd', 'e'];
 
@@ -73,10 +68,6 @@ function program(
       .allowedLateness(Time.milliseconds(400));
     windowed[kind](field as never).sinkTo(env.collect('out'));
   };
-}
-
-function windowOperator(snapshot: JobSnapshot): OperatorSnapshot {
-  return [...snapshot.operators.values()].find((o) => o.kind === 'window') as OperatorSnapshot;
 }
 
 /** The latest completed checkpoint: the coordinator's, which only a restart reads otherwise. */

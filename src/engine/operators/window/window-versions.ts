@@ -233,6 +233,7 @@ export class CopyOnWriteWindows {
     entry.version = this.version;
     (this.log as WindowLog).save(entry, this.recordField);
   }
+
   /** A window created after the latest snapshot is in none: it is never saved for them. */
   created(entry: WindowEntry): void {
     entry.version = this.version;

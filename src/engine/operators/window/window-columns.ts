@@ -147,14 +147,14 @@ const REFERENCES = 5;
 
 /**
  * The operator's state, in columns, or `undefined` when a window does not fit them (see the module
- * comment). `stateless`: as for {@link columnedSize}.
+ * comment). Each window's trigger state is looked at: this is the snapshot that starts the count
+ * of `window-versions.ts`, or one taken without it.
  */
 export function snapshotColumns(
   entries: readonly WindowEntry[],
   created: number,
   timers: TimerService,
   recordField: string | number | undefined,
-  stateless: boolean,
 ): CopiedState<WindowState> | undefined {
   const numbers: number[] = [];
   const references: unknown[] = [];
@@ -162,7 +162,7 @@ export function snapshotColumns(
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as WindowEntry;
     refreshPairs(entry, timers);
-    const size = columnedSize(entry, recordField, stateless);
+    const size = columnedSize(entry, recordField, false);
     if (size < 0) return undefined;
     bytes += size;
     const window = entry.window as TimeWindow;

@@ -231,8 +231,7 @@ export class WindowOperator extends StreamOperator {
       : this.fixed.inPlacementOrder();
     const { fieldAccumulator } = this.spec.contents;
     if (this.versions === undefined && fieldAccumulator !== undefined) {
-      const recordField = fieldAccumulator.recordField;
-      const columns = snapshotColumns(entries, created, this.timers, recordField, false);
+      const columns = snapshotColumns(entries, created, this.timers, fieldAccumulator.recordField);
       if (columns !== undefined) return columns;
     }
     return snapshotWindows(entries, created, this.timers, this.spec.contents);

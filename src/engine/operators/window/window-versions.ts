@@ -179,7 +179,7 @@ export class CopyOnWriteWindows {
     const { timers, recordField } = this;
     if (!this.counting || checkpoint === undefined) {
       const entries = windows.inPlacementOrder();
-      const columns = snapshotColumns(entries, created, timers, recordField, false);
+      const columns = snapshotColumns(entries, created, timers, recordField);
       if (!this.counting) {
         this.counting = true;
         for (const entry of entries) this.written(entry);

@@ -104,9 +104,10 @@ export function measure(record: Record<string | number, unknown>, field: string 
   }
   if (Object.getPrototypeOf(record) !== Object.prototype) return -1;
   if (Object.getOwnPropertySymbols(record).length > 0) return -1;
+  const name = String(field);
   let bytes = HEADER;
   for (const key of Object.keys(record)) {
-    const size = key === String(field) ? 0 : primitiveSize(record[key]);
+    const size = key === name ? 0 : primitiveSize(record[key]);
     if (size < 0) return -1;
     bytes += SLOT + CHAR * key.length + size;
   }

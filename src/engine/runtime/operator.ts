@@ -283,7 +283,7 @@ export abstract class StreamOperator implements EdgeTarget {
    * copied (a function, a symbol, a class instance).
    */
   snapshotState(checkpoint?: number): OperatorSnapshot {
-    const watermarks = copyState(this.valve.snapshot());
+    const watermarks = this.valve.snapshot();
     const state = this.copyOwnState(checkpoint);
     const bytes = watermarks.bytes + state.bytes;
     return {

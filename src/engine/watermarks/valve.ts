@@ -9,6 +9,8 @@
  * - when the last active channel goes idle, the highest channel watermark is flushed and the whole
  *   valve goes idle.
  */
+import { copyState } from '../state/copy-state';
+import type { CopiedState } from '../state/copy-state';
 import { MIN_WATERMARK } from '../time';
 import type { Millis } from '../time';
 
@@ -39,6 +41,8 @@ export class WatermarkValve {
   private readonly channels: ChannelState[];
   private combined: Millis = MIN_WATERMARK;
   private idle = false;
+  /** The size of a snapshot (see {@link snapshot}), once counted. */
+  private snapshotBytes: number | undefined;
 
   constructor(channelCount: number) {
     this.channels = Array.from({ length: channelCount }, () => ({
@@ -73,9 +77,20 @@ export class WatermarkValve {
     return this.channels.map((channel) => channel.idle);
   }
 
-  /** The valve's state (the caller copies it). */
-  snapshot(): ValveSnapshot {
-    return { watermark: this.combined, idle: this.idle, channels: this.channels };
+  /**
+   * A copy of the valve's state, with its size as `copyState` counts it. Taken at every checkpoint
+   * by every operator, so copied by hand rather than by the general walk; the size depends only on
+   * the number of channels (numbers and booleans), so it is counted once, by `copyState`.
+   */
+  snapshot(): CopiedState<ValveSnapshot> {
+    const channels = new Array<ChannelState>(this.channels.length);
+    for (let i = 0; i < channels.length; i++) {
+      const { watermark, idle, aligned } = this.channels[i] as ChannelState;
+      channels[i] = { watermark, idle, aligned };
+    }
+    const value: ValveSnapshot = { watermark: this.combined, idle: this.idle, channels };
+    this.snapshotBytes ??= copyState(value).bytes;
+    return { value, bytes: this.snapshotBytes };
   }
 
   /** Takes over a snapshot's state, which must have as many channels; emits nothing. */

@@ -19,6 +19,7 @@ import type {
   ValueState,
 } from '../../../src/engine/index';
 import { SIZES, UncopyableState, copyState } from '../../../src/engine/state/copy-state';
+import { WatermarkValve } from '../../../src/engine/watermarks/valve';
 import type { Event } from '../helpers';
 import { ev, eventsStrategy } from '../helpers';
 import { restored, stepwise } from './restart';
@@ -203,5 +204,43 @@ describe('state a snapshot cannot copy', () => {
     );
     // The job itself goes on.
     expect(job.runToEnd().outputs['totals']).toHaveLength(events.length);
+  });
+});
+
+describe("a valve's snapshot", () => {
+  const output = { watermark: () => undefined, status: () => undefined };
+
+  it('is a copy of its state, counted as copyState counts it, at every number of channels', () => {
+    for (const channels of [1, 2, 5]) {
+      const valve = new WatermarkValve(channels);
+      valve.inputWatermark(0, 40, output);
+      if (channels > 1) valve.inputStatus(1, true, output);
+      const { value, bytes } = valve.snapshot();
+      const plain = {
+        watermark: valve.watermark,
+        idle: false,
+        channels: Array.from({ length: channels }, (_, i) => ({
+          watermark: valve.channelWatermark(i),
+          idle: valve.channelIdle(i),
+          aligned: i !== 1,
+        })),
+      };
+      expect(value).toEqual(plain);
+      expect(bytes).toBe(copyState(plain).bytes);
+    }
+  });
+
+  it('keeps what the valve had when it was taken, whatever the valve does next', () => {
+    const valve = new WatermarkValve(2);
+    valve.inputWatermark(0, 10, output);
+    valve.inputWatermark(1, 20, output);
+    const { value } = valve.snapshot();
+    valve.inputWatermark(0, 90, output);
+    valve.inputStatus(1, true, output);
+    expect(value.watermark).toBe(10);
+    expect(value.channels.map((c) => [c.watermark, c.idle])).toEqual([
+      [10, false],
+      [20, false],
+    ]);
   });
 });

@@ -2,21 +2,27 @@
  * `npm run bench`: runs every suite in bench/suites and prints medians, throughput, ratios to the
  * baseline and peak heap growth.
  *
- * Each contender is measured in a worker thread of its own, one worker at a time: interleaved in one
- * isolate, the contenders evicted each other's optimized code, and a fast contender's time could
- * vary twentyfold from run to run. Workers keep every figure within this one process and run, so
- * the ratios still compare like with like.
+ * Each contender is measured in a worker thread of its own: interleaved in one isolate, the
+ * contenders evicted each other's optimized code, and a fast contender's time could vary twentyfold
+ * from run to run. Workers keep every figure within this one process and run, so the ratios still
+ * compare like with like.
+ *
+ * The contenders' timed rounds alternate, one round at a time, each worker waiting while another
+ * runs: this machine has slow spells lasting seconds (the same round of the same warm worker taking
+ * 170 ms, then 300 ms for several rounds, then 170 ms again, with no garbage collection to explain
+ * it), and a contender measured all at once could fall in one while the baseline did not.
+ * Alternating, both meet the same spells.
  *
  * One worker's figures still depend on how that worker's code happened to be optimized: the same
  * contender's median moved by half from one run to the next. So each contender is measured in
- * several trials, each in a fresh worker, the contenders taking turns (in reverse order every other
+ * several trials, each with fresh workers, warmed up in turns (in reverse order every other
  * trial); a figure is the median over the trials, and the aim line gives the ratio of each trial
  * too, so that a reader sees how far a single measurement can be trusted.
  */
 import { readdirSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { MeasureReport, MeasureRequest } from './measure';
+import type { MeasureAsk, MeasureReply, MeasureRequest } from './measure';
 import type { BenchSuite } from './suite';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -40,38 +46,128 @@ function median(values: number[]): number {
 }
 
 /**
- * Measures one contender in a fresh worker. The worker loads TypeScript through tsx's API: the
- * `--import tsx` hook of this thread does not reach workers.
+ * A contender's worker, warm: it answers one ask at a time. The worker loads TypeScript through
+ * tsx's API: the `--import tsx` hook of this thread does not reach workers.
  */
-function measureInWorker(request: MeasureRequest): Promise<MeasureReport> {
-  const entry = new URL('./measure.ts', import.meta.url).href;
-  const loader = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(loader, { eval: true, workerData: request });
-    worker.once('message', (report: MeasureReport) => {
-      resolve(report);
-      void worker.terminate();
+class ContenderWorker {
+  private pending: ((reply: MeasureReply) => void) | undefined;
+  private failure: Error | undefined;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly contender: string,
+  ) {
+    worker.on('message', (reply: MeasureReply) => {
+      const resolve = this.pending;
+      this.pending = undefined;
+      resolve?.(reply);
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      reject(
-        new Error(`the worker measuring ${request.contender} exited (${code}) without a report`),
-      );
+  }
+
+  /** Starts a fresh worker for `request.contender` and waits until it has warmed up. */
+  static async start(
+    request: MeasureRequest,
+  ): Promise<{ worker: ContenderWorker; result: unknown }> {
+    const entry = new URL('./measure.ts', import.meta.url).href;
+    const loader = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+    const worker = new ContenderWorker(
+      new Worker(loader, { eval: true, workerData: request }),
+      request.contender,
+    );
+    const ready = await worker.reply();
+    if (ready.type !== 'ready') throw new Error(`${request.contender}: ${ready.type} before ready`);
+    return { worker, result: ready.result };
+  }
+
+  async round(): Promise<number> {
+    this.worker.postMessage('round' satisfies MeasureAsk);
+    const reply = await this.reply();
+    if (reply.type !== 'round') throw new Error(`${this.contender}: ${reply.type}, not a round`);
+    return reply.ms;
+  }
+
+  async heapGrowth(): Promise<number> {
+    this.worker.postMessage('heap' satisfies MeasureAsk);
+    const reply = await this.reply();
+    if (reply.type !== 'heap') throw new Error(`${this.contender}: ${reply.type}, not the heap`);
+    return reply.peakHeapMb;
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+
+  private reply(): Promise<MeasureReply> {
+    return new Promise((resolve, reject) => {
+      if (this.failure !== undefined) {
+        reject(this.failure);
+        return;
+      }
+      this.pending = resolve;
+      const fail = (error: Error) => {
+        this.failure = error;
+        reject(error);
+      };
+      this.worker.once('error', fail);
+      this.worker.once('exit', (code) => {
+        if (this.pending === resolve) {
+          fail(new Error(`the worker measuring ${this.contender} exited (${code}) mid-measure`));
+        }
+      });
     });
-  });
+  }
+}
+
+interface TrialReport {
+  readonly times: number[];
+  readonly peakHeapMb: number;
+  readonly result: unknown;
+}
+
+/**
+ * One trial: a fresh, warm worker per contender, then their timed rounds alternating, one round
+ * at a time (in reverse order every other round), then each one's heap growth.
+ */
+async function trial(
+  suiteUrl: string,
+  order: readonly string[],
+): Promise<Map<string, TrialReport>> {
+  const workers: ContenderWorker[] = [];
+  const results = new Map<string, unknown>();
+  try {
+    for (const contender of order) {
+      const started = await ContenderWorker.start({ suiteUrl, contender, warmUps: WARM_UPS });
+      workers.push(started.worker);
+      results.set(contender, started.result);
+    }
+    const times = new Map<string, number[]>(order.map((name) => [name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const worker of round % 2 === 0 ? workers : [...workers].reverse()) {
+        times.get(worker.contender)?.push(await worker.round());
+      }
+    }
+    const reports = new Map<string, TrialReport>();
+    for (const worker of workers) {
+      reports.set(worker.contender, {
+        times: times.get(worker.contender) ?? [],
+        peakHeapMb: await worker.heapGrowth(),
+        result: results.get(worker.contender),
+      });
+    }
+    return reports;
+  } finally {
+    for (const worker of workers) worker.stop();
+  }
 }
 
 async function measure(suite: BenchSuite, suiteUrl: string): Promise<Measurement[]> {
   const same = suite.sameResult ?? isDeepStrictEqual;
   const names = Object.keys(suite.contenders);
-  const trials = new Map<string, MeasureReport[]>(names.map((name) => [name, []]));
-  for (let trial = 0; trial < TRIALS; trial++) {
-    // Taking turns, so that neither contender always runs first on a machine that warms or tires.
-    const order = trial % 2 === 0 ? names : [...names].reverse();
-    for (const contender of order) {
-      const request = { suiteUrl, contender, warmUps: WARM_UPS, rounds: ROUNDS };
-      trials.get(contender)?.push(await measureInWorker(request));
-    }
+  const trials = new Map<string, TrialReport[]>(names.map((name) => [name, []]));
+  for (let t = 0; t < TRIALS; t++) {
+    // Taking turns, so that neither contender always warms up first.
+    const reports = await trial(suiteUrl, t % 2 === 0 ? names : [...names].reverse());
+    for (const [name, report] of reports) trials.get(name)?.push(report);
   }
   const expected = trials.get(suite.baseline)?.[0]?.result;
   for (const [name, reports] of trials) {
@@ -99,8 +195,8 @@ function report(suite: BenchSuite, measurements: Measurement[]) {
   const base = measurements.find((m) => m.name === suite.baseline);
   console.log(
     `\n${suite.name}  (${suite.items.toLocaleString('en')} ${suite.itemName}; per trial, the median ` +
-      `of ${ROUNDS} after ${WARM_UPS} warm-up${WARM_UPS === 1 ? '' : 's'} in a fresh worker; the ` +
-      `median of ${TRIALS} trial${TRIALS === 1 ? '' : 's'}, the contenders taking turns)`,
+      `of ${ROUNDS} after ${WARM_UPS} warm-up${WARM_UPS === 1 ? '' : 's'} in a fresh worker, the ` +
+      `contenders' rounds alternating; the median of ${TRIALS} trial${TRIALS === 1 ? '' : 's'})`,
   );
   console.table(
     measurements.map((m) => ({

@@ -14,12 +14,16 @@ import {
   RestartStrategies,
   SlidingEventTimeWindows,
   Time,
+  Trigger,
   TumblingEventTimeWindows,
   WatermarkStrategy,
 } from '../../../src/engine/index';
 import type {
   JobController,
   StreamExecutionEnvironment,
+  TimeWindow,
+  TriggerContext,
+  TriggerResult,
   WindowAssigner,
 } from '../../../src/engine/index';
 import type { FieldAggregation } from '../../../src/engine/functions/field-aggregations';
@@ -47,10 +51,44 @@ type Build = (env: StreamExecutionEnvironment) => void;
  */
 const INTERVAL = 270;
 
+/**
+ * Fires at the end of the window, like the event-time trigger, and sets a timer 150 ms after each
+ * element, keeping no state: a window's timers change with nearly every element and every
+ * watermark, so its timer lists are rebuilt several times between two checkpoints.
+ */
+class TickingTrigger extends Trigger<unknown, TimeWindow> {
+  onElement(_: unknown, timestamp: number, window: TimeWindow, ctx: TriggerContext): TriggerResult {
+    ctx.registerEventTimeTimer(window.maxTimestamp());
+    ctx.registerEventTimeTimer(Math.min(timestamp + 150, window.maxTimestamp()));
+    return 'CONTINUE';
+  }
+
+  onEventTime(time: number, window: TimeWindow): TriggerResult {
+    return time === window.maxTimestamp() ? 'FIRE' : 'CONTINUE';
+  }
+
+  onProcessingTime(): TriggerResult {
+    return 'CONTINUE';
+  }
+
+  clear(window: TimeWindow, ctx: TriggerContext): void {
+    ctx.deleteEventTimeTimer(window.maxTimestamp());
+  }
+
+  toString(): string {
+    return 'TickingTrigger()';
+  }
+}
+
+interface Case {
+  readonly kind: FieldAggregation;
+  readonly field: string;
+  readonly assigner: WindowAssigner;
+  readonly trigger?: Trigger<unknown, TimeWindow>;
+}
+
 function program(
-  kind: FieldAggregation,
-  field: string,
-  assigner: WindowAssigner,
+  { kind, field, assigner, trigger }: Case,
   failures: readonly number[] = [],
 ): Build {
   return (env) => {
@@ -66,6 +104,7 @@ function program(
       .window(assigner)
       // Windows are kept after firing, so checkpoints hold windows that fired (panes) too.
       .allowedLateness(Time.milliseconds(400));
+    if (trigger !== undefined) windowed.trigger(trigger as never);
     windowed[kind](field as never).sinkTo(env.collect('out'));
   };
 }
@@ -94,19 +133,23 @@ const tumbling = TumblingEventTimeWindows.of(Time.seconds(1));
 const sliding = SlidingEventTimeWindows.of(Time.seconds(1), Time.milliseconds(400));
 
 describe('copy-on-write checkpoints of windows', () => {
-  const cases: [FieldAggregation, string, WindowAssigner][] = [
-    ['sum', 'n', tumbling],
-    ['max', 'n', sliding],
-    ['max', 'label', tumbling],
-    ['min', 'n', sliding],
+  const cases: [string, Case][] = [
+    ['sum(n), tumbling', { kind: 'sum', field: 'n', assigner: tumbling }],
+    ['max(n), sliding', { kind: 'max', field: 'n', assigner: sliding }],
+    ['max(label), tumbling', { kind: 'max', field: 'label', assigner: tumbling }],
+    ['min(n), sliding', { kind: 'min', field: 'n', assigner: sliding }],
+    [
+      'sum(n), tumbling, a timer after each element',
+      { kind: 'sum', field: 'n', assigner: tumbling, trigger: new TickingTrigger() },
+    ],
   ];
 
   it.each(cases)(
-    '%s(%s): a checkpoint read just before the next is the state it was taken of',
-    (kind, field, assigner) => {
-      const job = stepwise(program(kind, field, assigner), { trace: { level: 'full' } });
+    '%s: a checkpoint read just before the next is the state it was taken of',
+    (_, windows) => {
+      const job = stepwise(program(windows), { trace: { level: 'full' } });
       let checkpoints = 0;
-      let windows = 0;
+      let held = 0;
       for (let at = INTERVAL; !job.finished; at += INTERVAL) {
         job.advanceTo(at);
         const checkpoint = completed(job);
@@ -122,20 +165,20 @@ describe('copy-on-write checkpoints of windows', () => {
         expect(taken.bytes).toBe(whole.bytes);
         expect(structuredClone(taken.state)).toEqual(structuredClone(whole.state));
         checkpoints++;
-        windows += (whole.state as { windows: unknown[] }).windows.length;
+        held += (whole.state as { windows: unknown[] }).windows.length;
       }
       expect(checkpoints).toBeGreaterThan(5);
-      expect(windows).toBeGreaterThan(2 * checkpoints);
+      expect(held).toBeGreaterThan(2 * checkpoints);
     },
   );
 
   it.each(cases)(
-    '%s(%s): restarts from such checkpoints give the failure-free output',
-    (kind, field, assigner) => {
-      const expected = stepwise(program(kind, field, assigner)).runToEnd().outputs['out'];
+    '%s: restarts from such checkpoints give the failure-free output',
+    (_, windows) => {
+      const expected = stepwise(program(windows)).runToEnd().outputs['out'];
       for (let failAt = 300; failAt < 2_000; failAt += 137) {
         const failures = [failAt, failAt + 411];
-        const got = stepwise(program(kind, field, assigner, failures), {
+        const got = stepwise(program(windows, failures), {
           trace: { level: 'full' },
         }).runToEnd();
         expect(got.trace.some((event) => event.type === 'restart')).toBe(true);

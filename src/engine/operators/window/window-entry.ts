@@ -48,6 +48,8 @@ export interface WindowEntry extends TimerOwner {
   pairCount: number;
   /** The copy-on-write snapshot it was last saved for (see `window-versions.ts`). */
   version: number;
+  /** Where that save is in the latest snapshot's log; -1 when the window was created after it. */
+  savedAt: number;
   /** What it counts for in a snapshot as last counted: 0 if not counted, -1 if it does not fit. */
   counted: number;
   /** What its size was last counted from, for the next count to skip (see `window-versions.ts`). */
@@ -86,6 +88,7 @@ export function newWindowEntry(
     pairsAt: -1,
     pairCount: 0,
     version: 0,
+    savedAt: -1,
     counted: 0,
     sized: undefined,
     queuedEventTimers: undefined,

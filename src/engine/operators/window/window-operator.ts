@@ -151,16 +151,12 @@ export class WindowOperator extends StreamOperator {
     this.merging = spec.assigner instanceof MergingWindowAssigner;
     this.lateness = spec.allowedLateness;
     this.timers = new TimerService((time) => this.job.wakeUpAt(this, time), true);
+    this.triggerContext = new WindowTriggerContext(this);
     const { fieldAccumulator } = spec.contents;
     this.versions =
       this.merging || fieldAccumulator === undefined
         ? undefined
-        : new CopyOnWriteWindows(
-            this.timers,
-            fieldAccumulator.recordField,
-            () => !this.triggerContext.keepsState,
-          );
-    this.triggerContext = new WindowTriggerContext(this);
+        : new CopyOnWriteWindows(this.timers, fieldAccumulator.recordField, this.triggerContext);
     this.evictorContext = {
       getCurrentProcessingTime: () => this.job.now(),
       getCurrentWatermark: () => this.timers.currentWatermark,

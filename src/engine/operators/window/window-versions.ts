@@ -28,14 +28,14 @@
  * What is saved before a change must be the window as it was after the last event that changed
  * it. The timer service changes a window's timer lists before the window operator hears of it (a
  * timer fires), so the lists are not read then: each event's end builds them for snapshots (see
- * `refreshPairs`), and a save takes those.
+ * `refreshPairs`), and the window keeps those until they are built again, when they go into its
+ * save if they are not in it yet (see `WindowLog`).
  */
 import type { FieldAccumulator } from '../../functions/field-accumulator-copy';
 import type { Key } from '../../records';
 import type { OwnerTimers, TimerService } from '../../runtime/timer-service';
 import type { CopiedState } from '../../state/copy-state';
 import {
-  IN_NUMBERS,
   accumulatorRecord,
   accumulatorValue,
   columnedSize,
@@ -54,12 +54,14 @@ const valueOf = accumulatorValue;
 const recordOf = accumulatorRecord;
 const sizeOf = columnedSize;
 const refresh = refreshPairs;
-const NUMBER_IN_NUMBERS = IN_NUMBERS;
 
-/** Per saved window: count, panes, and the value if a number. */
-const NUMBERS = 3;
-/** Per saved window: the record, the value or IN_NUMBERS, event timers, processing timers. */
+/** Per saved window: count, panes, the value if a number, and {@link FLAGS}. */
+const NUMBERS = 4;
+/** Per saved window: the record, the value unless a number, event timers, processing timers. */
 const REFERENCES = 4;
+/** The value is among the numbers; the timer lists are in the log (see {@link WindowLog.keepPairs}). */
+const VALUE_IN_NUMBERS = 1;
+const PAIRS_KEPT = 2;
 
 /**
  * The windows of one snapshot, and the copies of those changed after it, in the order saved. Its
@@ -67,6 +69,12 @@ const REFERENCES = 4;
  * numbers are in a typed array: what a log holds lives from one checkpoint to the next, long
  * enough for the garbage collector to copy it out of the young generation. Made anew for every
  * checkpoint, such copies tripled the time the job spent in young-generation collections.
+ *
+ * A save takes no timer lists: they change far less often than the rest (when a window's timers
+ * fire or are set, not with every element). The first time a saved window's lists are rebuilt,
+ * the lists it had go into its save (see {@link keepPairs}). A save without them had, when its
+ * snapshot was taken, the lists of the window's next save that has them, or, if none has, the
+ * lists it has now: no list is rebuilt but after a save.
  */
 class WindowLog {
   /** The snapshot's windows: the first {@link size} of these. */
@@ -87,6 +95,7 @@ class WindowLog {
   save(entry: WindowEntry, recordField: string | number | undefined): void {
     const n = this.savedCount++;
     this.saved[n] = entry;
+    entry.savedAt = n;
     const at = NUMBERS * n;
     if (at + NUMBERS > this.numbers.length) {
       const grown = new Float64Array(2 * this.numbers.length);
@@ -100,36 +109,59 @@ class WindowLog {
     const to = REFERENCES * n;
     if (typeof value === 'number') {
       numbers[at + 2] = value;
-      references[to + 1] = NUMBER_IN_NUMBERS;
+      numbers[at + 3] = VALUE_IN_NUMBERS;
     } else {
       references[to + 1] = value;
+      numbers[at + 3] = 0;
     }
     references[to] = recordOf(entry);
-    references[to + 2] = entry.eventPairs;
-    references[to + 3] = entry.processingPairs;
   }
 
-  /** `entry` as saved here, or `undefined` if it was not. */
-  row(entry: WindowEntry, recordField: string | number | undefined): WindowSnapshot | undefined {
+  /** Save `n`'s window is about to rebuild its timer lists: the ones it has go into the save, if none did. */
+  keepPairs(n: number, entry: WindowEntry): void {
+    const flags = NUMBERS * n + 3;
+    if ((this.numbers[flags] as number) & PAIRS_KEPT) return;
+    this.numbers[flags] = (this.numbers[flags] as number) | PAIRS_KEPT;
+    const to = REFERENCES * n;
+    this.references[to + 2] = entry.eventPairs;
+    this.references[to + 3] = entry.processingPairs;
+  }
+
+  /** Where `entry` was saved here, or `undefined` if it was not. */
+  find(entry: WindowEntry): number | undefined {
     if (this.index === undefined) {
       this.index = new Map();
       for (let i = 0; i < this.savedCount; i++) this.index.set(this.saved[i] as WindowEntry, i);
     }
-    const i = this.index.get(entry);
-    if (i === undefined) return undefined;
-    const at = NUMBERS * i;
-    const to = REFERENCES * i;
-    const value = this.references[to + 1];
-    return rowOf(
-      entry,
-      this.numbers[at] as number,
-      this.numbers[at + 1] as number,
-      this.references[to] as object | undefined,
-      value === IN_NUMBERS ? this.numbers[at + 2] : value,
-      this.references[to + 2] as OwnerTimers,
-      this.references[to + 3] as OwnerTimers,
-      recordField,
-    );
+    return this.index.get(entry);
+  }
+
+  /** Save `n`'s count, panes, record and value. */
+  contents(n: number): {
+    count: number;
+    panes: number;
+    record: object | undefined;
+    value: unknown;
+  } {
+    const at = NUMBERS * n;
+    const to = REFERENCES * n;
+    const flags = this.numbers[at + 3] as number;
+    return {
+      count: this.numbers[at] as number,
+      panes: this.numbers[at + 1] as number,
+      record: this.references[to] as object | undefined,
+      value: flags & VALUE_IN_NUMBERS ? this.numbers[at + 2] : this.references[to + 1],
+    };
+  }
+
+  /** Save `n`'s timer lists, if they went into it (see {@link keepPairs}). */
+  pairs(n: number): { event: OwnerTimers; processing: OwnerTimers } | undefined {
+    if (!((this.numbers[NUMBERS * n + 3] as number) & PAIRS_KEPT)) return undefined;
+    const to = REFERENCES * n;
+    return {
+      event: this.references[to + 2] as OwnerTimers,
+      processing: this.references[to + 3] as OwnerTimers,
+    };
   }
 
   /**
@@ -161,8 +193,8 @@ export class CopyOnWriteWindows {
   constructor(
     private readonly timers: TimerService,
     private readonly recordField: string | number | undefined,
-    /** Whether the trigger keeps no state (see `columnedSize`). */
-    private readonly stateless: () => boolean,
+    /** Whether the trigger keeps state (see `columnedSize`). */
+    private readonly trigger: { readonly keepsState: boolean },
   ) {}
 
   /**
@@ -237,12 +269,13 @@ export class CopyOnWriteWindows {
   /** A window created after the latest snapshot is in none: it is never saved for them. */
   created(entry: WindowEntry): void {
     entry.version = this.version;
+    entry.savedAt = -1;
   }
 
   /** After an event changed `entry`: builds its timer lists for snapshots, and counts its size. */
   written(entry: WindowEntry): void {
     if (!this.counting) return;
-    const stateless = this.stateless();
+    const stateless = !this.trigger.keepsState;
     if (entry.pairsAt === entry.timerChanges) {
       // Mostly an element was added to a window that already held one, and nothing that counts
       // for its size changed: not its timers, not its record, and the value is a number again.
@@ -258,6 +291,8 @@ export class CopyOnWriteWindows {
         }
       }
     } else {
+      // Written, so saved in the latest log unless created after it (see `WindowLog`).
+      if (entry.savedAt >= 0) (this.log as WindowLog).keepPairs(entry.savedAt, entry);
       refresh(entry, this.timers);
     }
     const size = sizeOf(entry, this.recordField, stateless);
@@ -304,21 +339,29 @@ function sizedBy(
   return typeof (current as Fields)[field] === 'number' ? current : undefined;
 }
 
-/** The rows of `log`'s snapshot (see the module comment). */
+/** The rows of `log`'s snapshot (see the module comment and `WindowLog`). */
 function rowsOf(log: WindowLog, recordField: string | number | undefined): WindowSnapshot[] {
   return log.windows.slice(0, log.size).map((entry) => {
-    for (let at: WindowLog | undefined = log; at !== undefined; at = at.next) {
-      const row = at.row(entry, recordField);
-      if (row !== undefined) return row;
+    let contents: ReturnType<WindowLog['contents']> | undefined;
+    let pairs: ReturnType<WindowLog['pairs']>;
+    for (
+      let at: WindowLog | undefined = log;
+      at !== undefined && pairs === undefined;
+      at = at.next
+    ) {
+      const n = at.find(entry);
+      if (n === undefined) continue;
+      contents ??= at.contents(n);
+      pairs = at.pairs(n);
     }
     return rowOf(
       entry,
-      entry.count,
-      entry.panes,
-      accumulatorRecord(entry),
-      accumulatorValue(entry, recordField),
-      entry.eventPairs,
-      entry.processingPairs,
+      contents?.count ?? entry.count,
+      contents?.panes ?? entry.panes,
+      contents === undefined ? accumulatorRecord(entry) : contents.record,
+      contents === undefined ? accumulatorValue(entry, recordField) : contents.value,
+      pairs?.event ?? entry.eventPairs,
+      pairs?.processing ?? entry.processingPairs,
       recordField,
     );
   });

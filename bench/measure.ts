@@ -44,6 +44,12 @@ function collectGarbage() {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+/**
+ * Warm-ups, then a timed round whenever asked, then, last, one round on a collected heap to measure
+ * its growth. Timed rounds do not force a collection first: a forced full collection shrinks the
+ * young generation, so a contender that allocates would pay to grow it again in every round, which
+ * no real run does; each round instead pays for collecting its own garbage, as it would in a program.
+ */
 async function serve(request: MeasureRequest): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('measure.ts runs in a worker that run.ts starts');

@@ -55,12 +55,13 @@ const recordOf = accumulatorRecord;
 const sizeOf = columnedSize;
 const refresh = refreshPairs;
 
-/** Per saved window: count, panes, the value if a number, and {@link FLAGS}. */
+/** Per saved window: count, panes, the value if a number, and flags (below). */
 const NUMBERS = 4;
 /** Per saved window: the record, the value unless a number, event timers, processing timers. */
 const REFERENCES = 4;
-/** The value is among the numbers; the timer lists are in the log (see {@link WindowLog.keepPairs}). */
+/** Flag: the value is among the numbers. */
 const VALUE_IN_NUMBERS = 1;
+/** Flag: the timer lists are in the log (see {@link WindowLog.keepPairs}). */
 const PAIRS_KEPT = 2;
 
 /**
@@ -117,7 +118,10 @@ class WindowLog {
     references[to] = recordOf(entry);
   }
 
-  /** Save `n`'s window is about to rebuild its timer lists: the ones it has go into the save, if none did. */
+  /**
+   * Save `n`'s window is about to rebuild its timer lists: the ones it has go into the save, unless
+   * an earlier rebuild put them there.
+   */
   keepPairs(n: number, entry: WindowEntry): void {
     const flags = NUMBERS * n + 3;
     if ((this.numbers[flags] as number) & PAIRS_KEPT) return;

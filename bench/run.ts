@@ -50,17 +50,19 @@ function median(values: number[]): number {
  * tsx's API: the `--import tsx` hook of this thread does not reach workers.
  */
 class ContenderWorker {
-  private pending: ((reply: MeasureReply) => void) | undefined;
+  /** The ask being answered, if any: asks go one at a time. */
+  private pending:
+    { resolve: (reply: MeasureReply) => void; reject: (error: Error) => void } | undefined;
   private failure: Error | undefined;
 
   private constructor(
     private readonly worker: Worker,
     readonly contender: string,
   ) {
-    worker.on('message', (reply: MeasureReply) => {
-      const resolve = this.pending;
-      this.pending = undefined;
-      resolve?.(reply);
+    worker.on('message', (reply: MeasureReply) => this.settle()?.resolve(reply));
+    worker.on('error', (error: Error) => this.fail(error));
+    worker.on('exit', (code) => {
+      this.fail(new Error(`the worker measuring ${contender} exited (${code}) mid-measure`));
     });
   }
 
@@ -99,22 +101,24 @@ class ContenderWorker {
 
   private reply(): Promise<MeasureReply> {
     return new Promise((resolve, reject) => {
-      if (this.failure !== undefined) {
-        reject(this.failure);
-        return;
-      }
-      this.pending = resolve;
-      const fail = (error: Error) => {
-        this.failure = error;
-        reject(error);
-      };
-      this.worker.once('error', fail);
-      this.worker.once('exit', (code) => {
-        if (this.pending === resolve) {
-          fail(new Error(`the worker measuring ${this.contender} exited (${code}) mid-measure`));
-        }
-      });
+      if (this.failure !== undefined) reject(this.failure);
+      else this.pending = { resolve, reject };
     });
+  }
+
+  /** The ask being answered, now answered. */
+  private settle(): ContenderWorker['pending'] {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending;
+  }
+
+  /** Fails the ask being answered, if any (a worker stopped after its last answer fails none). */
+  private fail(error: Error): void {
+    const pending = this.settle();
+    if (pending === undefined) return;
+    this.failure = error;
+    pending.reject(error);
   }
 }
 

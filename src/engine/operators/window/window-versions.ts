@@ -131,13 +131,14 @@ class WindowLog {
     this.references[to + 3] = entry.processingPairs;
   }
 
-  /** Where `entry` was saved here, or `undefined` if it was not. */
+  /**
+   * Where `entry` was saved here, or `undefined` if it was not. The index is built on the first
+   * read and brought up to date on later ones: the latest log is still being written.
+   */
   find(entry: WindowEntry): number | undefined {
-    if (this.index === undefined) {
-      this.index = new Map();
-      for (let i = 0; i < this.savedCount; i++) this.index.set(this.saved[i] as WindowEntry, i);
-    }
-    return this.index.get(entry);
+    const index = (this.index ??= new Map());
+    for (let i = index.size; i < this.savedCount; i++) index.set(this.saved[i] as WindowEntry, i);
+    return index.get(entry);
   }
 
   /** Save `n`'s count, panes, record and value. */

@@ -107,6 +107,8 @@ describe('hints, a quiz and glossary links in a lesson', () => {
     const { page, open } = await start({ viewport: { width: 1920, height: 1080 } });
     await open('#/glossary');
     await page.getByRole('heading', { level: 1, name: 'Glossary' }).waitFor();
+    // The heading shows while the glossary is still loading: wait for its terms.
+    await page.locator('section.term h2').first().waitFor();
     const names = await page.locator('section.term h2').allInnerTexts();
     expect(names.length).toBeGreaterThanOrEqual(31);
     expect(names).toContain('Allowed lateness');

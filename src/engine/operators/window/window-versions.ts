@@ -344,7 +344,10 @@ function sizedBy(
   return typeof (current as Fields)[field] === 'number' ? current : undefined;
 }
 
-/** The rows of `log`'s snapshot (see the module comment and `WindowLog`). */
+/**
+ * The rows of `log`'s snapshot (see the module comment and `WindowLog`): what changes from the
+ * window's first save since, if any, what never changes from the window.
+ */
 function rowsOf(log: WindowLog, recordField: string | number | undefined): WindowSnapshot[] {
   return log.windows.slice(0, log.size).map((entry) => {
     let contents: ReturnType<WindowLog['contents']> | undefined;
@@ -359,45 +362,22 @@ function rowsOf(log: WindowLog, recordField: string | number | undefined): Windo
       contents ??= at.contents(n);
       pairs = at.pairs(n);
     }
-    return rowOf(
-      entry,
-      contents?.count ?? entry.count,
-      contents?.panes ?? entry.panes,
-      contents === undefined ? accumulatorRecord(entry) : contents.record,
-      contents === undefined ? accumulatorValue(entry, recordField) : contents.value,
-      pairs?.event ?? entry.eventPairs,
-      pairs?.processing ?? entry.processingPairs,
+    const { start, end } = entry.window;
+    return windowRow(
+      {
+        key: entry.key as Key | undefined,
+        start,
+        end,
+        count: contents?.count ?? entry.count,
+        panes: contents?.panes ?? entry.panes,
+        created: entry.created,
+        keySince: entry.keySince,
+        eventPairs: pairs?.event ?? entry.eventPairs,
+        processingPairs: pairs?.processing ?? entry.processingPairs,
+        record: contents === undefined ? accumulatorRecord(entry) : contents.record,
+        value: contents === undefined ? accumulatorValue(entry, recordField) : contents.value,
+      },
       recordField,
     );
   });
-}
-
-/** A window's row: what changes from the arguments, what never changes from the window. */
-function rowOf(
-  entry: WindowEntry,
-  count: number,
-  panes: number,
-  record: object | undefined,
-  value: unknown,
-  eventPairs: OwnerTimers,
-  processingPairs: OwnerTimers,
-  recordField: string | number | undefined,
-): WindowSnapshot {
-  const { start, end } = entry.window;
-  return windowRow(
-    {
-      key: entry.key as Key | undefined,
-      start,
-      end,
-      count,
-      panes,
-      created: entry.created,
-      keySince: entry.keySince,
-      eventPairs,
-      processingPairs,
-      record,
-      value,
-    },
-    recordField,
-  );
 }

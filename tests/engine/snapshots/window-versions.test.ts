@@ -80,6 +80,20 @@ class TickingTrigger extends Trigger<unknown, TimeWindow> {
   }
 }
 
+/**
+ * Like {@link TickingTrigger}, but each of its timers fires the window and purges it: windows are
+ * emptied between checkpoints and filled again, their record then a copy of another element.
+ */
+class PurgingTickTrigger extends TickingTrigger {
+  override onEventTime(): TriggerResult {
+    return 'FIRE_AND_PURGE';
+  }
+
+  override toString(): string {
+    return 'PurgingTickTrigger()';
+  }
+}
+
 interface Case {
   readonly kind: FieldAggregation;
   readonly field: string;
@@ -141,6 +155,10 @@ describe('copy-on-write checkpoints of windows', () => {
     [
       'sum(n), tumbling, a timer after each element',
       { kind: 'sum', field: 'n', assigner: tumbling, trigger: new TickingTrigger() },
+    ],
+    [
+      'sum(n), tumbling, purged by a timer after each element',
+      { kind: 'sum', field: 'n', assigner: tumbling, trigger: new PurgingTickTrigger() },
     ],
   ];
 

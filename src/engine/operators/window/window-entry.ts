@@ -50,6 +50,11 @@ export interface WindowEntry extends TimerOwner {
   version: number;
   /** Where that save is in the latest snapshot's log; -1 when the window was created after it. */
   savedAt: number;
+  /**
+   * The accumulator's record after the window's last change (see `window-versions.ts`, which keeps
+   * it only while it counts windows): a save leaves the record out, and takes it from here.
+   */
+  record: object | undefined;
   /** What it counts for in a snapshot as last counted: 0 if not counted, -1 if it does not fit. */
   counted: number;
   /** What its size was last counted from, for the next count to skip (see `window-versions.ts`). */
@@ -89,6 +94,7 @@ export function newWindowEntry(
     pairCount: 0,
     version: 0,
     savedAt: -1,
+    record: undefined,
     counted: 0,
     sized: undefined,
     queuedEventTimers: undefined,

@@ -55,14 +55,16 @@ const recordOf = accumulatorRecord;
 const sizeOf = columnedSize;
 const refresh = refreshPairs;
 
-/** Per saved window: count, panes, the value if a number, and flags (below). */
-const NUMBERS = 4;
+/** Per saved window: its creation number (its id), count, panes, the value if a number, flags. */
+const NUMBERS = 5;
 /** Per saved window: the record, the value unless a number, event timers, processing timers. */
 const REFERENCES = 4;
 /** Flag: the value is among the numbers. */
 const VALUE_IN_NUMBERS = 1;
 /** Flag: the timer lists are in the log (see {@link WindowLog.keepPairs}). */
 const PAIRS_KEPT = 2;
+/** Flag: the record is in the log (see {@link WindowLog.keepRecord}). */
+const RECORD_KEPT = 4;
 
 /**
  * The windows of one snapshot, and the copies of those changed after it, in the order saved. Its
@@ -71,11 +73,14 @@ const PAIRS_KEPT = 2;
  * enough for the garbage collector to copy it out of the young generation. Made anew for every
  * checkpoint, such copies tripled the time the job spent in young-generation collections.
  *
- * A save takes no timer lists: they change far less often than the rest (when a window's timers
- * fire or are set, not with every element). The first time a saved window's lists are rebuilt,
- * the lists it had go into its save (see {@link keepPairs}). A save without them had, when its
- * snapshot was taken, the lists of the window's next save that has them, or, if none has, the
- * lists it has now: no list is rebuilt but after a save.
+ * A save is numbers only: the window is named by its creation number, not by a reference. Storing
+ * a reference into an array the job keeps costs V8 a write barrier, and the two a save took (the
+ * window and its record) were most of what a save cost. What a save leaves out changes far less
+ * often than the numbers: the record (when the aggregation replaces it, or a purge drops it) and
+ * the timer lists (when the window's timers are set or fire). The first time either changes after
+ * a save, what the window had goes into the save (see {@link keepRecord}, {@link keepPairs}). A
+ * save without them had, when its snapshot was taken, those of the window's next save that has
+ * them, or, if none has, those it had after its last change: neither changes but after a save.
  */
 class WindowLog {
   /** The snapshot's windows: the first {@link size} of these. */
@@ -87,15 +92,15 @@ class WindowLog {
   generation = 0;
   /** The next snapshot's log, once there is one. */
   next: WindowLog | undefined;
-  private readonly saved: WindowEntry[] = [];
   private savedCount = 0;
   private numbers = new Float64Array(NUMBERS * 256);
   private readonly references: unknown[] = [];
-  private index: Map<WindowEntry, number> | undefined;
+  /** Saves by window creation number, built on the first read (see {@link find}). */
+  private index: Map<number, number> | undefined;
+  private indexed = 0;
 
   save(entry: WindowEntry, recordField: string | number | undefined): void {
     const n = this.savedCount++;
-    this.saved[n] = entry;
     entry.savedAt = n;
     const at = NUMBERS * n;
     if (at + NUMBERS > this.numbers.length) {
@@ -104,18 +109,28 @@ class WindowLog {
       this.numbers = grown;
     }
     const value = valueOf(entry, recordField);
-    const { numbers, references } = this;
-    numbers[at] = entry.count;
-    numbers[at + 1] = entry.panes;
-    const to = REFERENCES * n;
+    const { numbers } = this;
+    numbers[at] = entry.created;
+    numbers[at + 1] = entry.count;
+    numbers[at + 2] = entry.panes;
     if (typeof value === 'number') {
-      numbers[at + 2] = value;
-      numbers[at + 3] = VALUE_IN_NUMBERS;
+      numbers[at + 3] = value;
+      numbers[at + 4] = VALUE_IN_NUMBERS;
     } else {
-      references[to + 1] = value;
-      numbers[at + 3] = 0;
+      this.references[REFERENCES * n + 1] = value;
+      numbers[at + 4] = 0;
     }
-    references[to] = recordOf(entry);
+  }
+
+  /**
+   * Save `n`'s window is about to take another record (or none): the one it had, `record`, goes
+   * into the save, unless an earlier change put it there.
+   */
+  keepRecord(n: number, record: object | undefined): void {
+    const flags = NUMBERS * n + 4;
+    if ((this.numbers[flags] as number) & RECORD_KEPT) return;
+    this.numbers[flags] = (this.numbers[flags] as number) | RECORD_KEPT;
+    this.references[REFERENCES * n] = record;
   }
 
   /**
@@ -123,7 +138,7 @@ class WindowLog {
    * an earlier rebuild put them there.
    */
   keepPairs(n: number, entry: WindowEntry): void {
-    const flags = NUMBERS * n + 3;
+    const flags = NUMBERS * n + 4;
     if ((this.numbers[flags] as number) & PAIRS_KEPT) return;
     this.numbers[flags] = (this.numbers[flags] as number) | PAIRS_KEPT;
     const to = REFERENCES * n;
@@ -137,31 +152,32 @@ class WindowLog {
    */
   find(entry: WindowEntry): number | undefined {
     const index = (this.index ??= new Map());
-    for (let i = index.size; i < this.savedCount; i++) index.set(this.saved[i] as WindowEntry, i);
-    return index.get(entry);
+    for (; this.indexed < this.savedCount; this.indexed++) {
+      index.set(this.numbers[NUMBERS * this.indexed] as number, this.indexed);
+    }
+    return index.get(entry.created);
   }
 
-  /** Save `n`'s count, panes, record and value. */
-  contents(n: number): {
-    count: number;
-    panes: number;
-    record: object | undefined;
-    value: unknown;
-  } {
+  /** Save `n`'s count, panes and value. */
+  contents(n: number): { count: number; panes: number; value: unknown } {
     const at = NUMBERS * n;
-    const to = REFERENCES * n;
-    const flags = this.numbers[at + 3] as number;
+    const flags = this.numbers[at + 4] as number;
     return {
-      count: this.numbers[at] as number,
-      panes: this.numbers[at + 1] as number,
-      record: this.references[to] as object | undefined,
-      value: flags & VALUE_IN_NUMBERS ? this.numbers[at + 2] : this.references[to + 1],
+      count: this.numbers[at + 1] as number,
+      panes: this.numbers[at + 2] as number,
+      value: flags & VALUE_IN_NUMBERS ? this.numbers[at + 3] : this.references[REFERENCES * n + 1],
     };
+  }
+
+  /** Save `n`'s record, if it went into it (see {@link keepRecord}); `null` if not. */
+  record(n: number): object | undefined | null {
+    if (!((this.numbers[NUMBERS * n + 4] as number) & RECORD_KEPT)) return null;
+    return this.references[REFERENCES * n] as object | undefined;
   }
 
   /** Save `n`'s timer lists, if they went into it (see {@link keepPairs}). */
   pairs(n: number): { event: OwnerTimers; processing: OwnerTimers } | undefined {
-    if (!((this.numbers[NUMBERS * n + 3] as number) & PAIRS_KEPT)) return undefined;
+    if (!((this.numbers[NUMBERS * n + 4] as number) & PAIRS_KEPT)) return undefined;
     const to = REFERENCES * n;
     return {
       event: this.references[to + 2] as OwnerTimers,
@@ -177,6 +193,7 @@ class WindowLog {
     this.size = 0;
     this.savedCount = 0;
     this.index = undefined;
+    this.indexed = 0;
     this.next = undefined;
     this.generation++;
   }
@@ -277,7 +294,10 @@ export class CopyOnWriteWindows {
     entry.savedAt = -1;
   }
 
-  /** After an event changed `entry`: builds its timer lists for snapshots, and counts its size. */
+  /**
+   * After an event changed `entry`: builds its timer lists for snapshots, notes its record, and
+   * counts its size.
+   */
   written(entry: WindowEntry): void {
     if (!this.counting) return;
     const stateless = !this.trigger.keepsState;
@@ -299,6 +319,11 @@ export class CopyOnWriteWindows {
       // Written, so saved in the latest log unless created after it (see `WindowLog`).
       if (entry.savedAt >= 0) (this.log as WindowLog).keepPairs(entry.savedAt, entry);
       refresh(entry, this.timers);
+    }
+    const record = recordOf(entry);
+    if (record !== entry.record) {
+      if (entry.savedAt >= 0) (this.log as WindowLog).keepRecord(entry.savedAt, entry.record);
+      entry.record = record;
     }
     const size = sizeOf(entry, this.recordField, stateless);
     entry.sized = sizedBy(entry, this.recordField, size);
@@ -345,22 +370,25 @@ function sizedBy(
 }
 
 /**
- * The rows of `log`'s snapshot (see the module comment and `WindowLog`): what changes from the
- * window's first save since, if any, what never changes from the window.
+ * The rows of `log`'s snapshot (see the module comment and `WindowLog`): the numbers from the
+ * window's first save since, if any; the record and timer lists from the first save since that
+ * has them, else as the window had them after its last change; what never changes from the window.
  */
 function rowsOf(log: WindowLog, recordField: string | number | undefined): WindowSnapshot[] {
   return log.windows.slice(0, log.size).map((entry) => {
     let contents: ReturnType<WindowLog['contents']> | undefined;
+    let record: object | undefined | null = null;
     let pairs: ReturnType<WindowLog['pairs']>;
     for (
       let at: WindowLog | undefined = log;
-      at !== undefined && pairs === undefined;
+      at !== undefined && (pairs === undefined || record === null);
       at = at.next
     ) {
       const n = at.find(entry);
       if (n === undefined) continue;
       contents ??= at.contents(n);
-      pairs = at.pairs(n);
+      if (record === null) record = at.record(n);
+      pairs ??= at.pairs(n);
     }
     const { start, end } = entry.window;
     return windowRow(
@@ -374,7 +402,7 @@ function rowsOf(log: WindowLog, recordField: string | number | undefined): Windo
         keySince: entry.keySince,
         eventPairs: pairs?.event ?? entry.eventPairs,
         processingPairs: pairs?.processing ?? entry.processingPairs,
-        record: contents === undefined ? accumulatorRecord(entry) : contents.record,
+        record: record === null ? entry.record : record,
         value: contents === undefined ? accumulatorValue(entry, recordField) : contents.value,
       },
       recordField,

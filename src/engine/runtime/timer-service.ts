@@ -305,32 +305,49 @@ function live(queue: PriorityQueue<Timer>, domain: Domain): Timer[] {
   });
 }
 
-/** See {@link TimerService.ownerTimers}: `last`, when the pairs are the same, else new pairs. */
+/**
+ * See {@link TimerService.ownerTimers}: `last`, when the pairs are the same, else new pairs. New
+ * pairs are made at their final length: a window keeps its lists for its life, long enough to be
+ * moved out of the young generation, and an array grown by `push` would take its spare room along.
+ */
 function ownerLive(
   times: readonly Millis[],
   queued: readonly Timer[] | undefined,
   last: OwnerTimers | undefined,
 ): OwnerTimers {
-  if (times.length === 0) return NO_TIMERS;
-  // Built only from the first pair that differs from `last`, copying the equal ones before it.
-  let pairs: number[] | undefined =
-    last === undefined || last.length !== 2 * times.length ? [] : undefined;
-  for (let i = 0; i < times.length; i++) {
+  const count = times.length;
+  if (count === 0) return NO_TIMERS;
+  if (count === 1) {
+    // Most owners (a window under the event-time trigger) have one timer.
+    const time = times[0] as Millis;
+    const seq = firstSeq(queued, time);
+    return last?.length === 2 && last[0] === time && last[1] === seq ? last : [time, seq];
+  }
+  let pairs: number[] | undefined;
+  for (let i = 0; i < count; i++) {
     const time = times[i] as Millis;
-    let seq = Infinity;
-    if (queued !== undefined) {
-      for (let j = 0; j < queued.length; j++) {
-        const timer = queued[j] as Timer;
-        if (timer.time === time && timer.seq < seq) seq = timer.seq;
-      }
-    }
+    const seq = firstSeq(queued, time);
     if (pairs === undefined) {
-      if (last?.[2 * i] === time && last[2 * i + 1] === seq) continue;
-      pairs = last?.slice(0, 2 * i) ?? [];
+      if (last?.length === 2 * count && last[2 * i] === time && last[2 * i + 1] === seq) continue;
+      // The first pair that differs from `last`: the equal ones before it are copied.
+      pairs = new Array<number>(2 * count);
+      for (let k = 0; k < 2 * i; k++) pairs[k] = last?.[k] as number;
     }
-    pairs.push(time, seq);
+    pairs[2 * i] = time;
+    pairs[2 * i + 1] = seq;
   }
   return pairs ?? (last as OwnerTimers);
+}
+
+/** The sequence number of the earliest queued entry for `time` (see {@link live}). */
+function firstSeq(queued: readonly Timer[] | undefined, time: Millis): number {
+  let seq = Infinity;
+  if (queued === undefined) return seq;
+  for (let j = 0; j < queued.length; j++) {
+    const timer = queued[j] as Timer;
+    if (timer.time === time && timer.seq < seq) seq = timer.seq;
+  }
+  return seq;
 }
 
 function changed(owner: TimerOwner): void {

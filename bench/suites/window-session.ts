@@ -1,0 +1,158 @@
+/**
+ * (g) Session windows with merging: the keyed (1,000 keys) sum of `value` in event-time sessions
+ * with a 500 ms gap, against a hand-written loop doing the same event-time logic (each event opens
+ * a session of its own, merged with every session it overlaps or touches, as Flink's
+ * `MergingWindowSet` does) and building the same result rows.
+ *
+ * Each key's events come in bursts of a few, under the gap apart, with quiet spells longer than
+ * the gap plus the disorder in between. Arriving out of order, a burst's events often open
+ * sessions apart that a later event bridges, so merges are common; and no event is late, so every
+ * run finds the same sessions whenever watermarks happen to fire.
+ */
+import { EventTimeSessionWindows, Time } from '../../src/engine/index';
+import { BOUND, KEYS, checksum, lcg, shuffled, sumsOf, windowedSums } from '../keyed-events';
+import type { Checksum, Event, WindowSum } from '../keyed-events';
+import { defineSuite } from '../suite';
+
+const EVENTS = 300_000;
+const GAP = Time.milliseconds(500);
+/** Arrivals between two periodic watermarks: Streamlab's 200 ms tick at one arrival per ms. */
+const WATERMARK_EVERY = 200;
+
+/** Bursts of 1–8 events 50–400 ms apart, then quiet for 1.1–3 s, per key, in timestamp order. */
+function sessionEvents(count: number, seed: number): Event[] {
+  const random = lcg(seed);
+  const perKey = Math.ceil(count / KEYS);
+  const events: Event[] = [];
+  for (let key = 0; key < KEYS; key++) {
+    let ts = Math.floor(random() * 2_000);
+    let left = 0;
+    for (let n = 0; n < perKey; n++) {
+      if (left === 0) {
+        left = 1 + Math.floor(random() * 8);
+        ts += GAP + BOUND + 100 + Math.floor(random() * 1_400);
+      } else {
+        ts += 50 + Math.floor(random() * 350);
+      }
+      left--;
+      events.push({ key, ts, value: Math.floor(random() * 100) });
+    }
+  }
+  events.sort((a, b) => a.ts - b.ts || a.key - b.key);
+  return shuffled(events.slice(0, count), random);
+}
+
+const events = sessionEvents(EVENTS, 3);
+
+function streamlab(): Checksum {
+  return checksum(sumsOf(windowedSums(events, EventTimeSessionWindows.withGap(GAP))));
+}
+
+interface Session {
+  readonly key: number;
+  start: number;
+  end: number;
+  sum: number;
+  /** Merged into another: its place in the queue is stale. */
+  merged: boolean;
+}
+
+function loop(): Checksum {
+  /** Each key's open sessions. */
+  const open = new Map<number, Session[]>();
+  /** Open sessions by end, a binary heap (merged ones are skipped when they come up). */
+  const queue: Session[] = [];
+  const push = (session: Session) => {
+    let i = queue.push(session) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((queue[parent] as Session).end <= session.end) break;
+      queue[i] = queue[parent] as Session;
+      i = parent;
+    }
+    queue[i] = session;
+  };
+  const pop = () => {
+    const top = queue[0] as Session;
+    const last = queue.pop() as Session;
+    if (queue.length > 0) {
+      let i = 0;
+      for (;;) {
+        let child = 2 * i + 1;
+        if (child >= queue.length) break;
+        const right = child + 1;
+        if (right < queue.length && (queue[right] as Session).end < (queue[child] as Session).end) {
+          child = right;
+        }
+        if ((queue[child] as Session).end >= last.end) break;
+        queue[i] = queue[child] as Session;
+        i = child;
+      }
+      queue[i] = last;
+    }
+    return top;
+  };
+  const results: WindowSum[] = [];
+  let maxTimestamp = -Infinity;
+  const fire = (watermark: number) => {
+    while (queue.length > 0 && (queue[0] as Session).end - 1 <= watermark) {
+      const session = pop();
+      if (session.merged) continue;
+      const { key, start, end, sum } = session;
+      results.push({ key, start, end, sum });
+      const sessions = open.get(key) as Session[];
+      sessions.splice(sessions.indexOf(session), 1);
+    }
+  };
+  for (let i = 0; i < events.length; i++) {
+    const { key, ts, value } = events[i] as Event;
+    if (ts > maxTimestamp) maxTimestamp = ts;
+    let sessions = open.get(key);
+    if (sessions === undefined) {
+      sessions = [];
+      open.set(key, sessions);
+    }
+    // The event's own session, merged with every open one it overlaps or touches.
+    const session: Session = { key, start: ts, end: ts + GAP, sum: value, merged: false };
+    let grew = true;
+    for (let j = 0; j < sessions.length; j++) {
+      const other = sessions[j] as Session;
+      if (other.start > session.end || other.end < session.start) continue;
+      if (other.start <= session.start && other.end >= session.end) {
+        // Inside a session already open: that one takes the event, unchanged otherwise.
+        other.sum += value;
+        grew = false;
+        break;
+      }
+      session.start = Math.min(session.start, other.start);
+      session.end = Math.max(session.end, other.end);
+      session.sum += other.sum;
+      other.merged = true;
+      sessions.splice(j, 1);
+      j = -1; // The merged session may now reach others: look again.
+    }
+    if (grew) {
+      sessions.push(session);
+      push(session);
+    }
+    if ((i + 1) % WATERMARK_EVERY === 0) fire(maxTimestamp - BOUND - 1);
+  }
+  fire(Infinity);
+  return checksum(results);
+}
+
+export default defineSuite({
+  name: 'window, sessions: 1,000 keys, 500 ms gap, merging, sum',
+  items: EVENTS,
+  itemName: 'events',
+  baseline: 'hand-written loop',
+  contenders: {
+    'hand-written loop': loop,
+    'Streamlab (trace off)': streamlab,
+  },
+  aim: {
+    contender: 'Streamlab (trace off)',
+    minSpeed: 0.5,
+    text: "at least half the loop's speed",
+  },
+});

@@ -1,68 +1,22 @@
 /**
  * (b) keyed (1,000 keys) tumbling-window (1 s) sum over 1,000,000 events with bounded
  * out-of-orderness: Streamlab (trace off) against a hand-written loop doing the same event-time
- * logic.
+ * logic and building the same result rows.
  *
- * Events carry 10 per ms of event time and arrive shuffled by up to {@link BOUND} ms; the watermark
+ * Events carry 10 per ms of event time and arrive shuffled by up to `BOUND` ms; the watermark
  * strategy allows that much disorder, so no event is late and the per-key, per-window sums do not
  * depend on when watermarks happen to fire.
  */
 import { Time, TumblingEventTimeWindows } from '../../src/engine/index';
-import { BOUND, checksum, keyedEvents, sumsOf, windowedSums } from '../keyed-events';
-import type { Checksum, Event, WindowSum } from '../keyed-events';
-import { defineSuite } from '../suite';
+import { keyedEvents } from '../keyed-events';
+import { fixedWindowLoop, windowSuite } from '../window-loops';
 
-const EVENTS = 1_000_000;
 const WINDOW = Time.seconds(1);
-/** Arrivals between two periodic watermarks: Streamlab's 200 ms tick at one arrival per ms. */
-const WATERMARK_EVERY = 200;
+const events = keyedEvents(1_000_000, 42);
 
-const events = keyedEvents(EVENTS, 42);
-
-function streamlab(): Checksum {
-  return checksum(sumsOf(windowedSums(events, TumblingEventTimeWindows.of(WINDOW))));
-}
-
-function loop(): Checksum {
-  /** Open windows: sums by window start, then key. */
-  const open = new Map<number, Map<number, number>>();
-  const results: WindowSum[] = [];
-  let maxTimestamp = -Infinity;
-  const fire = (watermark: number) => {
-    for (const [start, sums] of open) {
-      if (start + WINDOW - 1 > watermark) continue;
-      for (const [key, sum] of sums) results.push({ key, start, end: start + WINDOW, sum });
-      open.delete(start);
-    }
-  };
-  for (let i = 0; i < events.length; i++) {
-    const { key, ts, value } = events[i] as Event;
-    if (ts > maxTimestamp) maxTimestamp = ts;
-    const start = ts - (ts % WINDOW);
-    let sums = open.get(start);
-    if (sums === undefined) {
-      sums = new Map();
-      open.set(start, sums);
-    }
-    sums.set(key, (sums.get(key) ?? 0) + value);
-    if ((i + 1) % WATERMARK_EVERY === 0) fire(maxTimestamp - BOUND - 1);
-  }
-  fire(Infinity);
-  return checksum(results);
-}
-
-export default defineSuite({
-  name: 'keyed window: 1,000 keys, tumbling 1 s, sum',
-  items: EVENTS,
-  itemName: 'events',
-  baseline: 'hand-written loop',
-  contenders: {
-    'hand-written loop': loop,
-    'Streamlab (trace off)': streamlab,
-  },
-  aim: {
-    contender: 'Streamlab (trace off)',
-    minSpeed: 0.5,
-    text: "at least half the loop's speed",
-  },
-});
+export default windowSuite(
+  'keyed window: 1,000 keys, tumbling 1 s, sum',
+  events,
+  TumblingEventTimeWindows.of(WINDOW),
+  () => fixedWindowLoop(events, WINDOW, WINDOW),
+);

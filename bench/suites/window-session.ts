@@ -10,14 +10,12 @@
  * run finds the same sessions whenever watermarks happen to fire.
  */
 import { EventTimeSessionWindows, Time } from '../../src/engine/index';
-import { BOUND, KEYS, checksum, lcg, shuffled, sumsOf, windowedSums } from '../keyed-events';
+import { BOUND, KEYS, checksum, lcg, shuffled } from '../keyed-events';
 import type { Checksum, Event, WindowSum } from '../keyed-events';
-import { defineSuite } from '../suite';
+import { WATERMARK_EVERY, windowSuite } from '../window-loops';
 
 const EVENTS = 300_000;
 const GAP = Time.milliseconds(500);
-/** Arrivals between two periodic watermarks: Streamlab's 200 ms tick at one arrival per ms. */
-const WATERMARK_EVERY = 200;
 
 /** Bursts of 1–8 events 50–400 ms apart, then quiet for 1.1–3 s, per key, in timestamp order. */
 function sessionEvents(count: number, seed: number): Event[] {
@@ -43,10 +41,6 @@ function sessionEvents(count: number, seed: number): Event[] {
 }
 
 const events = sessionEvents(EVENTS, 3);
-
-function streamlab(): Checksum {
-  return checksum(sumsOf(windowedSums(events, EventTimeSessionWindows.withGap(GAP))));
-}
 
 interface Session {
   readonly key: number;
@@ -141,18 +135,9 @@ function loop(): Checksum {
   return checksum(results);
 }
 
-export default defineSuite({
-  name: 'window, sessions: 1,000 keys, 500 ms gap, merging, sum',
-  items: EVENTS,
-  itemName: 'events',
-  baseline: 'hand-written loop',
-  contenders: {
-    'hand-written loop': loop,
-    'Streamlab (trace off)': streamlab,
-  },
-  aim: {
-    contender: 'Streamlab (trace off)',
-    minSpeed: 0.5,
-    text: "at least half the loop's speed",
-  },
-});
+export default windowSuite(
+  'window, sessions: 1,000 keys, 500 ms gap, merging, sum',
+  events,
+  EventTimeSessionWindows.withGap(GAP),
+  loop,
+);

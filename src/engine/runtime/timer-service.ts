@@ -82,16 +82,21 @@ export class TimerService {
 
   /**
    * `requestWakeUp(time)` asks the scheduler to call {@link advanceProcessingTime} at `time`.
-   * `perOwner`: keep each owner's queued entries on the owner, for {@link ownerTimers}.
+   * `perOwner`: keep each owner's queued entries on the owner, for {@link ownerTimers}; then
+   * `beforeChange`, if given, hears of every change to an owner's timers just before it is made,
+   * while {@link ownerTimers} still gives the timers as they were (a copy-on-write snapshot keeps
+   * them then, see `window-versions.ts`).
    */
   constructor(
     private readonly requestWakeUp: (time: Millis) => void,
     private readonly perOwner = false,
+    private readonly beforeChange?: (owner: TimerOwner) => void,
   ) {}
 
   /** Returns false when the owner already had a timer at `time`. */
   registerEventTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
     if (owner.eventTimers.includes(time)) return false;
+    if (this.perOwner) this.beforeChange?.(owner);
     owner.eventTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.eventTimers.push(timer);
@@ -103,11 +108,15 @@ export class TimerService {
   }
 
   deleteEventTimeTimer(owner: TimerOwner, time: Millis): void {
-    if (remove(owner.eventTimers, time) && this.perOwner) changed(owner);
+    if (!owner.eventTimers.includes(time)) return;
+    if (this.perOwner) this.beforeChange?.(owner);
+    remove(owner.eventTimers, time);
+    if (this.perOwner) changed(owner);
   }
 
   registerProcessingTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
     if (owner.processingTimers.includes(time)) return false;
+    if (this.perOwner) this.beforeChange?.(owner);
     owner.processingTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.processingTimers.push(timer);
@@ -120,7 +129,10 @@ export class TimerService {
   }
 
   deleteProcessingTimeTimer(owner: TimerOwner, time: Millis): void {
-    if (remove(owner.processingTimers, time) && this.perOwner) changed(owner);
+    if (!owner.processingTimers.includes(time)) return;
+    if (this.perOwner) this.beforeChange?.(owner);
+    remove(owner.processingTimers, time);
+    if (this.perOwner) changed(owner);
   }
 
   /**
@@ -129,12 +141,12 @@ export class TimerService {
    */
   advanceWatermark(watermark: Millis, fire: (timer: Timer) => void): void {
     this.currentWatermark = watermark;
-    fireDue(this.eventTimers, watermark, 'eventTimers', this.perOwner, fire);
+    fireDue(this.eventTimers, watermark, 'eventTimers', this.perOwner, this.beforeChange, fire);
   }
 
   /** Fires every processing-time timer due at `now`. */
   advanceProcessingTime(now: Millis, fire: (timer: Timer) => void): void {
-    fireDue(this.processingTimers, now, 'processingTimers', this.perOwner, fire);
+    fireDue(this.processingTimers, now, 'processingTimers', this.perOwner, this.beforeChange, fire);
   }
 
   /** Live processing-time timers. */
@@ -215,7 +227,10 @@ export class TimerService {
     owner: TimerOwner,
     timers: { readonly event: OwnerTimers; readonly processing: OwnerTimers },
   ): void {
-    if (this.perOwner) changed(owner);
+    if (this.perOwner) {
+      this.beforeChange?.(owner);
+      changed(owner);
+    }
     for (let i = 0; i < timers.event.length; i += 2) {
       const timer = {
         time: timers.event[i] as Millis,
@@ -270,11 +285,13 @@ function fireDue(
   until: Millis,
   domain: Domain,
   perOwner: boolean,
+  beforeChange: ((owner: TimerOwner) => void) | undefined,
   fire: (timer: Timer) => void,
 ): void {
   for (let timer = queue.peek(); timer !== undefined && timer.time <= until; timer = queue.peek()) {
     queue.pop();
     if (perOwner) {
+      beforeChange?.(timer.owner);
       const queued =
         domain === 'eventTimers'
           ? timer.owner.queuedEventTimers

@@ -55,6 +55,8 @@ export interface WindowEntry extends TimerOwner {
    * it only while it counts windows): a save leaves the record out, and takes it from here.
    */
   record: object | undefined;
+  /** Its timer changes (`timerChanges`) when its size was last counted. */
+  countedAt: number;
   /** What it counts for in a snapshot as last counted: 0 if not counted, -1 if it does not fit. */
   counted: number;
   /** What its size was last counted from, for the next count to skip (see `window-versions.ts`). */
@@ -95,6 +97,7 @@ export function newWindowEntry(
     version: 0,
     savedAt: -1,
     record: undefined,
+    countedAt: -1,
     counted: 0,
     sized: undefined,
     queuedEventTimers: undefined,

@@ -150,7 +150,11 @@ export class WindowOperator extends StreamOperator {
     this.eventTime = spec.assigner.isEventTime();
     this.merging = spec.assigner instanceof MergingWindowAssigner;
     this.lateness = spec.allowedLateness;
-    this.timers = new TimerService((time) => this.job.wakeUpAt(this, time), true);
+    this.timers = new TimerService(
+      (time) => this.job.wakeUpAt(this, time),
+      true,
+      (owner) => this.versions?.beforeTimerChange(owner as WindowEntry),
+    );
     this.triggerContext = new WindowTriggerContext(this);
     const { fieldAccumulator } = spec.contents;
     this.versions =

@@ -26,10 +26,10 @@
  * taken whole, as rows (`window-snapshot.ts`).
  *
  * What is saved before a change must be the window as it was after the last event that changed
- * it. The timer service changes a window's timer lists before the window operator hears of it (a
- * timer fires), so the lists are not read then: each event's end builds them for snapshots (see
- * `refreshPairs`), and the window keeps those until they are built again, when they go into its
- * save if they are not in it yet (see `WindowLog`).
+ * it. The timer service changes a window's timers before the window operator hears of it (a timer
+ * fires), so it tells the window just before (see `beforeTimerChange`): the first change since a
+ * snapshot keeps the window's timer lists, built then, in its save. Lists are built for nothing
+ * else but reading a snapshot, so a window opened since the latest one never builds them.
  */
 import type { FieldAccumulator } from '../../functions/field-accumulator-copy';
 import type { Key } from '../../records';
@@ -39,7 +39,6 @@ import {
   accumulatorRecord,
   accumulatorValue,
   columnedSize,
-  refreshPairs,
   snapshotColumns,
   stateOf,
   windowRow,
@@ -53,7 +52,6 @@ import type { WindowSnapshot, WindowState } from './window-snapshot';
 const valueOf = accumulatorValue;
 const recordOf = accumulatorRecord;
 const sizeOf = columnedSize;
-const refresh = refreshPairs;
 
 /** Per saved window: its creation number (its id), count, panes, the value if a number, flags. */
 const NUMBERS = 5;
@@ -133,17 +131,20 @@ class WindowLog {
     this.references[REFERENCES * n] = record;
   }
 
+  /** Whether save `n` holds its window's timer lists (see {@link keepPairs}). */
+  hasPairs(n: number): boolean {
+    return ((this.numbers[NUMBERS * n + 4] as number) & PAIRS_KEPT) !== 0;
+  }
+
   /**
-   * Save `n`'s window is about to rebuild its timer lists: the ones it has go into the save, unless
-   * an earlier rebuild put them there.
+   * Save `n`'s window is about to change its timers: the lists it has, `event` and `processing`,
+   * go into the save (the caller asks {@link hasPairs} first: only the first change keeps them).
    */
-  keepPairs(n: number, entry: WindowEntry): void {
-    const flags = NUMBERS * n + 4;
-    if ((this.numbers[flags] as number) & PAIRS_KEPT) return;
-    this.numbers[flags] = (this.numbers[flags] as number) | PAIRS_KEPT;
+  keepPairs(n: number, event: OwnerTimers, processing: OwnerTimers): void {
+    this.numbers[NUMBERS * n + 4] = (this.numbers[NUMBERS * n + 4] as number) | PAIRS_KEPT;
     const to = REFERENCES * n;
-    this.references[to + 2] = entry.eventPairs;
-    this.references[to + 3] = entry.processingPairs;
+    this.references[to + 2] = event;
+    this.references[to + 3] = processing;
   }
 
   /**
@@ -257,7 +258,7 @@ export class CopyOnWriteWindows {
               'completed, when its windows were no longer kept.',
           );
         }
-        return rowsOf(log, recordField);
+        return rowsOf(log, recordField, timers);
       },
       log.size,
       this.bytes,
@@ -288,6 +289,23 @@ export class CopyOnWriteWindows {
     (this.log as WindowLog).save(entry, this.recordField);
   }
 
+  /**
+   * The timer service is about to change `entry`'s timers (register, delete or fire one), and
+   * still lists them as they are: the first change since the latest snapshot saves the window and
+   * keeps its timer lists in the save, built now. The lists are built only here and when a
+   * snapshot is read, never after events: a window created since the latest snapshot, the most
+   * common owner of a change, builds none.
+   */
+  beforeTimerChange(entry: WindowEntry): void {
+    // A window cleaned up changes no more; the queue may still hold entries of its timers.
+    if (!this.counting || !entry.alive) return;
+    this.beforeWrite(entry);
+    const n = entry.savedAt;
+    const log = this.log as WindowLog;
+    if (n < 0 || log.hasPairs(n)) return;
+    log.keepPairs(n, this.timers.ownerEventTimers(entry), this.timers.ownerProcessingTimers(entry));
+  }
+
   /** A window created after the latest snapshot is in none: it is never saved for them. */
   created(entry: WindowEntry): void {
     entry.version = this.version;
@@ -301,7 +319,7 @@ export class CopyOnWriteWindows {
   written(entry: WindowEntry): void {
     if (!this.counting) return;
     const stateless = !this.trigger.keepsState;
-    if (entry.pairsAt === entry.timerChanges) {
+    if (entry.countedAt === entry.timerChanges) {
       // Mostly an element was added to a window that already held one, and nothing that counts
       // for its size changed: not its timers, not its record, and the value is a number again.
       if (stateless && entry.count > 1 && entry.sized !== undefined && entry.counted > 0) {
@@ -316,9 +334,10 @@ export class CopyOnWriteWindows {
         }
       }
     } else {
-      // Written, so saved in the latest log unless created after it (see `WindowLog`).
-      if (entry.savedAt >= 0) (this.log as WindowLog).keepPairs(entry.savedAt, entry);
-      refresh(entry, this.timers);
+      // Its timers changed: their lists went into its save just before (see `beforeTimerChange`);
+      // its size needs only how many there are, one pair per time.
+      entry.countedAt = entry.timerChanges;
+      entry.pairCount = entry.eventTimers.length + entry.processingTimers.length;
     }
     const record = recordOf(entry);
     if (record !== entry.record) {
@@ -374,7 +393,11 @@ function sizedBy(
  * window's first save since, if any; the record and timer lists from the first save since that
  * has them, else as the window had them after its last change; what never changes from the window.
  */
-function rowsOf(log: WindowLog, recordField: string | number | undefined): WindowSnapshot[] {
+function rowsOf(
+  log: WindowLog,
+  recordField: string | number | undefined,
+  timers: TimerService,
+): WindowSnapshot[] {
   return log.windows.slice(0, log.size).map((entry) => {
     let contents: ReturnType<WindowLog['contents']> | undefined;
     let record: object | undefined | null = null;
@@ -400,8 +423,8 @@ function rowsOf(log: WindowLog, recordField: string | number | undefined): Windo
         panes: contents?.panes ?? entry.panes,
         created: entry.created,
         keySince: entry.keySince,
-        eventPairs: pairs?.event ?? entry.eventPairs,
-        processingPairs: pairs?.processing ?? entry.processingPairs,
+        eventPairs: pairs?.event ?? timers.ownerEventTimers(entry),
+        processingPairs: pairs?.processing ?? timers.ownerProcessingTimers(entry),
         record: record === null ? entry.record : record,
         value: contents === undefined ? accumulatorValue(entry, recordField) : contents.value,
       },

@@ -63,21 +63,19 @@ export const IN_NUMBERS: unique symbol = Symbol('in numbers');
  * Brings the window's timer lists for snapshots (`eventPairs`, `processingPairs`, see
  * `TimerService.ownerTimers`) up to date, if its timers changed since they were built.
  */
-export function refreshPairs(entry: WindowEntry, timers: TimerService): void {
+function refreshPairs(entry: WindowEntry, timers: TimerService): void {
   if (entry.pairsAt === entry.timerChanges) return;
   entry.eventPairs = timers.ownerEventTimers(entry, entry.eventPairs);
   entry.processingPairs = timers.ownerProcessingTimers(entry, entry.processingPairs);
   entry.pairsAt = entry.timerChanges;
-  entry.pairCount = (entry.eventPairs.length + entry.processingPairs.length) / 2;
 }
 
 /**
  * What window `entry` counts for in a snapshot, as the row form counts it, or -1 when it does not
- * fit the columns (see the module comment); its timer lists are up to date (see
- * {@link refreshPairs}). `recordField`: the property the aggregation writes in its own record,
- * `undefined` when the accumulator holds no record of its own (`minBy`, `maxBy`), whose windows
- * then fit only while they hold primitives. `stateless`: the trigger keeps no state, so no window
- * holds any (spares a look at every window's trigger state).
+ * fit the columns (see the module comment). `recordField`: the property the aggregation writes in
+ * its own record, `undefined` when the accumulator holds no record of its own (`minBy`, `maxBy`),
+ * whose windows then fit only while they hold primitives. `stateless`: the trigger keeps no state,
+ * so no window holds any (spares a look at every window's trigger state).
  */
 export function columnedSize(
   entry: WindowEntry,
@@ -114,7 +112,9 @@ export function columnedSize(
       contentsBytes = FIELD_ACCUMULATOR_BYTES + entry.measuredBytes + valueBytes;
     }
   }
-  return WINDOW_BYTES + keyBytes + contentsBytes + TIMER_BYTES * entry.pairCount;
+  // One pair per time the window lists: its timer lists need not be built to be counted.
+  const timerCount = entry.eventTimers.length + entry.processingTimers.length;
+  return WINDOW_BYTES + keyBytes + contentsBytes + TIMER_BYTES * timerCount;
 }
 
 /**

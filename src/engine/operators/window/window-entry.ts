@@ -37,15 +37,13 @@ export interface WindowEntry extends TimerOwner {
   touched: boolean;
   /**
    * For snapshots in columns (see `window-columns.ts`): the record last measured and what it
-   * counts for besides its field; the timer lists as of `timerChanges` = `pairsAt`, and how many
-   * timers they list.
+   * counts for besides its field; the timer lists as of `timerChanges` = `pairsAt`.
    */
   measured: object | undefined;
   measuredBytes: number;
   eventPairs: OwnerTimers;
   processingPairs: OwnerTimers;
   pairsAt: number;
-  pairCount: number;
   /** The copy-on-write snapshot it was last saved for (see `window-versions.ts`). */
   version: number;
   /** Where that save is in the latest snapshot's log; -1 when the window was created after it. */
@@ -93,7 +91,6 @@ export function newWindowEntry(
     eventPairs: NO_PAIRS,
     processingPairs: NO_PAIRS,
     pairsAt: -1,
-    pairCount: 0,
     version: 0,
     savedAt: -1,
     record: undefined,

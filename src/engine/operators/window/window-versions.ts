@@ -334,10 +334,9 @@ export class CopyOnWriteWindows {
         }
       }
     } else {
-      // Its timers changed: their lists went into its save just before (see `beforeTimerChange`);
-      // its size needs only how many there are, one pair per time.
+      // Its timers changed (their lists went into its save just before, see `beforeTimerChange`):
+      // its size changed with them.
       entry.countedAt = entry.timerChanges;
-      entry.pairCount = entry.eventTimers.length + entry.processingTimers.length;
     }
     const record = recordOf(entry);
     if (record !== entry.record) {

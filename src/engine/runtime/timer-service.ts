@@ -108,10 +108,7 @@ export class TimerService {
   }
 
   deleteEventTimeTimer(owner: TimerOwner, time: Millis): void {
-    if (!owner.eventTimers.includes(time)) return;
-    if (this.perOwner) this.beforeChange?.(owner);
-    remove(owner.eventTimers, time);
-    if (this.perOwner) changed(owner);
+    this.deleteTime(owner, owner.eventTimers, time);
   }
 
   registerProcessingTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
@@ -129,9 +126,15 @@ export class TimerService {
   }
 
   deleteProcessingTimeTimer(owner: TimerOwner, time: Millis): void {
-    if (!owner.processingTimers.includes(time)) return;
+    this.deleteTime(owner, owner.processingTimers, time);
+  }
+
+  /** Takes `time` off `owner`'s list `times`, if it is there, telling `beforeChange` first. */
+  private deleteTime(owner: TimerOwner, times: Millis[], time: Millis): void {
+    const index = times.indexOf(time);
+    if (index < 0) return;
     if (this.perOwner) this.beforeChange?.(owner);
-    remove(owner.processingTimers, time);
+    times.splice(index, 1);
     if (this.perOwner) changed(owner);
   }
 

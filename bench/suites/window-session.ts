@@ -10,6 +10,7 @@
  * run finds the same sessions whenever watermarks happen to fire.
  */
 import { EventTimeSessionWindows, Time } from '../../src/engine/index';
+import { PriorityQueue } from '../../src/engine/runtime/priority-queue';
 import { BOUND, KEYS, checksum, lcg, shuffled } from '../keyed-events';
 import type { Checksum, Event, WindowSum } from '../keyed-events';
 import { WATERMARK_EVERY, windowSuite } from '../window-loops';
@@ -44,6 +45,8 @@ const events = sessionEvents(EVENTS, 3);
 
 interface Session {
   readonly key: number;
+  /** Made in this order: ties in the queue go by it. */
+  readonly seq: number;
   start: number;
   end: number;
   sum: number;
@@ -54,43 +57,17 @@ interface Session {
 function loop(): Checksum {
   /** Each key's open sessions. */
   const open = new Map<number, Session[]>();
-  /** Open sessions by end, a binary heap (merged ones are skipped when they come up). */
-  const queue: Session[] = [];
-  const push = (session: Session) => {
-    let i = queue.push(session) - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if ((queue[parent] as Session).end <= session.end) break;
-      queue[i] = queue[parent] as Session;
-      i = parent;
-    }
-    queue[i] = session;
-  };
-  const pop = () => {
-    const top = queue[0] as Session;
-    const last = queue.pop() as Session;
-    if (queue.length > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= queue.length) break;
-        const right = child + 1;
-        if (right < queue.length && (queue[right] as Session).end < (queue[child] as Session).end) {
-          child = right;
-        }
-        if ((queue[child] as Session).end >= last.end) break;
-        queue[i] = queue[child] as Session;
-        i = child;
-      }
-      queue[i] = last;
-    }
-    return top;
-  };
+  /** Open sessions by end (merged ones are skipped when they come up). */
+  const queue = new PriorityQueue<Session>(
+    (a, b) => a.end < b.end || (a.end === b.end && a.seq < b.seq),
+  );
+  let made = 0;
   const results: WindowSum[] = [];
   let maxTimestamp = -Infinity;
   const fire = (watermark: number) => {
-    while (queue.length > 0 && (queue[0] as Session).end - 1 <= watermark) {
-      const session = pop();
+    for (let next = queue.peek(); next !== undefined && next.end - 1 <= watermark;) {
+      const session = queue.pop() as Session;
+      next = queue.peek();
       if (session.merged) continue;
       const { key, start, end, sum } = session;
       results.push({ key, start, end, sum });
@@ -107,7 +84,14 @@ function loop(): Checksum {
       open.set(key, sessions);
     }
     // The event's own session, merged with every open one it overlaps or touches.
-    const session: Session = { key, start: ts, end: ts + GAP, sum: value, merged: false };
+    const session: Session = {
+      key,
+      seq: made++,
+      start: ts,
+      end: ts + GAP,
+      sum: value,
+      merged: false,
+    };
     let grew = true;
     for (let j = 0; j < sessions.length; j++) {
       const other = sessions[j] as Session;
@@ -127,7 +111,7 @@ function loop(): Checksum {
     }
     if (grew) {
       sessions.push(session);
-      push(session);
+      queue.push(session);
     }
     if ((i + 1) % WATERMARK_EVERY === 0) fire(maxTimestamp - BOUND - 1);
   }

@@ -9,7 +9,7 @@
 import type { Key } from '../records';
 import { MIN_WATERMARK } from '../time';
 import type { Millis } from '../time';
-import { PriorityQueue } from './priority-queue';
+import { TimerQueue } from './timer-queue';
 
 /** Whatever timers are registered for: holds the timestamps of its live timers. */
 export interface TimerOwner {
@@ -74,8 +74,8 @@ const earlier = (a: Timer, b: Timer): boolean =>
   a.time < b.time || (a.time === b.time && a.seq < b.seq);
 
 export class TimerService {
-  private readonly eventTimers = new PriorityQueue<Timer>(earlier);
-  private readonly processingTimers = new PriorityQueue<Timer>(earlier);
+  private readonly eventTimers = new TimerQueue<Timer>();
+  private readonly processingTimers = new TimerQueue<Timer>();
   private seq = 0;
   /** The operator's watermark, as far as timers know. */
   currentWatermark: Millis = MIN_WATERMARK;
@@ -134,7 +134,7 @@ export class TimerService {
     const index = times.indexOf(time);
     if (index < 0) return;
     if (this.perOwner) this.beforeChange?.(owner);
-    times.splice(index, 1);
+    removeAt(times, index);
     if (this.perOwner) changed(owner);
   }
 
@@ -163,7 +163,7 @@ export class TimerService {
    * times belong to the operator's snapshot.
    */
   snapshot<O>(ownerRef: (timer: Timer) => O | undefined): TimersSnapshot<O> {
-    const named = (queue: PriorityQueue<Timer>, domain: Domain): TimerSnapshot<O>[] => {
+    const named = (queue: TimerQueue<Timer>, domain: Domain): TimerSnapshot<O>[] => {
       const timers: TimerSnapshot<O>[] = [];
       for (const timer of live(queue, domain)) {
         const owner = ownerRef(timer);
@@ -284,7 +284,7 @@ export class TimerService {
 type Domain = 'eventTimers' | 'processingTimers';
 
 function fireDue(
-  queue: PriorityQueue<Timer>,
+  queue: TimerQueue<Timer>,
   until: Millis,
   domain: Domain,
   perOwner: boolean,
@@ -299,7 +299,7 @@ function fireDue(
         domain === 'eventTimers'
           ? timer.owner.queuedEventTimers
           : timer.owner.queuedProcessingTimers;
-      if (queued !== undefined) queued.splice(queued.indexOf(timer), 1);
+      if (queued !== undefined) removeAt(queued, queued.indexOf(timer));
       changed(timer.owner);
     }
     // A timer is live while its owner still lists it; deleted or duplicate entries are skipped.
@@ -312,9 +312,11 @@ function fireDue(
  * (owner, time) — one deleted and registered again — the earlier fires and the later is skipped,
  * so the earlier is the one kept.
  */
-function live(queue: PriorityQueue<Timer>, domain: Domain): Timer[] {
+function live(queue: TimerQueue<Timer>, domain: Domain): Timer[] {
   const seen = new Map<TimerOwner, Set<Millis>>();
-  const queued = [...queue.unordered()].sort((a, b) => (earlier(a, b) ? -1 : 1));
+  const queued: Timer[] = [];
+  queue.forEach((timer) => queued.push(timer));
+  queued.sort((a, b) => (earlier(a, b) ? -1 : 1));
   return queued.filter((timer) => {
     if (!timer.owner[domain].includes(timer.time)) return false;
     const times = seen.get(timer.owner) ?? new Set<Millis>();
@@ -379,6 +381,15 @@ const NO_TIMERS: OwnerTimers = Object.freeze([]);
 function remove(times: Millis[], time: Millis): boolean {
   const index = times.indexOf(time);
   if (index < 0) return false;
-  times.splice(index, 1);
+  removeAt(times, index);
   return true;
+}
+
+/**
+ * Takes the item at `index` (≥ 0) out of `items`, keeping the order of the rest. Not `splice`, which
+ * makes an array of what it removed, once per timer fired.
+ */
+function removeAt<T>(items: T[], index: number): void {
+  for (let i = index + 1; i < items.length; i++) items[i - 1] = items[i] as T;
+  items.pop();
 }

@@ -205,6 +205,15 @@ export class TimerService {
     return ownerLive(owner.eventTimers, owner.queuedEventTimers, last);
   }
 
+  /**
+   * When the owner's only timer is one event-time timer, the `seq` {@link ownerEventTimers} would
+   * pair with its time; else -1. Tells whether the lists are that one pair without building them.
+   */
+  soleEventTimerSeq(owner: TimerOwner): number {
+    if (owner.eventTimers.length !== 1 || owner.processingTimers.length !== 0) return -1;
+    return firstSeq(owner.queuedEventTimers, owner.eventTimers[0] as Millis);
+  }
+
   /** The processing-time half of {@link ownerTimers}. */
   ownerProcessingTimers(owner: TimerOwner, last?: OwnerTimers): OwnerTimers {
     return ownerLive(owner.processingTimers, owner.queuedProcessingTimers, last);

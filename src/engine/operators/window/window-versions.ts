@@ -54,13 +54,15 @@ const recordOf = accumulatorRecord;
 const sizeOf = columnedSize;
 
 /** Per saved window: its creation number (its id), count, panes, the value if a number, flags. */
-const NUMBERS = 5;
+const NUMBERS = 7;
 /** Per saved window: the record, the value unless a number, event timers, processing timers. */
 const REFERENCES = 4;
 /** Flag: the value is among the numbers. */
 const VALUE_IN_NUMBERS = 1;
 /** Flag: the timer lists are in the log (see {@link WindowLog.keepPairs}). */
 const PAIRS_KEPT = 2;
+/** Flag, with PAIRS_KEPT: the lists are one event-time timer, its time and seq in the numbers. */
+const ONE_TIMER = 8;
 /** Flag: the record is in the log (see {@link WindowLog.keepRecord}). */
 const RECORD_KEPT = 4;
 
@@ -148,6 +150,17 @@ class WindowLog {
   }
 
   /**
+   * {@link keepPairs} for a window whose one timer is an event-time timer at `time` with `seq`, the
+   * most common: the pair goes into the numbers, with no list built and no reference stored.
+   */
+  keepOneTimer(n: number, time: number, seq: number): void {
+    const at = NUMBERS * n;
+    this.numbers[at + 4] = (this.numbers[at + 4] as number) | PAIRS_KEPT | ONE_TIMER;
+    this.numbers[at + 5] = time;
+    this.numbers[at + 6] = seq;
+  }
+
+  /**
    * Where `entry` was saved here, or `undefined` if it was not. The index is built on the first
    * read and brought up to date on later ones: the latest log is still being written.
    */
@@ -178,7 +191,15 @@ class WindowLog {
 
   /** Save `n`'s timer lists, if they went into it (see {@link keepPairs}). */
   pairs(n: number): { event: OwnerTimers; processing: OwnerTimers } | undefined {
-    if (!((this.numbers[NUMBERS * n + 4] as number) & PAIRS_KEPT)) return undefined;
+    const at = NUMBERS * n;
+    const flags = this.numbers[at + 4] as number;
+    if (!(flags & PAIRS_KEPT)) return undefined;
+    if (flags & ONE_TIMER) {
+      return {
+        event: [this.numbers[at + 5] as number, this.numbers[at + 6] as number],
+        processing: [],
+      };
+    }
     const to = REFERENCES * n;
     return {
       event: this.references[to + 2] as OwnerTimers,
@@ -303,7 +324,14 @@ export class CopyOnWriteWindows {
     const n = entry.savedAt;
     const log = this.log as WindowLog;
     if (n < 0 || log.hasPairs(n)) return;
-    log.keepPairs(n, this.timers.ownerEventTimers(entry), this.timers.ownerProcessingTimers(entry));
+    const seq = this.timers.soleEventTimerSeq(entry);
+    if (seq >= 0) log.keepOneTimer(n, entry.eventTimers[0] as number, seq);
+    else
+      log.keepPairs(
+        n,
+        this.timers.ownerEventTimers(entry),
+        this.timers.ownerProcessingTimers(entry),
+      );
   }
 
   /** A window created after the latest snapshot is in none: it is never saved for them. */

@@ -24,6 +24,7 @@ export class FixedWindowIndex {
   private lastByKey: Map<Key | undefined, WindowEntry> | undefined;
   private readonly runs = new Map<Key | undefined, KeyRun>();
   private created = 0;
+  private held = 0;
 
   get(key: Key | undefined, start: Millis): WindowEntry | undefined {
     const byKey = start === this.lastStart ? this.lastByKey : this.byWindow.get(start);
@@ -54,6 +55,7 @@ export class FixedWindowIndex {
       this.byWindow.set(entry.window.start, byKey);
     }
     byKey.set(entry.key, entry);
+    this.held++;
   }
 
   /** How many windows were created so far: the next gets the number after it. */
@@ -80,6 +82,7 @@ export class FixedWindowIndex {
     const { key, window } = entry;
     const byKey = this.byWindow.get(window.start);
     if (byKey === undefined || !byKey.delete(key)) return;
+    this.held--;
     const run = this.runs.get(key);
     if (run !== undefined && --run.open === 0) this.runs.delete(key);
     if (byKey.size > 0) return;
@@ -87,26 +90,23 @@ export class FixedWindowIndex {
     if (this.lastByKey === byKey) this.lastStart = this.lastByKey = undefined;
   }
 
-  /**
-   * Every entry, by window (in the order windows were first used), then by key (in the order keys
-   * first used that window): the order a restore files them back in, so the maps come back with
-   * the same order, and no sort is needed for a snapshot.
-   */
-  inPlacementOrder(): WindowEntry[] {
-    const entries: WindowEntry[] = [];
-    this.fillInPlacementOrder(entries);
-    return entries;
+  /** How many windows are held. */
+  get size(): number {
+    return this.held;
   }
 
   /**
-   * Writes every entry, in {@link inPlacementOrder}, from the start of `into` (an array kept for
-   * this, so that no new one is made); returns how many. What is past them in `into` stays.
+   * Every entry, in creation order: how snapshots list fixed windows. A restore files them back in
+   * that order, which gives the maps the order they had: a window start is first used by its first
+   * window, and a key's entry under it was created after those before it.
    */
-  fillInPlacementOrder(into: WindowEntry[]): number {
-    let count = 0;
-    for (const byKey of this.byWindow.values())
-      for (const entry of byKey.values()) into[count++] = entry;
-    return count;
+  inCreationOrder(): WindowEntry[] {
+    const entries: WindowEntry[] = [];
+    for (const byKey of this.byWindow.values()) {
+      for (const entry of byKey.values()) entries.push(entry);
+    }
+    // Nearly in order already (by window start, then creation): a quick sort.
+    return entries.sort((a, b) => a.created - b.created);
   }
 
   /** Every entry, by key (in the order keys came to hold their windows), then creation. */

@@ -228,7 +228,7 @@ export class WindowOperator extends StreamOperator {
     }
     const entries = this.merging
       ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
-      : this.fixed.inPlacementOrder();
+      : this.fixed.inCreationOrder();
     const { fieldAccumulator } = this.spec.contents;
     if (this.versions === undefined && fieldAccumulator !== undefined) {
       const columns = snapshotColumns(entries, created, this.timers, fieldAccumulator.recordField);

@@ -1,9 +1,14 @@
 /**
  * Checkpoints of fixed windows of a built-in field aggregation (`sum`, `min`, `max`, …) taken
  * copy-on-write, as Flink's heap backend (`CopyOnWriteStateMap`) takes its snapshots. A checkpoint
- * keeps the list of the windows and a version number; each window keeps the version it was last
+ * keeps a version number, and which windows it holds; each window keeps the version it was last
  * saved for. The first change to a window after a checkpoint saves the window as it was into that
  * checkpoint's log, first. A window not changed since is, live, still as the checkpoint has it.
+ *
+ * Which windows a checkpoint holds is not a list, which would cost a visit to every window at
+ * every checkpoint: it holds the windows created up to a creation number that were not cleaned up
+ * before it. A window cleaned up later is put in the latest log when it goes, so reading a
+ * checkpoint finds its windows among those still held and those its log and later logs list.
  *
  * Why: a checkpoint that copies every window visits each one in memory the job is not using at
  * that moment (the window, its accumulator, its record, its timer lists), and its copy lives until
@@ -83,9 +88,16 @@ const RECORD_KEPT = 4;
  * them, or, if none has, those it had after its last change: neither changes but after a save.
  */
 class WindowLog {
-  /** The snapshot's windows: the first {@link size} of these. */
-  readonly windows: WindowEntry[] = [];
-  size = 0;
+  /**
+   * The snapshot's windows are those created up to `created` (by creation number) that were held
+   * when it was taken: `held` of them. No list of them is made: those still held are found in the
+   * operator's table, those cleaned up since in {@link dropped} of this log or a later one.
+   */
+  created = 0;
+  held = 0;
+  /** Windows of earlier snapshots (created up to the latest one's `created`) cleaned up since. */
+  readonly dropped: WindowEntry[] = [];
+  droppedCount = 0;
   /** The checkpoint the snapshot was taken for. */
   checkpoint = 0;
   /** Counts the log's uses: a snapshot must not read the log once it serves another. */
@@ -212,7 +224,7 @@ class WindowLog {
    * cleared: till then, they keep at most one checkpoint's windows from being collected.
    */
   clear(): void {
-    this.size = 0;
+    this.droppedCount = 0;
     this.savedCount = 0;
     this.index = undefined;
     this.indexed = 0;
@@ -254,7 +266,7 @@ export class CopyOnWriteWindows {
   ): CopiedState<WindowState> | undefined {
     const { timers, recordField } = this;
     if (!this.counting || checkpoint === undefined) {
-      const entries = windows.inPlacementOrder();
+      const entries = windows.inCreationOrder();
       const columns = snapshotColumns(entries, created, timers, recordField);
       if (!this.counting) {
         this.counting = true;
@@ -264,7 +276,8 @@ export class CopyOnWriteWindows {
     }
     if (this.unfit > 0) return undefined;
     const log = this.spare.pop() ?? new WindowLog();
-    log.size = windows.fillInPlacementOrder(log.windows);
+    log.created = created;
+    log.held = windows.size;
     log.checkpoint = checkpoint;
     if (this.log === undefined) this.oldest = log;
     else this.log.next = log;
@@ -279,9 +292,9 @@ export class CopyOnWriteWindows {
               'completed, when its windows were no longer kept.',
           );
         }
-        return rowsOf(log, recordField, timers);
+        return rowsOf(log, windows, recordField, timers);
       },
-      log.size,
+      log.held,
       this.bytes,
       created,
       timers,
@@ -380,11 +393,16 @@ export class CopyOnWriteWindows {
     else this.bytes += size;
   }
 
-  /** `entry` was dropped (cleaned up): it no longer counts. */
+  /**
+   * `entry` was dropped (cleaned up): it no longer counts, and a snapshot that holds it finds it in
+   * the latest log.
+   */
   dropped(entry: WindowEntry): void {
     if (!this.counting) return;
     this.uncount(entry.counted);
     entry.counted = 0;
+    const log = this.log;
+    if (log !== undefined && entry.created <= log.created) log.dropped[log.droppedCount++] = entry;
   }
 
   private uncount(size: number): void {
@@ -422,10 +440,19 @@ function sizedBy(
  */
 function rowsOf(
   log: WindowLog,
+  windows: FixedWindowIndex,
   recordField: string | number | undefined,
   timers: TimerService,
 ): WindowSnapshot[] {
-  return log.windows.slice(0, log.size).map((entry) => {
+  const entries = windows.inCreationOrder().filter((entry) => entry.created <= log.created);
+  for (let at: WindowLog | undefined = log; at !== undefined; at = at.next) {
+    for (let i = 0; i < at.droppedCount; i++) {
+      const entry = at.dropped[i] as WindowEntry;
+      if (entry.created <= log.created) entries.push(entry);
+    }
+  }
+  entries.sort((a, b) => a.created - b.created);
+  return entries.map((entry) => {
     let contents: ReturnType<WindowLog['contents']> | undefined;
     let record: object | undefined | null = null;
     let pairs: ReturnType<WindowLog['pairs']>;

@@ -32,6 +32,7 @@ export interface FieldAccumulator {
 
 // The sizes as local constants: read once per property below.
 const { header: HEADER, slot: SLOT, char: CHAR, number: NUMBER, boolean: BOOLEAN } = SIZES;
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** The record `{ current, empty }` itself: its header, two slots and two names, and `empty`. */
 export const ACCUMULATOR_BYTES = HEADER + 2 * SLOT + CHAR * 'currentempty'.length + BOOLEAN;
@@ -106,7 +107,10 @@ export function measure(record: Record<string | number, unknown>, field: string 
   if (Object.getOwnPropertySymbols(record).length > 0) return -1;
   const name = String(field);
   let bytes = HEADER;
-  for (const key of Object.keys(record)) {
+  // `for … in` with an own-property test, not `Object.keys`: the same keys in the same order,
+  // without an array made for every record (a third of the look's time).
+  for (const key in record) {
+    if (!hasOwn.call(record, key)) continue;
     const size = key === name ? 0 : primitiveSize(record[key]);
     if (size < 0) return -1;
     bytes += SLOT + CHAR * key.length + size;

@@ -1,93 +1,82 @@
 /**
- * The table of fixed (non-merging) windows: entries by window start, then key. An element's lookup
- * goes through one small map (the few windows open at a time) and one that every element of that
- * window uses, instead of a map of its own per key, which is far kinder to the CPU cache with many
- * keys, and no map is created or dropped per key and window.
+ * The table of fixed (non-merging) windows: per key, the few windows it holds. An element's
+ * windows all belong to its key, so it costs one lookup by key, then a look through a short list
+ * (a key holds the windows of the last `size + lateness` of event time: one or two tumbling
+ * windows, `size / slide` sliding ones), however many windows the element lands in. A table keyed
+ * by window start, then key, cost two lookups per window: twenty per element of a sliding window
+ * ten times its slide.
  *
  * Inspection lists the windows by key, then in creation order, keys in the order they came to hold
- * their current windows: entries remember both, so no per-key table is needed for it.
+ * their current windows: entries remember both.
  */
 import type { Key } from '../../records';
 import type { Millis } from '../../time';
 import type { WindowEntry } from './window-entry';
 
-/** How many windows a key holds, and the creation number of the first of them. */
+/**
+ * A key's windows (in creation order) with their starts, looked through without a visit to each
+ * window, and the creation number of the first window of its run.
+ */
 interface KeyRun {
-  open: number;
+  readonly windows: WindowEntry[];
+  readonly starts: Millis[];
   since: number;
 }
 
 export class FixedWindowIndex {
-  private readonly byWindow = new Map<Millis, Map<Key | undefined, WindowEntry>>();
-  /** The map of the window used last: consecutive elements mostly fall in the same window. */
-  private lastStart: Millis | undefined;
-  private lastByKey: Map<Key | undefined, WindowEntry> | undefined;
   private readonly runs = new Map<Key | undefined, KeyRun>();
+  /** The run looked up last: an element's windows are looked up one after another. */
+  private lastKey: Key | undefined;
+  private lastRun: KeyRun | undefined;
   private created = 0;
   private held = 0;
 
   get(key: Key | undefined, start: Millis): WindowEntry | undefined {
-    const byKey = start === this.lastStart ? this.lastByKey : this.byWindow.get(start);
-    if (byKey === undefined) return undefined;
-    this.lastStart = start;
-    this.lastByKey = byKey;
-    return byKey.get(key);
+    const run = this.runOf(key);
+    if (run === undefined) return undefined;
+    const { starts } = run;
+    for (let i = 0; i < starts.length; i++) {
+      if (starts[i] === start) return run.windows[i];
+    }
+    return undefined;
   }
 
   add(entry: WindowEntry): void {
-    const { key } = entry;
-    this.place(entry);
     entry.created = ++this.created;
-    let run = this.runs.get(key);
-    if (run === undefined) {
-      run = { open: 0, since: 0 };
-      this.runs.set(key, run);
-    }
-    if (run.open++ === 0) run.since = entry.created;
+    const run = this.place(entry);
+    if (run.windows.length === 1) run.since = entry.created;
     entry.keySince = run.since;
   }
 
-  /** Files the entry under its window's start and its key. */
-  private place(entry: WindowEntry): void {
-    let byKey = this.byWindow.get(entry.window.start);
-    if (byKey === undefined) {
-      byKey = new Map();
-      this.byWindow.set(entry.window.start, byKey);
+  /** Files the entry under its key; returns the key's run. */
+  private place(entry: WindowEntry): KeyRun {
+    const { key } = entry;
+    let run = this.runOf(key);
+    if (run === undefined) {
+      run = { windows: [], starts: [], since: 0 };
+      this.runs.set(key, run);
+      this.lastKey = key;
+      this.lastRun = run;
     }
-    byKey.set(entry.key, entry);
+    run.windows.push(entry);
+    run.starts.push(entry.window.start);
     this.held++;
+    return run;
+  }
+
+  private runOf(key: Key | undefined): KeyRun | undefined {
+    if (key === this.lastKey && this.lastRun !== undefined) return this.lastRun;
+    const run = this.runs.get(key);
+    if (run !== undefined) {
+      this.lastKey = key;
+      this.lastRun = run;
+    }
+    return run;
   }
 
   /** How many windows were created so far: the next gets the number after it. */
   get createdCount(): number {
     return this.created;
-  }
-
-  /**
-   * Takes over the entries of a snapshot, which keep their creation numbers, and the number of
-   * windows created so far. A key's entries all share the number its run began with.
-   */
-  restore(entries: readonly WindowEntry[], created: number): void {
-    for (const entry of entries) {
-      const { key } = entry;
-      this.place(entry);
-      const run = this.runs.get(key);
-      if (run === undefined) this.runs.set(key, { open: 1, since: entry.keySince });
-      else run.open++;
-    }
-    this.created = created;
-  }
-
-  remove(entry: WindowEntry): void {
-    const { key, window } = entry;
-    const byKey = this.byWindow.get(window.start);
-    if (byKey === undefined || !byKey.delete(key)) return;
-    this.held--;
-    const run = this.runs.get(key);
-    if (run !== undefined && --run.open === 0) this.runs.delete(key);
-    if (byKey.size > 0) return;
-    this.byWindow.delete(window.start);
-    if (this.lastByKey === byKey) this.lastStart = this.lastByKey = undefined;
   }
 
   /** How many windows are held. */
@@ -96,23 +85,45 @@ export class FixedWindowIndex {
   }
 
   /**
-   * Every entry, in creation order: how snapshots list fixed windows. A restore files them back in
-   * that order, which gives the maps the order they had: a window start is first used by its first
-   * window, and a key's entry under it was created after those before it.
+   * Takes over the entries of a snapshot, which keep their creation numbers, and the number of
+   * windows created so far. A key's entries all share the number its run began with.
    */
+  restore(entries: readonly WindowEntry[], created: number): void {
+    for (const entry of entries) this.place(entry).since = entry.keySince;
+    this.created = created;
+  }
+
+  remove(entry: WindowEntry): void {
+    const { key } = entry;
+    const run = this.runOf(key);
+    if (run === undefined) return;
+    const { windows, starts } = run;
+    const index = windows.indexOf(entry);
+    if (index < 0) return;
+    // Keeps the rest in creation order.
+    for (let i = index + 1; i < windows.length; i++) {
+      windows[i - 1] = windows[i] as WindowEntry;
+      starts[i - 1] = starts[i] as Millis;
+    }
+    windows.pop();
+    starts.pop();
+    this.held--;
+    if (windows.length > 0) return;
+    this.runs.delete(key);
+    if (this.lastRun === run) this.lastKey = this.lastRun = undefined;
+  }
+
+  /** Every entry, in creation order: how snapshots list fixed windows. */
   inCreationOrder(): WindowEntry[] {
     const entries: WindowEntry[] = [];
-    for (const byKey of this.byWindow.values()) {
-      for (const entry of byKey.values()) entries.push(entry);
+    for (const run of this.runs.values()) {
+      for (const entry of run.windows) entries.push(entry);
     }
-    // Nearly in order already (by window start, then creation): a quick sort.
     return entries.sort((a, b) => a.created - b.created);
   }
 
   /** Every entry, by key (in the order keys came to hold their windows), then creation. */
   entries(): WindowEntry[] {
-    const entries: WindowEntry[] = [];
-    for (const byKey of this.byWindow.values()) entries.push(...byKey.values());
-    return entries.sort((a, b) => a.keySince - b.keySince || a.created - b.created);
+    return this.inCreationOrder().sort((a, b) => a.keySince - b.keySince || a.created - b.created);
   }
 }

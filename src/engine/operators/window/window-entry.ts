@@ -66,6 +66,9 @@ export interface WindowEntry extends TimerOwner {
 
 const NO_PAIRS: OwnerTimers = Object.freeze([]);
 
+/** The trigger state of a window whose trigger wrote none: shared, never written (see `writableState`). */
+export const NO_TRIGGER_STATE: Record<string, unknown> = Object.freeze({});
+
 export function newWindowEntry(
   key: Key | undefined,
   window: Window,
@@ -78,7 +81,7 @@ export function newWindowEntry(
     contents: undefined,
     lineage: tracing ? [] : undefined,
     panes: 0,
-    triggerState: {},
+    triggerState: NO_TRIGGER_STATE,
     alive: true,
     created: 0,
     keySince: 0,

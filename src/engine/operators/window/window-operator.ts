@@ -126,7 +126,23 @@ export class WindowOperator extends StreamOperator {
   private readonly lateness: Millis;
   private readonly triggerContext: WindowTriggerContext;
   private readonly evictorContext: EvictorContext;
+  /** The firing under way, if any: {@link firingState}, filled in for each firing. */
   private firing: Firing | undefined;
+  /**
+   * One object for every firing: firings never overlap (nothing the window function emits comes
+   * back to this operator), and an object per firing was one more allocation per pane.
+   */
+  private readonly firingState: Firing = {
+    timestamp: 0,
+    lineage: undefined,
+    origin: {
+      key: undefined,
+      window: { start: 0, end: 0 },
+      pane: undefined as unknown as PaneInfo,
+    },
+    firstRecord: 0,
+    firstValue: undefined,
+  };
   /**
    * The bounds and pane of the last firing: the results of one window for every key fire one after
    * another and share them (both are read-only), instead of two objects per result.
@@ -554,13 +570,13 @@ export class WindowOperator extends StreamOperator {
     if (entry.count === 0) return;
     const window = entry.window;
     const pane = this.pane(entry, timer);
-    const firing: Firing = {
-      timestamp: window.maxTimestamp(),
-      lineage: entry.lineage === undefined ? undefined : [...entry.lineage],
-      origin: { key: entry.key, window: this.bounds(window), pane },
-      firstRecord: 0,
-      firstValue: undefined,
-    };
+    const firing = this.firingState;
+    firing.timestamp = window.maxTimestamp();
+    firing.lineage = entry.lineage === undefined ? undefined : [...entry.lineage];
+    // Its own: results keep their origin (an upsert table keeps it with the row).
+    firing.origin = { key: entry.key, window: this.bounds(window), pane };
+    firing.firstRecord = 0;
+    firing.firstValue = undefined;
     this.firing = firing;
     this.processContext.entry = entry;
     try {
@@ -592,6 +608,8 @@ export class WindowOperator extends StreamOperator {
       record: firing.firstRecord,
       field: this.resultField(firing),
     });
+    // Not kept alive till the next firing.
+    firing.firstValue = firing.lineage = undefined;
   }
 
   /** The aggregated field of the firing's first result, for the trace. */

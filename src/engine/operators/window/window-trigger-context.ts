@@ -11,6 +11,7 @@ import type {
   ReducingState,
   ReducingStateDescriptor,
 } from '../../windows/triggers/trigger';
+import { NO_TRIGGER_STATE } from './window-entry';
 import type { WindowEntry } from './window-entry';
 
 /** Names the trigger state's function when it returns a Promise (see `synchronous.ts`). */
@@ -81,11 +82,11 @@ export class WindowTriggerContext implements OnMergeContext {
         get: () => this.entry.triggerState[name],
         add: (value) => {
           const current = this.entry.triggerState[name];
-          this.entry.triggerState[name] =
+          writableState(this.entry)[name] =
             current === undefined ? value : requireSynchronous(reduce(current, value), REDUCE);
         },
         clear: () => {
-          delete this.entry.triggerState[name];
+          if (name in this.entry.triggerState) delete writableState(this.entry)[name];
         },
       };
       this.states.set(descriptor.name, state);
@@ -101,7 +102,7 @@ export class WindowTriggerContext implements OnMergeContext {
       if (value === undefined) continue;
       merged = merged === undefined ? value : requireSynchronous(reduce(merged, value), REDUCE);
     }
-    if (merged !== undefined) this.entry.triggerState[name] = merged;
+    if (merged !== undefined) writableState(this.entry)[name] = merged;
   }
 
   private traceTimer(domain: 'event-time' | 'processing-time', timestamp: Millis): void {
@@ -113,4 +114,13 @@ export class WindowTriggerContext implements OnMergeContext {
       timestamp,
     });
   }
+}
+
+/**
+ * The window's trigger state, to write: a window starts with the shared empty state, which most
+ * windows keep (the event-time trigger keeps none), and gets its own on the first write.
+ */
+function writableState(entry: WindowEntry): Record<string, unknown> {
+  if (entry.triggerState === NO_TRIGGER_STATE) entry.triggerState = {};
+  return entry.triggerState;
 }

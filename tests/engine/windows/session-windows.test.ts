@@ -70,6 +70,32 @@ describe('session windows', () => {
     ]);
   });
 
+  it('cleans up a merged session once the watermark passes its end plus the lateness', () => {
+    const script = TestStream.create<Event>()
+      .addElements(at(ev('a', 0, 1)), at(ev('a', 6, 2)))
+      // [3, 6) touches both: one session [0, 9), a new window with no cleanup timer of its own yet.
+      .addElements(at(ev('a', 3, 10)))
+      // More elements of the merged session: its cleanup timer must still be set.
+      .addElements(at(ev('a', 4, 100)), at(ev('a', 5, 1000)))
+      .advanceWatermarkTo(9 + 10)
+      // Past the ends plus the lateness: the session was cleaned up, and this element is dropped.
+      .addElements(at(ev('a', 7, 10000)))
+      .advanceWatermarkToInfinity()
+      .build();
+    const result = run((env) => {
+      env
+        .fromSource(script)
+        .keyBy((e) => e.key)
+        .window(EventTimeSessionWindows.withGap(3))
+        .allowedLateness(10)
+        .sum('n')
+        .sinkTo(env.collect('out'));
+    });
+    expect(windows(result.outputs['out'], n)).toEqual(['a [0,9) ON_TIME#0 1113']);
+    const metrics = Object.values(result.metrics.operators).find((m) => m.windowsFired > 0);
+    expect(metrics?.lateRecordsDropped).toBe(1);
+  });
+
   it('merges trigger state: a count trigger counts across merged sessions', () => {
     const script = TestStream.create<Event>()
       .addElements(at(ev('a', 0)), at(ev('a', 10)))

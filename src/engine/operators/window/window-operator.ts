@@ -124,6 +124,12 @@ export class WindowOperator extends StreamOperator {
   private readonly eventTime: boolean;
   private readonly merging: boolean;
   private readonly lateness: Millis;
+  /**
+   * Fixed event-time windows under the event-time trigger: an element of a window that holds
+   * others, and whose end the watermark has not passed, changes none of its timers (see
+   * `processElement`).
+   */
+  private readonly endTimerOnly: boolean;
   private readonly triggerContext: WindowTriggerContext;
   private readonly evictorContext: EvictorContext;
   /** The firing under way, if any: {@link firingState}, filled in for each firing. */
@@ -166,6 +172,9 @@ export class WindowOperator extends StreamOperator {
     this.eventTime = spec.assigner.isEventTime();
     this.merging = spec.assigner instanceof MergingWindowAssigner;
     this.lateness = spec.allowedLateness;
+    // Not for merging windows: a merged window is new, its cleanup timer not yet registered.
+    this.endTimerOnly =
+      this.eventTime && !this.merging && spec.trigger.constructor === EventTimeTrigger;
     this.timers = new TimerService(
       (time) => this.job.wakeUpAt(this, time),
       true,
@@ -323,8 +332,16 @@ export class WindowOperator extends StreamOperator {
       entry.touched = true;
       this.versions?.beforeWrite(entry);
       skipped = false;
-      if (this.eventTime && entry.window.maxTimestamp() <= watermark) behindWatermark = true;
+      const end = entry.window.maxTimestamp();
+      if (this.eventTime && end <= watermark) behindWatermark = true;
       this.add(entry, value, timestamp, id);
+      if (this.endTimerOnly && entry.count > 1 && end > watermark) {
+        // The event-time trigger would register the timer at the window's end and go on, and the
+        // cleanup timer would be registered: both were, by the window's first element, and only
+        // the window's cleanup deletes them. So nothing would change: the call is skipped.
+        this.versions?.written(entry);
+        continue;
+      }
       this.triggerContext.entry = entry;
       let result: TriggerResult;
       try {

@@ -11,10 +11,14 @@ import { MIN_WATERMARK } from '../time';
 import type { Millis } from '../time';
 import { TimerQueue } from './timer-queue';
 
-/** Whatever timers are registered for: holds the timestamps of its live timers. */
+/**
+ * Whatever timers are registered for: holds the timestamps of its live timers. An owner without
+ * timers in a domain may hold {@link NO_TIMES} there, which the service replaces with a list of
+ * its own at the first registration: most windows never have a processing-time timer.
+ */
 export interface TimerOwner {
-  readonly eventTimers: Millis[];
-  readonly processingTimers: Millis[];
+  eventTimers: Millis[];
+  processingTimers: Millis[];
   /**
    * The owner's entries in the queues, deleted ones included, kept only by a service that
    * snapshots per owner (see {@link TimerService.ownerTimers}): with them, an owner's timers are
@@ -35,6 +39,9 @@ export interface TimerOwner {
  * them; `seq` is the sequence number of the queued entry that will fire (see {@link live}).
  */
 export type OwnerTimers = readonly number[];
+
+/** The times of an owner without timers in a domain (see {@link TimerOwner}): never written. */
+export const NO_TIMES: Millis[] = Object.freeze([]) as readonly Millis[] as Millis[];
 
 /** The two time domains. */
 export type TimeDomain = 'event-time' | 'processing-time';
@@ -97,7 +104,8 @@ export class TimerService {
   registerEventTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
     if (owner.eventTimers.includes(time)) return false;
     if (this.perOwner) this.beforeChange?.(owner);
-    owner.eventTimers.push(time);
+    if (owner.eventTimers === NO_TIMES) owner.eventTimers = [time];
+    else owner.eventTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.eventTimers.push(timer);
     if (this.perOwner) {
@@ -114,7 +122,8 @@ export class TimerService {
   registerProcessingTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
     if (owner.processingTimers.includes(time)) return false;
     if (this.perOwner) this.beforeChange?.(owner);
-    owner.processingTimers.push(time);
+    if (owner.processingTimers === NO_TIMES) owner.processingTimers = [time];
+    else owner.processingTimers.push(time);
     const timer = { time, seq: this.seq++, key, owner };
     this.processingTimers.push(timer);
     if (this.perOwner) {

@@ -5,6 +5,7 @@
  * are disjoint).
  */
 import type { Key } from '../../records';
+import { NO_TIMES } from '../../runtime/timer-service';
 import type { OwnerTimers, Timer, TimerOwner } from '../../runtime/timer-service';
 import type { Millis } from '../../time';
 import type { Window } from '../../windows/window';
@@ -85,8 +86,8 @@ export function newWindowEntry(
     alive: true,
     created: 0,
     keySince: 0,
-    eventTimers: [],
-    processingTimers: [],
+    eventTimers: NO_TIMES,
+    processingTimers: NO_TIMES,
     saved: undefined,
     touched: false,
     measured: undefined,

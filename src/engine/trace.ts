@@ -358,6 +358,8 @@ export type TraceEvent =
 /** A trace event before the recorder numbers it. */
 export type UnnumberedEvent = Unnumbered<TraceEvent>;
 type Unnumbered<E> = E extends TraceEvent ? Omit<E, 'seq' | 'time'> : never;
+/** An event as the recorder numbers it, in place. */
+type Stamped = UnnumberedEvent & { seq: number; time: Millis };
 
 /** Where operators record trace events: the job's recorder, or a subtask's view of it. */
 export interface Trace {
@@ -397,13 +399,18 @@ export class TraceRecorder implements Trace {
     return this.level !== 'counters';
   }
 
-  /** Records an event. */
+  /**
+   * Records an event. Every caller makes the event for this call alone, so it is numbered in place
+   * rather than copied: a copy of every event was a third of a traced run's time.
+   */
   add(event: UnnumberedEvent): void {
-    const numbered = { seq: this.nextSeq++, time: this.clock(), ...event } as TraceEvent;
+    const numbered = event as Stamped;
+    numbered.seq = this.nextSeq++;
+    numbered.time = this.clock();
     if (this.ring.length < this.limit) {
-      this.ring.push(numbered);
+      this.ring.push(numbered as TraceEvent);
     } else {
-      this.ring[this.head] = numbered;
+      this.ring[this.head] = numbered as TraceEvent;
       this.head = (this.head + 1) % this.limit;
       this.dropped++;
     }

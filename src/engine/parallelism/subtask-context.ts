@@ -22,12 +22,15 @@ class SubtaskTrace implements Trace {
     return this.trace.level;
   }
 
+  // The event is the caller's, made for this call: stamped in place (see `TraceRecorder.add`).
   add(event: UnnumberedEvent): void {
-    this.trace.add({ ...event, subtask: this.subtask });
+    (event as { subtask?: number }).subtask = this.subtask;
+    this.trace.add(event);
   }
 
   addRecordEvent(event: UnnumberedEvent): void {
-    this.trace.addRecordEvent({ ...event, subtask: this.subtask });
+    (event as { subtask?: number }).subtask = this.subtask;
+    this.trace.addRecordEvent(event);
   }
 }
 

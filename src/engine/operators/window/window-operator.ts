@@ -474,6 +474,31 @@ export class WindowOperator extends StreamOperator {
     timestamp: Millis | undefined,
   ): WindowEntry | undefined {
     const byStart = this.windowsOf(key);
+    // A key's windows in flight never overlap or touch (they would have merged), so the windows
+    // the new one merges with are exactly those it overlaps or touches. The two common cases,
+    // none and one that already covers it, are settled here without building the merge.
+    let touching = 0;
+    let touched: WindowEntry | undefined;
+    for (const entry of byStart.values()) {
+      if ((entry.window as TimeWindow).intersects(window)) {
+        touching++;
+        touched = entry;
+      }
+    }
+    if (touching === 0) {
+      if (this.isWindowLate(window)) return undefined;
+      const entry = this.createEntry(key, window);
+      byStart.set(window.start, entry);
+      return entry;
+    }
+    if (
+      touching === 1 &&
+      touched !== undefined &&
+      touched.window.start <= window.start &&
+      window.end <= touched.window.end
+    ) {
+      return touched;
+    }
     const existing = [...byStart.values()];
     let cover: TimeWindow | undefined;
     let group: WindowEntry[] = [];

@@ -8,7 +8,9 @@ import {
 } from '../../../src/engine/index';
 import type {
   Collector,
+  JobResult,
   ProcessWindowContext,
+  Source,
   TimeWindow,
   TriggerResult,
 } from '../../../src/engine/index';
@@ -24,6 +26,19 @@ class Members extends ProcessWindowFunction<Event, string, string, TimeWindow> {
   ): void {
     out.collect(`${key}: ${elements.map((e) => e.ts).join(',')} in ${ctx.window().toString()}`);
   }
+}
+
+/** The sum of `n` per key in sessions with a gap of 3 and an allowed lateness of 10. */
+function sessionSums(script: Source<Event>): JobResult {
+  return run((env) => {
+    env
+      .fromSource(script)
+      .keyBy((e) => e.key)
+      .window(EventTimeSessionWindows.withGap(3))
+      .allowedLateness(10)
+      .sum('n')
+      .sinkTo(env.collect('out'));
+  });
 }
 
 describe('session windows', () => {
@@ -55,15 +70,7 @@ describe('session windows', () => {
       .addElements(at(ev('a', 3, 10))) // [3, 6) touches both: one session [0, 9)
       .advanceWatermarkToInfinity()
       .build();
-    const result = run((env) => {
-      env
-        .fromSource(script)
-        .keyBy((e) => e.key)
-        .window(EventTimeSessionWindows.withGap(3))
-        .allowedLateness(10)
-        .sum('n')
-        .sinkTo(env.collect('out'));
-    });
+    const result = sessionSums(script);
     expect(windows(result.outputs['out'], n)).toEqual([
       'a [0,3) ON_TIME#0 1',
       'a [0,9) ON_TIME#1 13',
@@ -82,15 +89,7 @@ describe('session windows', () => {
       .addElements(at(ev('a', 7, 10000)))
       .advanceWatermarkToInfinity()
       .build();
-    const result = run((env) => {
-      env
-        .fromSource(script)
-        .keyBy((e) => e.key)
-        .window(EventTimeSessionWindows.withGap(3))
-        .allowedLateness(10)
-        .sum('n')
-        .sinkTo(env.collect('out'));
-    });
+    const result = sessionSums(script);
     expect(windows(result.outputs['out'], n)).toEqual(['a [0,9) ON_TIME#0 1113']);
     const metrics = Object.values(result.metrics.operators).find((m) => m.windowsFired > 0);
     expect(metrics?.lateRecordsDropped).toBe(1);

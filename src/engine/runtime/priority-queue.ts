@@ -1,6 +1,7 @@
 /**
- * A binary min-heap: the scheduler's event queue and every timer queue. Ties must be broken by the
- * caller's ordering (a sequence number), which is what makes runs deterministic.
+ * A binary min-heap: the scheduler's event queue, and the times of every timer queue (see
+ * `timer-queue.ts`). Ties must be broken by the caller's ordering (a sequence number), which is what
+ * makes runs deterministic.
  */
 export class PriorityQueue<T> {
   private readonly heap: T[] = [];

@@ -58,7 +58,10 @@ const valueOf = accumulatorValue;
 const recordOf = accumulatorRecord;
 const sizeOf = columnedSize;
 
-/** Per saved window: its creation number (its id), count, panes, the value if a number, flags. */
+/**
+ * Per saved window: its creation number (its id), count, panes, the value if a number, flags, and
+ * the time and seq of its one timer (see {@link WindowLog.keepOneTimer}).
+ */
 const NUMBERS = 7;
 /** Per saved window: the record, the value unless a number, event timers, processing timers. */
 const REFERENCES = 4;

@@ -475,8 +475,8 @@ export class WindowOperator extends StreamOperator {
   ): WindowEntry | undefined {
     const byStart = this.windowsOf(key);
     // A key's windows in flight never overlap or touch (they would have merged), so the windows
-    // the new one merges with are exactly those it overlaps or touches. The two common cases,
-    // none and one that already covers it, are settled here without building the merge.
+    // the new one merges with are exactly those it overlaps or touches. None, or one that already
+    // covers it: nothing merges, and nothing is built to find that out.
     let touching = 0;
     let touched: WindowEntry | undefined;
     for (const entry of byStart.values()) {
@@ -499,27 +499,14 @@ export class WindowOperator extends StreamOperator {
     ) {
       return touched;
     }
+    // Otherwise it merges: with two windows or more, or with one it reaches past.
     const existing = [...byStart.values()];
-    let cover: TimeWindow | undefined;
+    let cover = window;
     let group: WindowEntry[] = [];
     mergeTimeWindows([...existing.map((e) => e.window as TimeWindow), window], (merged, result) => {
       cover = result;
       group = existing.filter((e) => merged.some((w) => w.equals(e.window)));
     });
-    if (cover === undefined) {
-      // Nothing merges: the window is new, or equal to one already held.
-      const same = existing.find((e) => e.window.equals(window));
-      if (same !== undefined) return same;
-      if (this.isWindowLate(window)) return undefined;
-      const entry = this.createEntry(key, window);
-      byStart.set(window.start, entry);
-      return entry;
-    }
-    const only = group[0];
-    if (group.length === 1 && only !== undefined && only.window.equals(cover)) {
-      // The new window lies inside one already held, which does not change.
-      return only;
-    }
     return this.merge(key, cover, group, byStart, value, timestamp);
   }
 

@@ -9,6 +9,7 @@
 import type { Key } from '../records';
 import { MIN_WATERMARK } from '../time';
 import type { Millis } from '../time';
+import { removeAt } from './remove-at';
 import { TimerQueue } from './timer-queue';
 
 /**
@@ -401,13 +402,4 @@ function remove(times: Millis[], time: Millis): boolean {
   if (index < 0) return false;
   removeAt(times, index);
   return true;
-}
-
-/**
- * Takes the item at `index` (≥ 0) out of `items`, keeping the order of the rest. Not `splice`, which
- * makes an array of what it removed, once per timer fired.
- */
-function removeAt<T>(items: T[], index: number): void {
-  for (let i = index + 1; i < items.length; i++) items[i - 1] = items[i] as T;
-  items.pop();
 }

@@ -10,6 +10,7 @@
  * their current windows: entries remember both.
  */
 import type { Key } from '../../records';
+import { removeAt } from '../../runtime/remove-at';
 import type { Millis } from '../../time';
 import type { WindowEntry } from './window-entry';
 
@@ -101,12 +102,8 @@ export class FixedWindowIndex {
     const index = windows.indexOf(entry);
     if (index < 0) return;
     // Keeps the rest in creation order.
-    for (let i = index + 1; i < windows.length; i++) {
-      windows[i - 1] = windows[i] as WindowEntry;
-      starts[i - 1] = starts[i] as Millis;
-    }
-    windows.pop();
-    starts.pop();
+    removeAt(windows, index);
+    removeAt(starts, index);
     this.held--;
     if (windows.length > 0) return;
     this.runs.delete(key);
@@ -115,15 +112,19 @@ export class FixedWindowIndex {
 
   /** Every entry, in creation order: how snapshots list fixed windows. */
   inCreationOrder(): WindowEntry[] {
-    const entries: WindowEntry[] = [];
-    for (const run of this.runs.values()) {
-      for (const entry of run.windows) entries.push(entry);
-    }
-    return entries.sort((a, b) => a.created - b.created);
+    return this.all().sort((a, b) => a.created - b.created);
   }
 
   /** Every entry, by key (in the order keys came to hold their windows), then creation. */
   entries(): WindowEntry[] {
-    return this.inCreationOrder().sort((a, b) => a.keySince - b.keySince || a.created - b.created);
+    return this.all().sort((a, b) => a.keySince - b.keySince || a.created - b.created);
+  }
+
+  private all(): WindowEntry[] {
+    const entries: WindowEntry[] = [];
+    for (const run of this.runs.values()) {
+      for (const entry of run.windows) entries.push(entry);
+    }
+    return entries;
   }
 }

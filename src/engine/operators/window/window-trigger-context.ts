@@ -86,7 +86,8 @@ export class WindowTriggerContext implements OnMergeContext {
             current === undefined ? value : requireSynchronous(reduce(current, value), REDUCE);
         },
         clear: () => {
-          if (name in this.entry.triggerState) delete writableState(this.entry)[name];
+          // Deleting what the shared empty state does not hold changes nothing, frozen or not.
+          delete this.entry.triggerState[name];
         },
       };
       this.states.set(descriptor.name, state);

@@ -35,11 +35,15 @@ const LATE_LINES = /TestStream|advanceWatermark|collect\('sums'\)/;
 /** Lines only the first lesson's starter has, wherever the editor is scrolled. */
 const STARTER_LINES = /boiler-|collect\('alerts'\)|fromElements|noWatermarks|interface Reading/;
 
-/** Runs the late-element script and waits for its chart. */
+/**
+ * Runs the late-element script and waits for its chart and, in a lesson, for the check's verdict:
+ * the banner takes its room above the run, and the heights measured after are the ones that stay.
+ */
 async function runWithEventTime(page: Page): Promise<void> {
   await setCode(page, LATE_SCRIPT);
   expect(await runToEnd(page)).toBe('finished');
   await page.locator('.chart [data-kind="record"]').first().waitFor();
+  if (page.url().includes('#/learn/')) await page.locator('[data-check="fail"]').waitFor();
 }
 
 /** After a run with event time: the chart, at least 300 px of plot, and its legend open. */

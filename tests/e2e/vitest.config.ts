@@ -15,7 +15,9 @@ export default defineConfig({
     outputFile: { json: 'test-results/e2e.json' },
     // One browser at a time: CI has two cores and Chromium wants both.
     fileParallelism: false,
-    testTimeout: 30_000,
+    // A case takes 4–25 s; twice the longest leaves room for the machine's slow spells, and a
+    // hang still fails in a minute.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });

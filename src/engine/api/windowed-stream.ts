@@ -234,7 +234,7 @@ export class WindowedStream<T, K extends Key | undefined, W extends Window> {
             (accumulator, into) => {
               builtIn.copyAccumulator(accumulator as FieldAccumulator, into);
             },
-            { recordField: builtIn.recordField },
+            { recordField: builtIn.recordField, elementsKeepSize: kind === 'sum' },
           )
         : new ListContents(this.chosenEvictor, foldWithAggregate(aggregate));
     return this.build(contents, undefined, label, field);

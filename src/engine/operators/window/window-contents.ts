@@ -30,7 +30,19 @@ export interface WindowContents {
    * `field-accumulator-copy.ts`), so a snapshot may keep the windows in columns
    * (see `window-columns.ts`).
    */
-  readonly fieldAccumulator?: { readonly recordField: string | number | undefined } | undefined;
+  readonly fieldAccumulator?: FieldAccumulatorShape | undefined;
+}
+
+/** What a built-in field aggregation tells the window operator of its accumulator. */
+export interface FieldAccumulatorShape {
+  /** The property the aggregation writes in its own record; see `FieldAggregateFunction`. */
+  readonly recordField: string | number | undefined;
+  /**
+   * An element added to a window that holds one leaves the window's size in a snapshot as it was:
+   * `sum` writes a number over a number, in the record it already holds. (`min` and `max` may take
+   * a string, or a new record.)
+   */
+  readonly elementsKeepSize: boolean;
 }
 
 /** See {@link WindowContents.copyContents}. */
@@ -89,7 +101,7 @@ export class AggregatingContents implements WindowContents {
     /** The built-in aggregations' quick copy of their accumulators (`copyAccumulator`). */
     readonly copyContents?: CopyContents,
     /** Set for the built-in aggregations (see {@link WindowContents.fieldAccumulator}). */
-    readonly fieldAccumulator?: { readonly recordField: string | number | undefined },
+    readonly fieldAccumulator?: FieldAccumulatorShape,
   ) {}
 
   add(entry: WindowEntry, value: unknown): void {

@@ -130,6 +130,8 @@ export class WindowOperator extends StreamOperator {
    * `processElement`).
    */
   private readonly endTimerOnly: boolean;
+  /** See `FieldAccumulatorShape.elementsKeepSize`: the size count need not hear of such elements. */
+  private readonly elementsKeepSize: boolean;
   private readonly triggerContext: WindowTriggerContext;
   private readonly evictorContext: EvictorContext;
   /** The firing under way, if any: {@link firingState}, filled in for each firing. */
@@ -182,6 +184,7 @@ export class WindowOperator extends StreamOperator {
     );
     this.triggerContext = new WindowTriggerContext(this);
     const { fieldAccumulator } = spec.contents;
+    this.elementsKeepSize = fieldAccumulator?.elementsKeepSize === true;
     this.versions =
       this.merging || fieldAccumulator === undefined
         ? undefined
@@ -338,8 +341,9 @@ export class WindowOperator extends StreamOperator {
       if (this.endTimerOnly && entry.count > 1 && end > watermark) {
         // The event-time trigger would register the timer at the window's end and go on, and the
         // cleanup timer would be registered: both were, by the window's first element, and only
-        // the window's cleanup deletes them. So nothing would change: the call is skipped.
-        this.versions?.written(entry);
+        // the window's cleanup deletes them. So nothing would change: the call is skipped. And with
+        // its timers and record as they were, a sum's window counts for what it did.
+        if (!this.elementsKeepSize) this.versions?.written(entry);
         continue;
       }
       this.triggerContext.entry = entry;

@@ -24,8 +24,13 @@ interface KeyRun {
   since: number;
 }
 
+/** Empty runs kept before they are swept (see {@link FixedWindowIndex.remove}). */
+const SWEEP_AT = 1024;
+
 export class FixedWindowIndex {
   private readonly runs = new Map<Key | undefined, KeyRun>();
+  /** Runs with no window, kept for their key's next one (see {@link remove}). */
+  private emptyRuns = 0;
   /** The run looked up last: an element's windows are looked up one after another. */
   private lastKey: Key | undefined;
   private lastRun: KeyRun | undefined;
@@ -58,6 +63,8 @@ export class FixedWindowIndex {
       this.runs.set(key, run);
       this.lastKey = key;
       this.lastRun = run;
+    } else if (run.windows.length === 0) {
+      this.emptyRuns--;
     }
     run.windows.push(entry);
     run.starts.push(entry.window.start);
@@ -106,8 +113,20 @@ export class FixedWindowIndex {
     removeAt(starts, index);
     this.held--;
     if (windows.length > 0) return;
-    this.runs.delete(key);
-    if (this.lastRun === run) this.lastKey = this.lastRun = undefined;
+    // The emptied run stays, for the key's next window: with about one element per window, a key
+    // empties its run at nearly every firing and fills it again soon after, and a delete and a set
+    // in the table for each cost more than the window's other bookkeeping. Once empty runs are
+    // many and at least half the table, they go, so keys never seen again are not kept.
+    this.emptyRuns++;
+    if (this.emptyRuns > SWEEP_AT && 2 * this.emptyRuns >= this.runs.size) this.sweep();
+  }
+
+  private sweep(): void {
+    for (const [key, run] of this.runs) {
+      if (run.windows.length === 0) this.runs.delete(key);
+    }
+    this.emptyRuns = 0;
+    this.lastKey = this.lastRun = undefined;
   }
 
   /** Every entry, in creation order: how snapshots list fixed windows. */

@@ -224,6 +224,14 @@ export class TimerService {
     return firstSeq(owner.queuedEventTimers, owner.eventTimers[0] as Millis);
   }
 
+  /**
+   * The `seq` {@link ownerEventTimers} pairs with the owner's `i`-th event-time timer
+   * (`owner.eventTimers[i]`), without building the list.
+   */
+  eventTimerSeq(owner: TimerOwner, i: number): number {
+    return firstSeq(owner.queuedEventTimers, owner.eventTimers[i] as Millis);
+  }
+
   /** The processing-time half of {@link ownerTimers}. */
   ownerProcessingTimers(owner: TimerOwner, last?: OwnerTimers): OwnerTimers {
     return ownerLive(owner.processingTimers, owner.queuedProcessingTimers, last);

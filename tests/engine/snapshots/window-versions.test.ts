@@ -1,6 +1,7 @@
 /**
- * A checkpoint's snapshot of fixed windows of a built-in aggregation is taken copy-on-write (see
- * `window-versions.ts`): its windows are read only when a restart restores it, by which time the
+ * A checkpoint's snapshot of fixed windows of a built-in aggregation is taken in slots (a `sum`
+ * under the event-time trigger, see `window-slots.ts`) or copy-on-write (see `window-versions.ts`):
+ * its windows are read only when a restart restores it, by which time the
  * job has changed most of them, some several checkpoints over, and cleaned some up. These check
  * that such a snapshot, read late, is the state when the checkpoint was taken: the job is run to
  * each checkpoint and snapshotted whole there (`JobController.snapshot()`), then run on almost to
@@ -99,10 +100,12 @@ interface Case {
   readonly field: string;
   readonly assigner: WindowAssigner;
   readonly trigger?: Trigger<unknown, TimeWindow>;
+  /** Allowed lateness in ms; 400 unless told. */
+  readonly lateness?: number;
 }
 
 function program(
-  { kind, field, assigner, trigger }: Case,
+  { kind, field, assigner, trigger, lateness = 400 }: Case,
   failures: readonly number[] = [],
 ): Build {
   return (env) => {
@@ -117,7 +120,7 @@ function program(
       .keyBy((r) => r.key)
       .window(assigner)
       // Windows are kept after firing, so checkpoints hold windows that fired (panes) too.
-      .allowedLateness(Time.milliseconds(400));
+      .allowedLateness(Time.milliseconds(lateness));
     if (trigger !== undefined) windowed.trigger(trigger as never);
     windowed[kind](field as never).sinkTo(env.collect('out'));
   };
@@ -146,9 +149,14 @@ function completed(job: JobController): { id: number; sizes: Map<string, number>
 const tumbling = TumblingEventTimeWindows.of(Time.seconds(1));
 const sliding = SlidingEventTimeWindows.of(Time.seconds(1), Time.milliseconds(400));
 
-describe('copy-on-write checkpoints of windows', () => {
+describe('checkpoints of windows taken in slots or copy-on-write', () => {
   const cases: [string, Case][] = [
+    // In slots (see `window-slots.ts`): a sum under the event-time trigger.
     ['sum(n), tumbling', { kind: 'sum', field: 'n', assigner: tumbling }],
+    ['sum(n), sliding', { kind: 'sum', field: 'n', assigner: sliding }],
+    ['sum(n), tumbling, no lateness', { kind: 'sum', field: 'n', assigner: tumbling, lateness: 0 }],
+    ['sum(n), sliding, no lateness', { kind: 'sum', field: 'n', assigner: sliding, lateness: 0 }],
+    // Copy-on-write (see `window-versions.ts`).
     ['max(n), sliding', { kind: 'max', field: 'n', assigner: sliding }],
     ['max(label), tumbling', { kind: 'max', field: 'label', assigner: tumbling }],
     ['min(n), sliding', { kind: 'min', field: 'n', assigner: sliding }],

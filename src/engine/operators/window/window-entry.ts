@@ -49,6 +49,10 @@ export interface WindowEntry extends TimerOwner {
   version: number;
   /** Where that save is in the latest snapshot's log; -1 when the window was created after it. */
   savedAt: number;
+  /** Its slot, when checkpoints are taken in slots (see `window-slots.ts`); else -1. */
+  slot: number;
+  /** When it was cleaned up, in slots: how many copies of the slots had been taken by then. */
+  droppedAfter: number;
   /**
    * The accumulator's record after the window's last change (see `window-versions.ts`, which keeps
    * it only while it counts windows): a save leaves the record out, and takes it from here.
@@ -97,6 +101,8 @@ export function newWindowEntry(
     pairsAt: -1,
     version: 0,
     savedAt: -1,
+    slot: -1,
+    droppedAfter: Infinity,
     record: undefined,
     countedAt: -1,
     counted: 0,

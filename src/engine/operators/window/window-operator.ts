@@ -42,7 +42,8 @@ import { FixedWindowIndex } from './fixed-window-index';
 import type { WindowEntry, WindowTable } from './window-entry';
 import { WindowTriggerContext } from './window-trigger-context';
 import { snapshotColumns } from './window-columns';
-import { CopyOnWriteWindows } from './window-versions';
+import { windowCheckpoints } from './window-checkpoints';
+import type { WindowCheckpoints } from './window-checkpoints';
 import { isEmpty, snapshotWindows, timesOf } from './window-snapshot';
 import type { WindowState } from './window-snapshot';
 
@@ -117,8 +118,8 @@ export class WindowOperator extends StreamOperator {
   /** Session windows, by key then start (fixed windows are in {@link fixed}). */
   private readonly windows: WindowTable = new Map();
   private readonly fixed = new FixedWindowIndex();
-  /** Copy-on-write snapshots of fixed windows of a built-in field aggregation (else `undefined`). */
-  private readonly versions: CopyOnWriteWindows | undefined;
+  /** Checkpoints of fixed windows of a built-in field aggregation (else `undefined`). */
+  private readonly versions: WindowCheckpoints | undefined;
   private readonly assigner: WindowAssigner;
   private readonly trigger: Trigger;
   private readonly eventTime: boolean;
@@ -130,8 +131,6 @@ export class WindowOperator extends StreamOperator {
    * `processElement`).
    */
   private readonly endTimerOnly: boolean;
-  /** See `FieldAccumulatorShape.elementsKeepSize`: the size count need not hear of such elements. */
-  private readonly elementsKeepSize: boolean;
   private readonly triggerContext: WindowTriggerContext;
   private readonly evictorContext: EvictorContext;
   /** The firing under way, if any: {@link firingState}, filled in for each firing. */
@@ -184,11 +183,16 @@ export class WindowOperator extends StreamOperator {
     );
     this.triggerContext = new WindowTriggerContext(this);
     const { fieldAccumulator } = spec.contents;
-    this.elementsKeepSize = fieldAccumulator?.elementsKeepSize === true;
     this.versions =
       this.merging || fieldAccumulator === undefined
         ? undefined
-        : new CopyOnWriteWindows(this.timers, fieldAccumulator.recordField, this.triggerContext);
+        : windowCheckpoints(
+            this.timers,
+            fieldAccumulator,
+            this.triggerContext,
+            this.endTimerOnly,
+            this.lateness,
+          );
     this.evictorContext = {
       getCurrentProcessingTime: () => this.job.now(),
       getCurrentWatermark: () => this.timers.currentWatermark,
@@ -243,8 +247,8 @@ export class WindowOperator extends StreamOperator {
 
   /**
    * The windows: in columns for the built-in field aggregations when every window fits them (see
-   * `window-columns.ts`), copy-on-write for fixed windows (see `window-versions.ts`), else as rows,
-   * each copied only if touched since the last snapshot (see `window-snapshot.ts`).
+   * `window-columns.ts`), for fixed windows in slots or copy-on-write (see `window-checkpoints.ts`),
+   * else as rows, each copied only if touched since the last snapshot (see `window-snapshot.ts`).
    */
   protected override snapshotOwnStateCopied(
     checkpoint: number | undefined,
@@ -341,9 +345,8 @@ export class WindowOperator extends StreamOperator {
       if (this.endTimerOnly && entry.count > 1 && end > watermark) {
         // The event-time trigger would register the timer at the window's end and go on, and the
         // cleanup timer would be registered: both were, by the window's first element, and only
-        // the window's cleanup deletes them. So nothing would change: the call is skipped. And with
-        // its timers and record as they were, a sum's window counts for what it did.
-        if (!this.elementsKeepSize) this.versions?.written(entry);
+        // the window's cleanup deletes them. So nothing would change: the call is skipped.
+        this.versions?.elementAdded(entry);
         continue;
       }
       this.triggerContext.entry = entry;

@@ -24,11 +24,11 @@
  * forward, to the next one. A snapshot taken any other way (`JobController.snapshot()`, which
  * its caller may keep) is copied whole, in columns (see `window-columns.ts`).
  *
- * A checkpoint's size is known when it is taken, without visiting the windows: each window's size
- * is counted again after every event that changes it, and the total kept. The first snapshot
- * visits every window, in columns, to start the count. A window that stops fitting the columns
- * (an element with a nested object, say) is counted too; while one does not fit, checkpoints are
- * taken whole, as rows (`window-snapshot.ts`).
+ * A checkpoint's size is known when it is taken, without visiting the windows (see
+ * `window-size-count.ts`).
+ *
+ * Used for what the slots of `window-slots.ts` cannot hold: a record the aggregation replaces
+ * (`min`, `max`), timers a trigger sets at will.
  *
  * What is saved before a change must be the window as it was after the last event that changed
  * it. The timer service changes a window's timers before the window operator hears of it (a timer
@@ -36,27 +36,26 @@
  * snapshot keeps the window's timer lists, built then, in its save. Lists are built for nothing
  * else but reading a snapshot, so a window opened since the latest one never builds them.
  */
-import type { FieldAccumulator } from '../../functions/field-accumulator-copy';
 import type { Key } from '../../records';
 import type { OwnerTimers, TimerService } from '../../runtime/timer-service';
 import type { CopiedState } from '../../state/copy-state';
 import {
   accumulatorRecord,
   accumulatorValue,
-  columnedSize,
   snapshotColumns,
   stateOf,
   windowRow,
 } from './window-columns';
+import type { WindowCheckpoints } from './window-checkpoints';
 import type { WindowEntry } from './window-entry';
 import type { FixedWindowIndex } from './fixed-window-index';
 import type { WindowSnapshot, WindowState } from './window-snapshot';
+import { WindowSizeCount } from './window-size-count';
 
 // Imported bindings the code below uses for every event, read once: where modules are compiled to
 // CommonJS (Node, the benchmarks), each read of an imported binding is a getter call.
 const valueOf = accumulatorValue;
 const recordOf = accumulatorRecord;
-const sizeOf = columnedSize;
 
 /**
  * Per saved window: its creation number (its id), count, panes, the value if a number, flags, and
@@ -236,25 +235,25 @@ class WindowLog {
   }
 }
 
-export class CopyOnWriteWindows {
+export class CopyOnWriteWindows implements WindowCheckpoints {
   /** The version of the latest snapshot taken copy-on-write; 0 before the first. */
   private version = 0;
   /** The logs still needed, oldest first (linked by `next`), and logs to use again. */
   private oldest: WindowLog | undefined;
   private log: WindowLog | undefined;
   private readonly spare: WindowLog[] = [];
-  /** Whether windows are counted (from the first snapshot on). */
-  private counting = false;
-  /** The sizes of the windows that fit the columns, and how many do not. */
-  private bytes = 0;
-  private unfit = 0;
+  private readonly sizes: WindowSizeCount;
 
   constructor(
     private readonly timers: TimerService,
     private readonly recordField: string | number | undefined,
     /** Whether the trigger keeps state (see `columnedSize`). */
-    private readonly trigger: { readonly keepsState: boolean },
-  ) {}
+    trigger: { readonly keepsState: boolean },
+    /** See `FieldAccumulatorShape.elementsKeepSize`: {@link elementAdded} need not count. */
+    private readonly elementsKeepSize: boolean,
+  ) {
+    this.sizes = new WindowSizeCount(recordField, trigger);
+  }
 
   /**
    * The operator's state, or `undefined` when a window does not fit the columns (the operator then
@@ -267,17 +266,17 @@ export class CopyOnWriteWindows {
     created: number,
     checkpoint: number | undefined,
   ): CopiedState<WindowState> | undefined {
-    const { timers, recordField } = this;
-    if (!this.counting || checkpoint === undefined) {
+    const { timers, recordField, sizes } = this;
+    if (!sizes.counting || checkpoint === undefined) {
       const entries = windows.inCreationOrder();
       const columns = snapshotColumns(entries, created, timers, recordField);
-      if (!this.counting) {
-        this.counting = true;
+      if (!sizes.counting) {
+        sizes.counting = true;
         for (const entry of entries) this.written(entry);
       }
       return columns;
     }
-    if (this.unfit > 0) return undefined;
+    if (sizes.unfit > 0) return undefined;
     const log = this.spare.pop() ?? new WindowLog();
     log.created = created;
     log.held = windows.size;
@@ -298,7 +297,7 @@ export class CopyOnWriteWindows {
         return rowsOf(log, windows, recordField, timers);
       },
       log.held,
-      this.bytes,
+      sizes.bytes,
       created,
       timers,
     );
@@ -335,7 +334,7 @@ export class CopyOnWriteWindows {
    */
   beforeTimerChange(entry: WindowEntry): void {
     // A window cleaned up changes no more; the queue may still hold entries of its timers.
-    if (!this.counting || !entry.alive) return;
+    if (!this.sizes.counting || !entry.alive) return;
     this.beforeWrite(entry);
     const n = entry.savedAt;
     const log = this.log as WindowLog;
@@ -357,43 +356,23 @@ export class CopyOnWriteWindows {
   }
 
   /**
-   * After an event changed `entry`: builds its timer lists for snapshots, notes its record, and
-   * counts its size.
+   * An element was added to `entry`, which held others, and changed neither its timers nor its
+   * trigger's state (see `WindowOperator.processElement`).
    */
+  elementAdded(entry: WindowEntry): void {
+    if (!this.elementsKeepSize) this.written(entry);
+  }
+
+  /** After an event changed `entry`: notes its record, and counts its size. */
   written(entry: WindowEntry): void {
-    if (!this.counting) return;
-    const stateless = !this.trigger.keepsState;
-    if (entry.countedAt === entry.timerChanges) {
-      // Mostly an element was added to a window that already held one, and nothing that counts
-      // for its size changed: not its timers, not its record, and the value is a number again.
-      if (stateless && entry.count > 1 && entry.sized !== undefined && entry.counted > 0) {
-        const { current } = entry.contents as FieldAccumulator;
-        if (
-          typeof current === 'number'
-            ? entry.sized === A_NUMBER
-            : current === entry.sized &&
-              typeof (current as Fields)[this.recordField as string | number] === 'number'
-        ) {
-          return;
-        }
-      }
-    } else {
-      // Its timers changed (their lists went into its save just before, see `beforeTimerChange`):
-      // its size changed with them.
-      entry.countedAt = entry.timerChanges;
-    }
+    const { sizes } = this;
+    if (!sizes.counting || sizes.unchanged(entry)) return;
     const record = recordOf(entry);
     if (record !== entry.record) {
       if (entry.savedAt >= 0) (this.log as WindowLog).keepRecord(entry.savedAt, entry.record);
       entry.record = record;
     }
-    const size = sizeOf(entry, this.recordField, stateless);
-    entry.sized = sizedBy(entry, this.recordField, size);
-    if (size === entry.counted) return;
-    this.uncount(entry.counted);
-    entry.counted = size;
-    if (size < 0) this.unfit++;
-    else this.bytes += size;
+    sizes.count(entry);
   }
 
   /**
@@ -401,39 +380,11 @@ export class CopyOnWriteWindows {
    * the latest log.
    */
   dropped(entry: WindowEntry): void {
-    if (!this.counting) return;
-    this.uncount(entry.counted);
-    entry.counted = 0;
+    if (!this.sizes.counting) return;
+    this.sizes.drop(entry);
     const log = this.log;
     if (log !== undefined && entry.created <= log.created) log.dropped[log.droppedCount++] = entry;
   }
-
-  private uncount(size: number): void {
-    if (size < 0) this.unfit--;
-    else this.bytes -= size;
-  }
-}
-
-type Fields = Record<string | number, unknown>;
-
-/** Stands for any number an accumulator holds (see {@link sizedBy}). */
-const A_NUMBER = Symbol('a number');
-
-/**
- * What {@link CopyOnWriteWindows.written} may take as unchanged next time, a number being the
- * same size as any other: the accumulator's record, if its field holds a number, or A_NUMBER if
- * it holds a number; `undefined` when neither.
- */
-function sizedBy(
-  entry: WindowEntry,
-  field: string | number | undefined,
-  size: number,
-): object | symbol | undefined {
-  if (size < 0 || entry.count === 0) return undefined;
-  const { current } = entry.contents as FieldAccumulator;
-  if (typeof current === 'number') return A_NUMBER;
-  if (typeof current !== 'object' || current === null || field === undefined) return undefined;
-  return typeof (current as Fields)[field] === 'number' ? current : undefined;
 }
 
 /**

@@ -11,6 +11,10 @@ import { isPromise, notSynchronous, requireSynchronous } from '../functions/sync
 import { StreamOperator } from '../runtime/operator';
 import { FusionBuilder } from '../runtime/fusion';
 import type { SourceSplitSnapshot } from '../runtime/snapshot';
+import { copyState } from '../state/copy-state';
+import type { CopiedState } from '../state/copy-state';
+import { copySourceState } from './source-state-copy';
+import type { SourceState } from './source-state-copy';
 import type {
   RecordRun,
   Source,
@@ -120,11 +124,6 @@ class Partition<T> implements WatermarkOutput {
   }
 }
 
-/** A source operator's managed state: where each partition stands (Flink's split state). */
-interface SourceState {
-  readonly partitions: readonly SourceSplitSnapshot[];
-}
-
 export class SourceOperator<T> extends StreamOperator {
   private readonly partitions: Partition<T>[];
   private running = 0;
@@ -178,6 +177,11 @@ export class SourceOperator<T> extends StreamOperator {
   /** Where each partition stands (see `Partition.snapshot`). */
   protected override snapshotOwnState(): SourceState {
     return { partitions: this.partitions.map((partition) => partition.snapshot()) };
+  }
+
+  protected override snapshotOwnStateCopied(): CopiedState<SourceState> {
+    const state = this.snapshotOwnState();
+    return copySourceState(state) ?? copyState(state);
   }
 
   protected override restoreOwnState(state: SourceState): void {

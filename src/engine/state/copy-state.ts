@@ -88,7 +88,7 @@ export function copyState<T>(value: T): CopiedState<T> {
  * or cycles to keep). `undefined` for anything else, which the walk then copies (or refuses). Counts
  * exactly what the walk would.
  */
-function copyFlat<T>(value: T): CopiedState<T> | undefined {
+export function copyFlat<T>(value: T): CopiedState<T> | undefined {
   const bytes = primitiveBytes(value);
   if (bytes >= 0) return { value, bytes };
   if (typeof value !== 'object' || value === null) return undefined;

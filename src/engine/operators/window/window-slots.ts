@@ -1,12 +1,11 @@
 /**
  * Checkpoints of fixed windows of a `sum` under the event-time trigger, taken as one copy of a
  * block of numbers. Each window held has a slot, and its slot the numbers that change while it is
- * held: its count, its sum, its panes and its timers (the one at its end and the cleanup timer, each
- * a time and the `seq` that orders it). Everything else a window is made of is set when it is
- * created and never changes: its key, bounds, creation numbers and the accumulator's record, which
- * a `sum` writes only in its field, whose value is in the slot. A checkpoint copies the used part
- * of the numbers and the list of which window is in which slot; a restore builds the rows from
- * those copies and the windows they name.
+ * held: its count, its sum, its panes, and the `seq` of each of its timers (the one at its end and
+ * the cleanup timer, whose times its bounds give). Everything else a window is made of is set when
+ * it is created and never changes: its key, bounds, creation numbers and the accumulator's record,
+ * which a `sum` writes only in its field, whose value is in the slot. A checkpoint copies the used
+ * part of the numbers; a restore builds the rows from that copy and the windows in the slots.
  *
  * Why not copy-on-write (`window-versions.ts`), which saves a window at its first change after a
  * checkpoint? With many keys nearly every window takes an element between two checkpoints, so
@@ -75,10 +74,11 @@ export class SlotWindows implements WindowCheckpoints {
    * The window in each slot, or the one it held last: a cleaned-up window stays until its slot is
    * used again (see {@link free}).
    */
-  private readonly windows: (WindowEntry | undefined)[] = [];
+  private readonly windows: WindowEntry[] = [];
   /**
-   * Slots of cleaned-up windows, in the order cleaned up, with the number of copies taken by then:
-   * a slot is used again once every copy kept was taken after its window was cleaned up.
+   * Slots of cleaned-up windows, in the order cleaned up (each window notes how many copies had
+   * been taken by then): a slot is used again once every copy kept was taken after its window was
+   * cleaned up.
    */
   private readonly free: number[] = [];
   private freeFrom = 0;
@@ -279,8 +279,8 @@ export class SlotWindows implements WindowCheckpoints {
     const { numbers } = copy;
     const cleanupOffset = this.allowedLateness;
     for (let slot = 0; slot < copy.slots; slot++) {
-      const entry = this.windows[slot];
-      if (entry === undefined || entry.created > copy.created) continue;
+      const entry = this.windows[slot] as WindowEntry;
+      if (entry.created > copy.created) continue;
       if (!entry.alive && entry.droppedAfter < copy.index) continue;
       const at = NUMBERS * slot;
       const count = numbers[at + COUNT] as number;

@@ -2,8 +2,8 @@
  * A window operator's snapshot for the built-in field aggregations (`sum`, `min`, `max`, …), kept
  * in columns: the windows' numbers in one array, their references (key, timer lists, the
  * accumulator's record and field value) in another, two allocations per snapshot however many
- * windows there are. Checkpoints of fixed windows are taken so only the first time; after that,
- * copy-on-write (see `window-versions.ts`), which uses the same pieces.
+ * windows there are. Checkpoints of fixed windows are taken so only the first time; after that, in
+ * slots or copy-on-write (see `window-checkpoints.ts`), which use the same pieces.
  *
  * Why not the row form of `window-snapshot.ts`, which shares the copy of a window untouched since
  * the last snapshot? With many keys nearly every window is touched between two checkpoints, so
@@ -148,7 +148,7 @@ const REFERENCES = 5;
 /**
  * The operator's state, in columns, or `undefined` when a window does not fit them (see the module
  * comment). Each window's trigger state is looked at: this is the snapshot that starts the count
- * of `window-versions.ts`, or one taken without it.
+ * of `window-size-count.ts`, or one taken without it.
  */
 export function snapshotColumns(
   entries: readonly WindowEntry[],

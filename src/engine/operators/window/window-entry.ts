@@ -54,15 +54,16 @@ export interface WindowEntry extends TimerOwner {
   /** When it was cleaned up, in slots: how many copies of the slots had been taken by then. */
   droppedAfter: number;
   /**
-   * The accumulator's record after the window's last change (see `window-versions.ts`, which keeps
-   * it only while it counts windows): a save leaves the record out, and takes it from here.
+   * The accumulator's record after the window's last change, kept only while windows are counted
+   * (see `window-size-count.ts`): a copy-on-write save leaves the record out, and takes it from
+   * here (see `window-versions.ts`); a slot never holds it (see `window-slots.ts`).
    */
   record: object | undefined;
   /** Its timer changes (`timerChanges`) when its size was last counted. */
   countedAt: number;
   /** What it counts for in a snapshot as last counted: 0 if not counted, -1 if it does not fit. */
   counted: number;
-  /** What its size was last counted from, for the next count to skip (see `window-versions.ts`). */
+  /** What its size was last counted from, for the next count to skip (see `window-size-count.ts`). */
   sized: object | symbol | undefined;
   queuedEventTimers: Timer[] | undefined;
   queuedProcessingTimers: Timer[] | undefined;

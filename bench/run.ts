@@ -212,17 +212,33 @@ function report(suite: BenchSuite, measurements: Measurement[]) {
       'heap growth MB': m.peakHeapMb.toFixed(1),
     })),
   );
-  const aim = suite.aim;
-  const measured = measurements.find((m) => m.name === aim?.contender);
-  if (aim !== undefined && base !== undefined && measured !== undefined) {
-    const speed = base.medianMs / measured.medianMs;
-    const perTrial = speeds(base, measured);
+  for (const aim of suite.aims ?? []) {
+    const measured = measurements.find((m) => m.name === aim.contender);
+    if (measured === undefined) continue;
+    if ('minPerSecond' in aim) {
+      const perSecond = (suite.items / measured.medianMs) * 1e3;
+      const perTrial = measured.trialMs.map((ms) => millions((suite.items / ms) * 1e3)).join(', ');
+      console.log(
+        `aim for ${aim.contender}: ${aim.text} (≥ ${millions(aim.minPerSecond)} ${suite.itemName}/s): ` +
+          `${millions(perSecond)}, ${perSecond >= aim.minPerSecond ? 'met' : 'NOT met'} ` +
+          `(trial by trial: ${perTrial})`,
+      );
+      continue;
+    }
+    const against = measurements.find((m) => m.name === (aim.against ?? suite.baseline));
+    if (against === undefined) continue;
+    const speed = against.medianMs / measured.medianMs;
     console.log(
-      `aim for ${aim.contender}: ${aim.text} (speed ≥ ${aim.minSpeed.toFixed(2)}×): ` +
+      `aim for ${aim.contender}: ${aim.text} (speed vs ${against.name} ≥ ${aim.minSpeed.toFixed(2)}×): ` +
         `${speed.toFixed(2)}×, ${speed >= aim.minSpeed ? 'met' : 'NOT met'} ` +
-        `(trial by trial: ${perTrial})`,
+        `(trial by trial: ${speeds(against, measured)})`,
     );
   }
+}
+
+/** A rate in millions: "0.34 M". */
+function millions(perSecond: number): string {
+  return `${(perSecond / 1e6).toFixed(2)} M`;
 }
 
 const dir = new URL('./suites/', import.meta.url);

@@ -11,14 +11,24 @@ export interface BenchSuite {
   readonly baseline: string;
   /** Each contender does the whole job once per call and returns a result to check. */
   readonly contenders: Readonly<Record<string, () => unknown>>;
-  /**
-   * A speed a contender should reach relative to the baseline (`minSpeed`, e.g. 0.83 for a cost
-   * under 20%); the report says whether it did.
-   */
-  readonly aim?: { readonly contender: string; readonly minSpeed: number; readonly text: string };
+  /** What contenders should reach; the report says, for each, whether it did. */
+  readonly aims?: readonly Aim[];
   /** Checks that every contender computed the same answer, so no one wins by doing less. */
   readonly sameResult?: (a: unknown, b: unknown) => boolean;
 }
+
+/**
+ * A speed a contender should reach relative to another (`minSpeed`, e.g. 0.83 for a cost under
+ * 20%), the baseline unless `against` names another; or a throughput, in items per second.
+ */
+export type Aim =
+  | {
+      readonly contender: string;
+      readonly minSpeed: number;
+      readonly against?: string;
+      readonly text: string;
+    }
+  | { readonly contender: string; readonly minPerSecond: number; readonly text: string };
 
 export function defineSuite(suite: BenchSuite): BenchSuite {
   return suite;

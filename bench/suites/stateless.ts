@@ -109,4 +109,17 @@ export default defineSuite({
     'Streamlab (trace off)': () => streamlab('counters'),
     'Streamlab (full trace)': () => streamlab('full'),
   },
+  aims: [
+    {
+      contender: 'Streamlab (trace off)',
+      against: '@most/core',
+      minSpeed: 1,
+      text: "at least @most/core's speed",
+    },
+    {
+      contender: 'Streamlab (full trace)',
+      minPerSecond: 3e6,
+      text: 'a full trace recorded at 3 M events/s',
+    },
+  ],
 });

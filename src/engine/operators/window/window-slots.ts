@@ -113,8 +113,8 @@ export class SlotWindows implements WindowCheckpoints {
       if (!sizes.counting) {
         sizes.counting = true;
         for (const entry of entries) {
-          // Restored windows were not created here: they get their slot now.
-          if (entry.slot < 0) this.created(entry);
+          // Windows created before the count started (or restored) get their slot now.
+          this.place(entry);
           this.written(entry);
         }
       }
@@ -153,6 +153,13 @@ export class SlotWindows implements WindowCheckpoints {
   }
 
   created(entry: WindowEntry): void {
+    // Before the first snapshot nothing is copied: a window gets its slot when counting starts.
+    if (!this.sizes.counting) return;
+    this.place(entry);
+  }
+
+  /** Gives `entry` a slot, with no timers written yet. */
+  private place(entry: WindowEntry): void {
     const slot = this.freeSlot();
     entry.slot = slot;
     this.windows[slot] = entry;

@@ -93,13 +93,34 @@ export class TimerService {
    * `perOwner`: keep each owner's queued entries on the owner, for {@link ownerTimers}; then
    * `beforeChange`, if given, hears of every change to an owner's timers just before it is made,
    * while {@link ownerTimers} still gives the timers as they were (a copy-on-write snapshot keeps
-   * them then, see `window-versions.ts`).
+   * them then, see `window-versions.ts`). `registered`, if given, hears of every timer registered
+   * or restored, with its `seq`, whether or not timers are kept per owner.
    */
   constructor(
     private readonly requestWakeUp: (time: Millis) => void,
-    private readonly perOwner = false,
+    private perOwner = false,
     private readonly beforeChange?: (owner: TimerOwner) => void,
+    private readonly registered?: (owner: TimerOwner, time: Millis, seq: number) => void,
   ) {}
+
+  /**
+   * From now on, keeps each owner's queued entries on the owner (see the constructor's
+   * `perOwner`), starting from those queued now. An operator asks before its first snapshot: until
+   * then nothing reads them, and keeping them cost every timer a list entry and its removal.
+   * (Their order on an owner does not matter: the earliest `seq` for a time is the one kept.)
+   */
+  keepPerOwner(): void {
+    if (this.perOwner) return;
+    this.perOwner = true;
+    this.eventTimers.forEach((timer) => {
+      (timer.owner.queuedEventTimers ??= []).push(timer);
+      changed(timer.owner);
+    });
+    this.processingTimers.forEach((timer) => {
+      (timer.owner.queuedProcessingTimers ??= []).push(timer);
+      changed(timer.owner);
+    });
+  }
 
   /** Returns false when the owner already had a timer at `time`. */
   registerEventTimeTimer(key: Key | undefined, owner: TimerOwner, time: Millis): boolean {
@@ -113,6 +134,7 @@ export class TimerService {
       (owner.queuedEventTimers ??= []).push(timer);
       changed(owner);
     }
+    this.registered?.(owner, time, timer.seq);
     return true;
   }
 
@@ -131,6 +153,7 @@ export class TimerService {
       (owner.queuedProcessingTimers ??= []).push(timer);
       changed(owner);
     }
+    this.registered?.(owner, time, timer.seq);
     this.requestWakeUp(time);
     return true;
   }
@@ -224,14 +247,6 @@ export class TimerService {
     return firstSeq(owner.queuedEventTimers, owner.eventTimers[0] as Millis);
   }
 
-  /**
-   * The `seq` {@link ownerEventTimers} pairs with the owner's `i`-th event-time timer
-   * (`owner.eventTimers[i]`), without building the list.
-   */
-  eventTimerSeq(owner: TimerOwner, i: number): number {
-    return firstSeq(owner.queuedEventTimers, owner.eventTimers[i] as Millis);
-  }
-
   /** The processing-time half of {@link ownerTimers}. */
   ownerProcessingTimers(owner: TimerOwner, last?: OwnerTimers): OwnerTimers {
     return ownerLive(owner.processingTimers, owner.queuedProcessingTimers, last);
@@ -270,12 +285,14 @@ export class TimerService {
       };
       this.eventTimers.push(timer);
       if (this.perOwner) (owner.queuedEventTimers ??= []).push(timer);
+      this.registered?.(owner, timer.time, timer.seq);
     }
     for (let i = 0; i < timers.processing.length; i += 2) {
       const time = timers.processing[i] as Millis;
       const timer = { time, seq: timers.processing[i + 1] as number, key, owner };
       this.processingTimers.push(timer);
       if (this.perOwner) (owner.queuedProcessingTimers ??= []).push(timer);
+      this.registered?.(owner, time, timer.seq);
       this.requestWakeUp(time);
     }
   }

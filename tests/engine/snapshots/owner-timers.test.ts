@@ -58,4 +58,38 @@ describe('an owner’s timer changes', () => {
     expect(second.event).toEqual([100, 0, 200, 1]);
     expect(first.event).toEqual([100, 0]);
   });
+
+  it('are listed the same when the service starts keeping them only later', () => {
+    // The same timers, on a service that keeps them per owner from the start and on one that
+    // starts at its first snapshot (`keepPerOwner`), as a window operator's does.
+    const services = [new TimerService(() => undefined, true), new TimerService(() => undefined)];
+    const windows = services.map(() => [owner(), owner()]);
+    services.forEach((timers, s) => {
+      const [a, b] = windows[s] as TimerOwner[];
+      timers.registerEventTimeTimer('a', a as TimerOwner, 100);
+      timers.registerEventTimeTimer('b', b as TimerOwner, 100);
+      timers.registerEventTimeTimer('a', a as TimerOwner, 300);
+      timers.registerProcessingTimeTimer('b', b as TimerOwner, 40);
+      // Deleted and registered again: the first entry, still queued, keeps its place.
+      timers.deleteEventTimeTimer(a as TimerOwner, 100);
+      timers.registerEventTimeTimer('a', a as TimerOwner, 100);
+      timers.advanceWatermark(50, () => undefined);
+    });
+    const late = services[1] as TimerService;
+    late.keepPerOwner();
+    const listed = services.map((timers, s) =>
+      (windows[s] as TimerOwner[]).map((window) => timers.ownerTimers(window)),
+    );
+    expect(listed[1]).toEqual(listed[0]);
+    expect(listed[0]?.[0]?.event).toEqual([300, 2, 100, 0]);
+    // From then on, changes are kept as they come.
+    services.forEach((timers, s) => {
+      timers.advanceWatermark(100, () => undefined);
+      timers.registerEventTimeTimer('b', (windows[s] as TimerOwner[])[1] as TimerOwner, 500);
+    });
+    const after = services.map((timers, s) =>
+      (windows[s] as TimerOwner[]).map((window) => timers.ownerTimers(window)),
+    );
+    expect(after[1]).toEqual(after[0]);
+  });
 });

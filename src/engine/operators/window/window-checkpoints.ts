@@ -32,8 +32,10 @@ export interface WindowCheckpoints {
   created(entry: WindowEntry): void;
   /** An event (an element, a timer) is about to change `entry`. */
   beforeWrite(entry: WindowEntry): void;
-  /** The timer service is about to change `entry`'s timers. */
+  /** The timer service is about to change `entry`'s timers (once it keeps them per window). */
   beforeTimerChange(entry: WindowEntry): void;
+  /** The timer service registered (or restored) a timer of `entry` at `time`, numbered `seq`. */
+  timerRegistered(entry: WindowEntry, time: Millis, seq: number): void;
   /**
    * An element was added to `entry`, which held others, and changed neither its timers nor its
    * record (the event-time trigger's shortcut in `WindowOperator.processElement`).

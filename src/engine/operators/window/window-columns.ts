@@ -63,7 +63,7 @@ export const IN_NUMBERS: unique symbol = Symbol('in numbers');
  * Brings the window's timer lists for snapshots (`eventPairs`, `processingPairs`, see
  * `TimerService.ownerTimers`) up to date, if its timers changed since they were built.
  */
-function refreshPairs(entry: WindowEntry, timers: TimerService): void {
+export function refreshPairs(entry: WindowEntry, timers: TimerService): void {
   if (entry.pairsAt === entry.timerChanges) return;
   entry.eventPairs = timers.ownerEventTimers(entry, entry.eventPairs);
   entry.processingPairs = timers.ownerProcessingTimers(entry, entry.processingPairs);
@@ -155,13 +155,15 @@ export function snapshotColumns(
   created: number,
   timers: TimerService,
   recordField: string | number | undefined,
+  /** Sets the window's timer lists for snapshots; from the timer service unless told. */
+  pairsOf: (entry: WindowEntry, timers: TimerService) => void = refreshPairs,
 ): CopiedState<WindowState> | undefined {
   const numbers: number[] = [];
   const references: unknown[] = [];
   let bytes = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i] as WindowEntry;
-    refreshPairs(entry, timers);
+    pairsOf(entry, timers);
     const size = columnedSize(entry, recordField, false);
     if (size < 0) return undefined;
     bytes += size;

@@ -54,12 +54,19 @@ export interface WindowEntry extends TimerOwner {
   /** When it was cleaned up, in slots: how many copies of the slots had been taken by then. */
   droppedAfter: number;
   /**
+   * In slots: the `seq` of its timer at its end and of its cleanup timer, NaN until registered;
+   * and whether it had any other, or one of those twice (see `SlotWindows.timerRegistered`).
+   */
+  endSeq: number;
+  cleanupSeq: number;
+  otherTimers: boolean;
+  /**
    * The accumulator's record after the window's last change, kept only while windows are counted
    * (see `window-size-count.ts`): a copy-on-write save leaves the record out, and takes it from
    * here (see `window-versions.ts`); a slot never holds it (see `window-slots.ts`).
    */
   record: object | undefined;
-  /** Its timer changes (`timerChanges`) when its size was last counted. */
+  /** How many timers it had when its size was last counted. */
   countedAt: number;
   /** What it counts for in a snapshot as last counted: 0 if not counted, -1 if it does not fit. */
   counted: number;
@@ -104,6 +111,9 @@ export function newWindowEntry(
     savedAt: -1,
     slot: -1,
     droppedAfter: Infinity,
+    endSeq: NaN,
+    cleanupSeq: NaN,
+    otherTimers: false,
     record: undefined,
     countedAt: -1,
     counted: 0,

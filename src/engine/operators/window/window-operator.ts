@@ -176,10 +176,13 @@ export class WindowOperator extends StreamOperator {
     // Not for merging windows: a merged window is new, its cleanup timer not yet registered.
     this.endTimerOnly =
       this.eventTime && !this.merging && spec.trigger.constructor === EventTimeTrigger;
+    // The windows' timers are kept per window only once a snapshot needs them (see
+    // `snapshotOwnStateCopied`): slots need only each timer's seq (see `window-slots.ts`).
     this.timers = new TimerService(
       (time) => this.job.wakeUpAt(this, time),
-      true,
+      false,
       (owner) => this.versions?.beforeTimerChange(owner as WindowEntry),
+      (owner, time, seq) => this.versions?.timerRegistered(owner as WindowEntry, time, seq),
     );
     this.triggerContext = new WindowTriggerContext(this);
     const { fieldAccumulator } = spec.contents;
@@ -258,6 +261,8 @@ export class WindowOperator extends StreamOperator {
       const columns = this.versions.snapshot(this.fixed, created, checkpoint);
       if (columns !== undefined) return columns;
     }
+    // Columns and rows list each window's timers from the window (see `TimerService.ownerTimers`).
+    this.timers.keepPerOwner();
     const entries = this.merging
       ? [...this.windows.values()].flatMap((byStart) => [...byStart.values()])
       : this.fixed.inCreationOrder();

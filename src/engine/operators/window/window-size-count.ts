@@ -37,13 +37,14 @@ export class WindowSizeCount {
   /**
    * Whether `entry`, changed by an event, still counts for what it did, which is known without
    * counting it: mostly an element was added to a window that already held one, and nothing that
-   * counts for its size changed: not its timers, not its record, and the value is a number again.
-   * Notes that the count has seen the window's timers as they are now.
+   * counts for its size changed: not how many timers it has, not its record, and the value is a
+   * number again. Notes that the count has seen the window's timers as they are now.
    */
   unchanged(entry: WindowEntry): boolean {
-    if (entry.countedAt !== entry.timerChanges) {
+    const timers = entry.eventTimers.length + entry.processingTimers.length;
+    if (entry.countedAt !== timers) {
       // Its timers changed: its size changed with them.
-      entry.countedAt = entry.timerChanges;
+      entry.countedAt = timers;
       return false;
     }
     if (this.trigger.keepsState || entry.count <= 1) return false;

@@ -14,7 +14,9 @@
  * Here an element writes two numbers, and a checkpoint copies a few dozen bytes per window held.
  *
  * A slot's numbers are written after each event that changes its window, so between two events,
- * when checkpoints are taken, they are the window's state. Which window is in which slot is not
+ * when checkpoints are taken, they are the window's state. A timer's `seq` is noted on its window
+ * when it is registered (see {@link SlotWindows.timerRegistered}): the timer service need not keep
+ * each window's timers, which cost every timer a list entry and its removal. Which window is in which slot is not
  * copied: a window cleaned up after a copy keeps its slot until no copy kept names it, and a copy
  * holds the windows in its slots that were created before it and cleaned up after it (if at all).
  */
@@ -25,6 +27,7 @@ import type { Millis } from '../../time';
 import {
   accumulatorRecord,
   accumulatorValue,
+  refreshPairs,
   snapshotColumns,
   stateOf,
   windowRow,
@@ -68,8 +71,8 @@ class SlotCopy {
 export class SlotWindows implements WindowCheckpoints {
   private readonly sizes: WindowSizeCount;
   private numbers = new Float64Array(NUMBERS * 256);
-  /** The `timerChanges` of the window in each slot when its timers were written; not copied. */
-  private timersAt = new Float64Array(256);
+  /** Whether the window in each slot has timers its slot cannot hold (1); not copied. */
+  private timersUnfitAt = new Uint8Array(256);
   /**
    * The window in each slot, or the one it held last: a cleaned-up window stays until its slot is
    * used again (see {@link free}).
@@ -109,7 +112,7 @@ export class SlotWindows implements WindowCheckpoints {
     const { timers, recordField, sizes } = this;
     if (!sizes.counting || checkpoint === undefined) {
       const entries = windows.inCreationOrder();
-      const columns = snapshotColumns(entries, created, timers, recordField);
+      const columns = snapshotColumns(entries, created, timers, recordField, this.pairsOf);
       if (!sizes.counting) {
         sizes.counting = true;
         for (const entry of entries) {
@@ -165,7 +168,7 @@ export class SlotWindows implements WindowCheckpoints {
     this.windows[slot] = entry;
     // Its timers are written at its first change (a new window's timers change with its first
     // element); until then it has none.
-    this.timersAt[slot] = -1;
+    this.timersUnfitAt[slot] = 0;
     const at = NUMBERS * slot;
     this.numbers[at + END_TIMER] = NaN;
     this.numbers[at + CLEANUP_TIMER] = NaN;
@@ -175,6 +178,19 @@ export class SlotWindows implements WindowCheckpoints {
   beforeWrite(): void {}
 
   beforeTimerChange(): void {}
+
+  /**
+   * Notes the `seq` of a window's timer at its end or its cleanup time. A timer at any other time,
+   * or one of those registered again after it was deleted (whose first entry would fire first, with
+   * the old `seq`), is not the event-time trigger's: the window no longer fits a slot.
+   */
+  timerRegistered(entry: WindowEntry, time: Millis, seq: number): void {
+    const end = entry.window.maxTimestamp();
+    if (time === end && Number.isNaN(entry.endSeq)) entry.endSeq = seq;
+    else if (time === end + this.allowedLateness && Number.isNaN(entry.cleanupSeq)) {
+      entry.cleanupSeq = seq;
+    } else entry.otherTimers = true;
+  }
 
   elementAdded(entry: WindowEntry): void {
     if (!this.sizes.counting) return;
@@ -193,7 +209,7 @@ export class SlotWindows implements WindowCheckpoints {
     numbers[at + COUNT] = entry.count;
     numbers[at + VALUE] = entry.count === 0 ? 0 : (valueOf(entry, this.recordField) as number);
     numbers[at + PANES] = entry.panes;
-    if (this.timersAt[slot] !== entry.timerChanges) this.writeTimers(entry, slot);
+    this.writeTimers(entry, slot);
     if (sizes.unchanged(entry)) return;
     entry.record = recordOf(entry);
     sizes.count(entry);
@@ -203,7 +219,7 @@ export class SlotWindows implements WindowCheckpoints {
     if (this.sizes.counting) this.sizes.drop(entry);
     const slot = entry.slot;
     if (slot < 0) return;
-    if (this.timersAt[slot] === UNFIT) this.timersUnfit--;
+    if (this.timersUnfitAt[slot] === 1) this.timersUnfit--;
     entry.droppedAfter = this.copies;
     this.free.push(slot);
   }
@@ -229,39 +245,70 @@ export class SlotWindows implements WindowCheckpoints {
       const numbers = new Float64Array(2 * this.numbers.length);
       numbers.set(this.numbers);
       this.numbers = numbers;
-      const timersAt = new Float64Array(2 * this.timersAt.length);
-      timersAt.set(this.timersAt);
-      this.timersAt = timersAt;
+      const unfitAt = new Uint8Array(2 * this.timersUnfitAt.length);
+      unfitAt.set(this.timersUnfitAt);
+      this.timersUnfitAt = unfitAt;
     }
     return slot;
   }
 
   /**
-   * Writes `entry`'s timers into its slot, if they are the event-time trigger's: at most one at its
-   * end and one at its cleanup time, in that order. Else the window does not fit its slot.
+   * Writes the `seq`s of `entry`'s timers into its slot, if they are the event-time trigger's: at
+   * most one at its end and one at its cleanup time, in that order. Else the window does not fit its
+   * slot.
    */
   private writeTimers(entry: WindowEntry, slot: number): void {
-    const { numbers, timers } = this;
+    const fits = this.timersFit(entry);
+    const wasUnfit = this.timersUnfitAt[slot] === 1;
+    if (fits === wasUnfit) this.timersUnfit += fits ? -1 : 1;
+    this.timersUnfitAt[slot] = fits ? 0 : 1;
     const at = NUMBERS * slot;
-    const wasUnfit = this.timersAt[slot] === UNFIT;
+    const { numbers } = this;
+    const times = entry.eventTimers;
+    const end = entry.window.maxTimestamp();
+    numbers[at + END_TIMER] = times.includes(end) ? entry.endSeq : NaN;
+    numbers[at + CLEANUP_TIMER] =
+      this.allowedLateness > 0 && times.includes(end + this.allowedLateness)
+        ? entry.cleanupSeq
+        : NaN;
+  }
+
+  /** Whether `entry`'s timers are the event-time trigger's, each with its `seq` noted. */
+  private timersFit(entry: WindowEntry): boolean {
+    if (entry.otherTimers || entry.processingTimers.length > 0) return false;
+    const times = entry.eventTimers;
     const end = entry.window.maxTimestamp();
     const cleanup = end + this.allowedLateness;
-    const times = entry.eventTimers;
-    let endSeq = NaN;
-    let cleanupSeq = NaN;
-    let fits = entry.processingTimers.length === 0 && times.length <= 2;
-    for (let i = 0; fits && i < times.length; i++) {
+    for (let i = 0; i < times.length; i++) {
       const time = times[i] as Millis;
-      if (time === end && i === 0) endSeq = timers.eventTimerSeq(entry, i);
-      else if (time === cleanup && Number.isNaN(cleanupSeq))
-        cleanupSeq = timers.eventTimerSeq(entry, i);
-      else fits = false;
+      if (time === end && i === 0) {
+        if (Number.isNaN(entry.endSeq)) return false;
+      } else if (time === cleanup && i === times.length - 1 && i <= 1) {
+        if (Number.isNaN(entry.cleanupSeq)) return false;
+      } else return false;
     }
-    if (fits === wasUnfit) this.timersUnfit += fits ? -1 : 1;
-    this.timersAt[slot] = fits ? entry.timerChanges : UNFIT;
-    numbers[at + END_TIMER] = endSeq;
-    numbers[at + CLEANUP_TIMER] = cleanupSeq;
+    return true;
   }
+
+  /**
+   * The window's timer lists for a snapshot in columns (see `snapshotColumns`), from the `seq`s noted
+   * on it. A window whose timers do not fit has them listed by the timer service, which from then
+   * on keeps every window's timers.
+   */
+  private readonly pairsOf = (entry: WindowEntry, timers: TimerService): void => {
+    if (!this.timersFit(entry)) {
+      timers.keepPerOwner();
+      refreshPairs(entry, timers);
+      return;
+    }
+    const end = entry.window.maxTimestamp();
+    const pairs: number[] = [];
+    for (const time of entry.eventTimers) {
+      pairs.push(time, time === end ? entry.endSeq : entry.cleanupSeq);
+    }
+    entry.eventPairs = pairs;
+    entry.processingPairs = NO_PAIRS;
+  };
 
   /** Copies the used slots' numbers for checkpoint `checkpoint`. */
   private copy(checkpoint: number, created: number): SlotCopy {
@@ -321,5 +368,4 @@ export class SlotWindows implements WindowCheckpoints {
   }
 }
 
-/** Marks, in `timersAt`, a slot whose window's timers do not fit it. */
-const UNFIT = -2;
+const NO_PAIRS: readonly number[] = Object.freeze([]);

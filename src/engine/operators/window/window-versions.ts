@@ -267,6 +267,8 @@ export class CopyOnWriteWindows implements WindowCheckpoints {
     checkpoint: number | undefined,
   ): CopiedState<WindowState> | undefined {
     const { timers, recordField, sizes } = this;
+    // Saves keep the timer lists of a window as they were (see `beforeTimerChange`).
+    timers.keepPerOwner();
     if (!sizes.counting || checkpoint === undefined) {
       const entries = windows.inCreationOrder();
       const columns = snapshotColumns(entries, created, timers, recordField);
@@ -348,6 +350,9 @@ export class CopyOnWriteWindows implements WindowCheckpoints {
         this.timers.ownerProcessingTimers(entry),
       );
   }
+
+  /** A save takes a window's timers from the timer service (see `beforeTimerChange`). */
+  timerRegistered(): void {}
 
   /** A window created after the latest snapshot is in none: it is never saved for them. */
   created(entry: WindowEntry): void {

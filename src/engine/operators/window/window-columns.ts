@@ -34,6 +34,8 @@ import { SIZES, copyState } from '../../state/copy-state';
 import type { CopiedState } from '../../state/copy-state';
 import { TimeWindow } from '../../windows/window';
 import type { WindowEntry } from './window-entry';
+import type { FixedWindowIndex } from './fixed-window-index';
+import type { WindowSizeCount } from './window-size-count';
 import { BOUNDS_BYTES, RECORD_BYTES, isEmpty } from './window-snapshot';
 import type { WindowSnapshot, WindowState } from './window-snapshot';
 
@@ -254,6 +256,60 @@ export function stateOf(
     timers: { watermark, seq },
   };
   return { value: state, bytes: REST_BYTES + SLOT * count + windowBytes };
+}
+
+/**
+ * {@link stateOf} for a checkpoint's snapshot whose windows are kept only until a later checkpoint
+ * completes (`kept` says whether they still are): a read after that throws rather than read
+ * another checkpoint's windows.
+ */
+export function checkpointState(
+  checkpoint: number,
+  kept: () => boolean,
+  rows: () => readonly WindowSnapshot[],
+  count: number,
+  windowBytes: number,
+  created: number,
+  timers: TimerService,
+): CopiedState<WindowState> {
+  return stateOf(
+    () => {
+      if (!kept()) {
+        throw new Error(
+          `The snapshot of checkpoint ${checkpoint} was read after a later checkpoint ` +
+            'completed, when its windows were no longer kept.',
+        );
+      }
+      return rows();
+    },
+    count,
+    windowBytes,
+    created,
+    timers,
+  );
+}
+
+/**
+ * A snapshot of fixed windows copied whole, in columns (`undefined` if a window does not fit
+ * them): the first, which starts `sizes` counting (`count` is then given every window), or one
+ * taken outside a checkpoint (`JobController.snapshot()`).
+ */
+export function wholeSnapshot(
+  windows: FixedWindowIndex,
+  created: number,
+  timers: TimerService,
+  recordField: string | number | undefined,
+  sizes: WindowSizeCount,
+  count: (entry: WindowEntry) => void,
+  pairsOf?: (entry: WindowEntry, timers: TimerService) => void,
+): CopiedState<WindowState> | undefined {
+  const entries = windows.inCreationOrder();
+  const columns = snapshotColumns(entries, created, timers, recordField, pairsOf);
+  if (!sizes.counting) {
+    sizes.counting = true;
+    for (const entry of entries) count(entry);
+  }
+  return columns;
 }
 
 /** What a window in columns is made of. */

@@ -27,9 +27,9 @@ import type { Millis } from '../../time';
 import {
   accumulatorRecord,
   accumulatorValue,
+  checkpointState,
   refreshPairs,
-  snapshotColumns,
-  stateOf,
+  wholeSnapshot,
   windowRow,
 } from './window-columns';
 import type { WindowCheckpoints } from './window-checkpoints';
@@ -111,31 +111,20 @@ export class SlotWindows implements WindowCheckpoints {
   ): CopiedState<WindowState> | undefined {
     const { timers, recordField, sizes } = this;
     if (!sizes.counting || checkpoint === undefined) {
-      const entries = windows.inCreationOrder();
-      const columns = snapshotColumns(entries, created, timers, recordField, this.pairsOf);
-      if (!sizes.counting) {
-        sizes.counting = true;
-        for (const entry of entries) {
-          // Windows created before the count started (or restored) get their slot now.
-          this.place(entry);
-          this.written(entry);
-        }
-      }
-      return columns;
+      const count = (entry: WindowEntry): void => {
+        // Windows created before the count started (or restored) get their slot now.
+        this.place(entry);
+        this.written(entry);
+      };
+      return wholeSnapshot(windows, created, timers, recordField, sizes, count, this.pairsOf);
     }
     if (sizes.unfit > 0 || this.timersUnfit > 0) return undefined;
     const copy = this.copy(checkpoint, created);
     const { generation } = copy;
-    return stateOf(
-      () => {
-        if (copy.generation !== generation) {
-          throw new Error(
-            `The snapshot of checkpoint ${checkpoint} was read after a later checkpoint ` +
-              'completed, when its windows were no longer kept.',
-          );
-        }
-        return this.rowsOf(copy);
-      },
+    return checkpointState(
+      checkpoint,
+      () => copy.generation === generation,
+      () => this.rowsOf(copy),
       windows.size,
       sizes.bytes,
       created,

@@ -42,8 +42,8 @@ import type { CopiedState } from '../../state/copy-state';
 import {
   accumulatorRecord,
   accumulatorValue,
-  snapshotColumns,
-  stateOf,
+  checkpointState,
+  wholeSnapshot,
   windowRow,
 } from './window-columns';
 import type { WindowCheckpoints } from './window-checkpoints';
@@ -270,13 +270,8 @@ export class CopyOnWriteWindows implements WindowCheckpoints {
     // Saves keep the timer lists of a window as they were (see `beforeTimerChange`).
     timers.keepPerOwner();
     if (!sizes.counting || checkpoint === undefined) {
-      const entries = windows.inCreationOrder();
-      const columns = snapshotColumns(entries, created, timers, recordField);
-      if (!sizes.counting) {
-        sizes.counting = true;
-        for (const entry of entries) this.written(entry);
-      }
-      return columns;
+      const count = (entry: WindowEntry): void => this.written(entry);
+      return wholeSnapshot(windows, created, timers, recordField, sizes, count);
     }
     if (sizes.unfit > 0) return undefined;
     const log = this.spare.pop() ?? new WindowLog();
@@ -288,16 +283,10 @@ export class CopyOnWriteWindows implements WindowCheckpoints {
     this.log = log;
     this.version++;
     const { generation } = log;
-    return stateOf(
-      () => {
-        if (log.generation !== generation) {
-          throw new Error(
-            `The snapshot of checkpoint ${checkpoint} was read after a later checkpoint ` +
-              'completed, when its windows were no longer kept.',
-          );
-        }
-        return rowsOf(log, windows, recordField, timers);
-      },
+    return checkpointState(
+      checkpoint,
+      () => log.generation === generation,
+      () => rowsOf(log, windows, recordField, timers),
       log.held,
       sizes.bytes,
       created,

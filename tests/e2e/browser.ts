@@ -85,6 +85,9 @@ export function useBrowser(
       async open(path = '') {
         await page.goto(new URL(path, baseURL).href);
         await page.locator('header .brand').waitFor();
+        // `#/sandbox` opens the last sandbox and puts its id in the address: until then the page
+        // may still show the one before (going there from a sandbox only changes the hash).
+        if (path === '#/sandbox') await page.waitForURL(/#\/sandbox\/[a-z0-9]{12}$/);
       },
     };
     return session.current;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
-import { setCode, visibleCode } from './workbench';
+import { focusEditor, setCode, visibleCode } from './workbench';
 
 const program = (imports: string[], ...body: string[]) =>
   [
@@ -109,7 +109,7 @@ describe('the editor helps with imports and the keyboard', () => {
     const { page, open } = await start();
     await open('#/sandbox');
     await page.locator('[data-editor-status="ready"]').waitFor();
-    await page.locator('.monaco-editor .view-lines').click();
+    await focusEditor(page);
     const input = page.locator('.monaco-editor [aria-label^="Code editor for pipeline.ts"]');
     expect(await input.getAttribute('aria-label')).toContain(
       'Press Control+M to make Tab move focus out of the editor',

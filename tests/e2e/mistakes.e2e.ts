@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import type { Page } from 'playwright-core';
 import {
+  focusEditor,
   GOOD_PROGRAM,
   longestTask,
   program,
@@ -74,7 +75,7 @@ describe('errors that point the way', () => {
     expect(await banner.getAttribute('data-stale')).toBe('false');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
 
-    await page.locator('.monaco-editor .view-lines').click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+End');
     await page.keyboard.type('// edited');
     await expect.poll(() => banner.getAttribute('data-stale')).toBe('true');

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
-import { GOOD_PROGRAM, runToEnd, setCode, visibleCode } from './workbench';
+import { focusEditor, GOOD_PROGRAM, runToEnd, setCode, visibleCode } from './workbench';
 
 const SLUG = 'what-is-a-stream';
 const LESSON = `#/learn/${SLUG}`;
@@ -62,7 +62,7 @@ describe('progress through a lesson', () => {
     expect(first.mine).toContain("env.collect('good')");
     expect(first.solution).not.toContain("env.collect('good')");
     expect(await themeOf(first.diff)).toBe('vs');
-    await first.diff.locator('.editor.modified .view-lines').click();
+    await focusEditor(page, first.diff.locator('.editor.modified'));
     await page.keyboard.press('Escape');
     await first.dialog.waitFor({ state: 'detached' });
     expect(await visibleCode(page)).toContain("env.collect('good')");
@@ -92,7 +92,7 @@ describe('progress through a lesson', () => {
     await sidebarLesson(page, 'Done').waitFor();
 
     // Run from the editor with Ctrl+Enter, the pass leaves the keyboard where the learner is.
-    await page.locator('.monaco-editor .view-lines').click();
+    await focusEditor(page);
     await page.keyboard.press('Control+Enter');
     await page.locator('[data-check="pass"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.closest('[data-check]'))).toBeNull();

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 import {
+  focusEditor,
   LATE_SCRIPT,
   pipelineWith,
   runToEnd,
@@ -77,7 +78,7 @@ describe('at 1280×720, on a projector', () => {
 
     // Ctrl+Enter from the editor: the editor folds again and the keyboard goes to the chart's
     // tab, not to an editor nobody sees.
-    await page.locator('.monaco-editor .view-lines').click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+Enter');
     expect(await waitForRunEnd(page)).toBe('finished');
     await expect.poll(() => editorHeight(page)).toBeLessThan(1);

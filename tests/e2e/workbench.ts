@@ -1,21 +1,43 @@
 import type { Page } from 'playwright-core';
 
-/** Replaces the editor's whole text, as a learner pasting code would. */
+/**
+ * Clicks into the editor's visible text, as a learner would, and waits until it has the keyboard.
+ * (Not on an element of its lines: the lines' container is as tall as the whole file, and Monaco
+ * keeps lines above and below the visible part, so their centres may lie outside the editor.)
+ */
+export async function focusEditor(
+  page: Page,
+  within = page.locator('.monaco-editor'),
+): Promise<void> {
+  const editor = within.first();
+  const box = await editor.boundingBox();
+  if (!box) throw new Error('The editor is not on the screen');
+  await editor.click({ position: { x: box.width / 2, y: Math.min(box.height / 2, 30) } });
+  // (Not `:focus`: it matches only while the browser window has the system's focus.)
+  await page.waitForFunction(
+    (element) => element?.contains(document.activeElement) === true,
+    await editor.elementHandle(),
+  );
+}
+
+/** Replaces the editor's text with `code`, as a learner selecting all and pasting would. */
 export async function setCode(page: Page, code: string): Promise<void> {
   await page.locator('[data-editor-status="ready"]').waitFor();
-  await page.locator('.monaco-editor .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+A');
-  // A paste event, like the learner's Ctrl+V: typed text would be auto-indented and auto-closed.
-  await page.evaluate((text) => {
-    const target = document.querySelector(
-      '.monaco-editor textarea, .monaco-editor .native-edit-context',
-    );
+  // A paste event, like the learner's Ctrl+V, to what has the keyboard: typed text would be
+  // auto-indented and auto-closed.
+  const pasted = await page.evaluate((text) => {
+    const target = document.activeElement;
+    if (!target?.closest('.monaco-editor')) return false;
     const data = new DataTransfer();
     data.setData('text/plain', text);
-    target?.dispatchEvent(
+    target.dispatchEvent(
       new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
     );
+    return true;
   }, code);
+  if (!pasted) throw new Error('The editor lost the keyboard before the paste');
 }
 
 /**

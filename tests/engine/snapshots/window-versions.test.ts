@@ -107,13 +107,14 @@ interface Case {
 function program(
   { kind, field, assigner, trigger, lateness = 400 }: Case,
   failures: readonly number[] = [],
+  input: readonly Reading[] = readings,
 ): Build {
   return (env) => {
     env.enableCheckpointing(INTERVAL);
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(failures.length, 100));
     for (const time of failures) env.injectFailure(Failure.atProcessingTime(time));
     const windowed = env
-      .fromCollection(readings, { arrivalIntervalMs: 23 })
+      .fromCollection([...input], { arrivalIntervalMs: 23 })
       .assignTimestampsAndWatermarks(
         WatermarkStrategy.forBoundedOutOfOrderness<Reading>(300).withTimestampAssigner((r) => r.ts),
       )
@@ -213,4 +214,40 @@ describe('checkpoints of windows taken in slots or copy-on-write', () => {
       }
     },
   );
+
+  it('sum(n): a slot used again before the next checkpoint holds the new window, not the old', () => {
+    // Checkpoints at 270 and 540 ms, the first taken whole (no copy is kept). Between them: a's
+    // window gets two records, the watermark at 400 ms cleans it up, and b's first window, of one
+    // record, takes its slot.
+    const at = (ts: number, key: string, n: number): Reading => ({ key, ts, n, label: 'x' });
+    const input = [
+      ...Array.from({ length: 12 }, (_, i) => at(1200 + i, 'c', 1)),
+      at(1000, 'a', 10),
+      at(1010, 'a', 20),
+      at(1520, 'c', 1),
+      at(1521, 'c', 1),
+      at(1522, 'c', 1),
+      at(1523, 'c', 1),
+      at(1524, 'c', 1),
+      at(1525, 'c', 1),
+      at(1600, 'b', 7),
+      // On past the second checkpoint, in c's window.
+      ...Array.from({ length: 12 }, (_, i) => at(1530 + i, 'c', 1)),
+    ];
+    const windows: Case = {
+      kind: 'sum',
+      field: 'n',
+      assigner: TumblingEventTimeWindows.of(Time.milliseconds(100)),
+      lateness: 0,
+    };
+    const job = stepwise(program(windows, [], input), { trace: { level: 'full' } });
+    job.advanceTo(2 * INTERVAL);
+    expect(completed(job)?.id).toBe(2);
+    const whole = windowOperator(job.snapshot());
+    const sums = (whole.state as { windows: { key: string; value: unknown }[] }).windows;
+    expect(sums.some((w) => w.key === 'b')).toBe(true);
+    expect(sums.some((w) => w.key === 'a')).toBe(false);
+    const taken = windowOperator(latestCheckpoint(job)?.snapshot as JobSnapshot);
+    expect(structuredClone(taken.state)).toEqual(structuredClone(whole.state));
+  });
 });

@@ -13,7 +13,7 @@ export async function focusEditor(
   const box = await editor.boundingBox();
   if (!box) throw new Error('The editor is not on the screen');
   await editor.click({ position: { x: box.width / 2, y: Math.min(box.height / 2, 30) } });
-  // (Not `:focus`: it matches only while the browser window has the system's focus.)
+  // The page's active element is what Ctrl+A and a paste act on.
   await page.waitForFunction(
     (element) => element?.contains(document.activeElement) === true,
     await editor.elementHandle(),

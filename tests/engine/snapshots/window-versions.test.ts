@@ -244,9 +244,9 @@ describe('checkpoints of windows taken in slots or copy-on-write', () => {
     job.advanceTo(2 * INTERVAL);
     expect(completed(job)?.id).toBe(2);
     const whole = windowOperator(job.snapshot());
-    const sums = (whole.state as { windows: { key: string; value: unknown }[] }).windows;
-    expect(sums.some((w) => w.key === 'b')).toBe(true);
-    expect(sums.some((w) => w.key === 'a')).toBe(false);
+    const held = (whole.state as { windows: { key: string }[] }).windows;
+    expect(held.some((w) => w.key === 'b')).toBe(true);
+    expect(held.some((w) => w.key === 'a')).toBe(false);
     const taken = windowOperator(latestCheckpoint(job)?.snapshot as JobSnapshot);
     expect(structuredClone(taken.state)).toEqual(structuredClone(whole.state));
   });

@@ -64,6 +64,28 @@ describe('errors in learners’ functions', () => {
     expect((error as UserFunctionError).record?.value).toEqual({});
   });
 
+  it("name a window sum's field that is not a number, on a window's later element too", () => {
+    for (const bad of ['2', undefined]) {
+      const error = failure((env) => {
+        env
+          .fromSource(
+            // A learner's data can break the types: the second record's field is not a number.
+            scriptedSource([[rec({ key: 'a', n: 1 }, 1), rec({ key: 'a', n: bad as never }, 2)]]),
+            WatermarkStrategy.forMonotonousTimestamps<{ key: string; n: number }>(),
+          )
+          .keyBy((r) => r.key)
+          .window(TumblingEventTimeWindows.of(10))
+          .sum('n')
+          .print();
+      });
+      expect(error).toBeInstanceOf(UserFunctionError);
+      expect(String(error)).toContain(
+        `sum("n") needs field "n" to be a number, found ${typeof bad}.`,
+      );
+      expect((error as UserFunctionError).record?.value).toEqual({ key: 'a', n: bad });
+    }
+  });
+
   it('reject keys that cannot be keys, saying how to make one', () => {
     const error = failure((env) => {
       env

@@ -117,8 +117,14 @@ export function fieldAggregate(
       acc.current = byRecord || field === undefined ? value : withField(value, field, read(value));
       acc.empty = false;
     } else if (kind === 'sum' && field !== undefined) {
-      const sum = (read(acc.current) as number) + (read(value) as number);
-      (acc.current as Record<string | number, unknown>)[field] = sum;
+      // The fields read in place, not through `read`: this runs once per element and window (ten
+      // times per element in a sliding window of ten panes). The accumulator's field is a number
+      // (`read` checked the first element's, and sums stay numbers); the element's is checked here,
+      // and `read` names the mistake.
+      const current = acc.current as Record<string | number, number>;
+      const addend = (value as Record<string | number, unknown>)[field];
+      if (typeof addend !== 'number') read(value);
+      current[field] = (current[field] as number) + (addend as number);
     } else {
       acc.current = reduce(acc.current, value);
     }

@@ -114,7 +114,7 @@ function program(
     env.setRestartStrategy(RestartStrategies.fixedDelayRestart(failures.length, 100));
     for (const time of failures) env.injectFailure(Failure.atProcessingTime(time));
     const windowed = env
-      .fromCollection([...input], { arrivalIntervalMs: 23 })
+      .fromCollection(input, { arrivalIntervalMs: 23 })
       .assignTimestampsAndWatermarks(
         WatermarkStrategy.forBoundedOutOfOrderness<Reading>(300).withTimestampAssigner((r) => r.ts),
       )

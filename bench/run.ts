@@ -16,8 +16,10 @@
  * One worker's figures still depend on how that worker's code happened to be optimized: the same
  * contender's median moved by half from one run to the next. So each contender is measured in
  * several trials, each with fresh workers, warmed up in turns (in reverse order every other
- * trial); a figure is the median over the trials, and the aim line gives the ratio of each trial
- * too, so that a reader sees how far a single measurement can be trusted.
+ * trial); a time is the median over the trials, and a speed the median of the trials' speeds: each
+ * trial's contenders met the same spells, so a trial's ratio compares like with like, where the
+ * ratio of two medians may pair one contender's good trial with another's bad one. The aim line
+ * gives each trial's speed too, so that a reader sees how far a single measurement can be trusted.
  */
 import { readdirSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -190,9 +192,21 @@ async function measure(suite: BenchSuite, suiteUrl: string): Promise<Measurement
   });
 }
 
+/** The speed of `m` against `base` in each trial. */
+function trialSpeeds(base: Measurement, m: Measurement): number[] {
+  return m.trialMs.map((ms, i) => (base.trialMs[i] ?? NaN) / ms);
+}
+
+/** The speed of `m` against `base`: the median of the trials' speeds. */
+function speedOf(base: Measurement, m: Measurement): number {
+  return median(trialSpeeds(base, m));
+}
+
 /** The speed of `m` against `base` in each trial: "0.73×, 0.46×, 0.58×". */
 function speeds(base: Measurement, m: Measurement): string {
-  return m.trialMs.map((ms, i) => `${((base.trialMs[i] ?? NaN) / ms).toFixed(2)}×`).join(', ');
+  return trialSpeeds(base, m)
+    .map((speed) => `${speed.toFixed(2)}×`)
+    .join(', ');
 }
 
 function report(suite: BenchSuite, measurements: Measurement[]) {
@@ -207,7 +221,7 @@ function report(suite: BenchSuite, measurements: Measurement[]) {
       contender: m.name,
       'median ms': m.medianMs.toFixed(1),
       [`M ${suite.itemName}/s`]: (suite.items / m.medianMs / 1e3).toFixed(1),
-      [`speed vs ${suite.baseline}`]: base ? (base.medianMs / m.medianMs).toFixed(2) + '×' : '–',
+      [`speed vs ${suite.baseline}`]: base ? speedOf(base, m).toFixed(2) + '×' : '–',
       'trial by trial': base ? speeds(base, m) : '–',
       'heap growth MB': m.peakHeapMb.toFixed(1),
     })),
@@ -227,7 +241,7 @@ function report(suite: BenchSuite, measurements: Measurement[]) {
     }
     const against = measurements.find((m) => m.name === (aim.against ?? suite.baseline));
     if (against === undefined) continue;
-    const speed = against.medianMs / measured.medianMs;
+    const speed = speedOf(against, measured);
     console.log(
       `aim for ${aim.contender}: ${aim.text} (speed vs ${against.name} ≥ ${aim.minSpeed.toFixed(2)}×): ` +
         `${speed.toFixed(2)}×, ${speed >= aim.minSpeed ? 'met' : 'NOT met'} ` +

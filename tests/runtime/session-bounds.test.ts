@@ -215,7 +215,9 @@ describe('what a session sends the page', () => {
     expect(rows.map((r) => (r.value as { n: number }).n)).toEqual([1, 3]);
     expect(rows.every((r) => r.cut === 'value of 16 MB, shown cut to 10 kB')).toBe(true);
     expect(Math.max(...updates.map((u) => u.bytes))).toBeLessThan(100_000);
-  });
+    // About 3 s on a quiet machine (a 16 MB key through a run, its trace and its cuts), and past
+    // the default 5 s on a loaded one: a full run timed it out once.
+  }, 30_000);
 });
 
 describe('the operators the page is sent', () => {

@@ -10,6 +10,7 @@
 import type { Key } from './records';
 import type { PaneTiming } from './windows/pane';
 import type { Millis } from './time';
+import { TraceColumns } from './trace-columns';
 
 /** How much the trace keeps. Counters (metrics) are kept at every level. */
 export type TraceLevel = 'full' | 'sampled' | 'counters';
@@ -358,8 +359,6 @@ export type TraceEvent =
 /** A trace event before the recorder numbers it. */
 export type UnnumberedEvent = Unnumbered<TraceEvent>;
 type Unnumbered<E> = E extends TraceEvent ? Omit<E, 'seq' | 'time'> : never;
-/** An event as the recorder numbers it, in place. */
-type Stamped = UnnumberedEvent & { seq: number; time: Millis };
 
 /** Where operators record trace events: the job's recorder, or a subtask's view of it. */
 export interface Trace {
@@ -371,16 +370,14 @@ export interface Trace {
 }
 
 /**
- * Keeps trace events in a bounded ring: when it is full the oldest event is dropped and counted.
- * Operators only call it when tracing is on, so a run at level `'counters'` pays nothing.
+ * Keeps trace events in a bounded ring, in columns (see `trace-columns.ts`): when it is full the
+ * oldest event is dropped and counted. Operators only call it when tracing is on, so a run at
+ * level `'counters'` pays nothing.
  */
 export class TraceRecorder implements Trace {
   readonly level: TraceLevel;
-  private readonly limit: number;
   private readonly sampleEvery: number;
-  private readonly ring: TraceEvent[] = [];
-  private head = 0;
-  private nextSeq = 0;
+  private readonly columns: TraceColumns;
   private recordEvents = 0;
   /** Events dropped because the ring was full. */
   dropped = 0;
@@ -390,7 +387,7 @@ export class TraceRecorder implements Trace {
     private readonly clock: () => Millis,
   ) {
     this.level = options.level ?? 'counters';
-    this.limit = Math.max(1, options.limit ?? 100_000);
+    this.columns = new TraceColumns(Math.max(1, options.limit ?? 100_000));
     this.sampleEvery = Math.max(1, options.sampleEvery ?? 100);
   }
 
@@ -399,21 +396,9 @@ export class TraceRecorder implements Trace {
     return this.level !== 'counters';
   }
 
-  /**
-   * Records an event. Every caller makes the event for this call alone, so it is numbered in place
-   * rather than copied: a copy of every event was a third of a traced run's time.
-   */
+  /** Records an event, numbered and timed now. */
   add(event: UnnumberedEvent): void {
-    const numbered = event as Stamped;
-    numbered.seq = this.nextSeq++;
-    numbered.time = this.clock();
-    if (this.ring.length < this.limit) {
-      this.ring.push(numbered as TraceEvent);
-    } else {
-      this.ring[this.head] = numbered as TraceEvent;
-      this.head = (this.head + 1) % this.limit;
-      this.dropped++;
-    }
+    if (this.columns.push(event, this.clock())) this.dropped++;
   }
 
   /** Records a record-level event (arrival, emit, state write), subject to sampling. */
@@ -424,14 +409,13 @@ export class TraceRecorder implements Trace {
 
   /** The events held, oldest first, without removing them. */
   events(): TraceEvent[] {
-    return [...this.ring.slice(this.head), ...this.ring.slice(0, this.head)];
+    return this.columns.events();
   }
 
   /** Removes and returns the events held, oldest first: one batch for a consumer. */
   drain(): TraceEvent[] {
-    const batch = this.events();
-    this.ring.length = 0;
-    this.head = 0;
+    const batch = this.columns.events();
+    this.columns.clear();
     return batch;
   }
 }

@@ -22,7 +22,7 @@ class SubtaskTrace implements Trace {
     return this.trace.level;
   }
 
-  // The event is the caller's, made for this call: stamped in place (see `TraceRecorder.add`).
+  // The event is the caller's, made for this call: stamped in place rather than copied.
   add(event: UnnumberedEvent): void {
     (event as { subtask?: number }).subtask = this.subtask;
     this.trace.add(event);

@@ -14,6 +14,7 @@
  * not stored: the events held are always consecutive (the ring drops the oldest, a drain takes
  * all), so it is the first one's `seq` plus the event's place.
  */
+import { summarize } from './summarize';
 import type { TraceEvent } from './trace';
 import type { Millis } from './time';
 
@@ -29,6 +30,11 @@ interface Layout {
   readonly numbers: readonly (readonly [name: string, kind: NumberKind])[];
   /** Fields held by reference: anything not a number (strings, keys, arrays, records). */
   readonly refs: readonly string[];
+  /**
+   * Which reference holds a record's value, summarized only when the event is built (see
+   * {@link TraceColumns.pushRecordEvent}).
+   */
+  readonly summarized?: number;
 }
 
 const NUMBER_COLUMNS = 5;
@@ -62,6 +68,7 @@ const LAYOUTS: { readonly [T in EventType]: Layout } = {
       ['eventTime', 'nullable'],
     ],
     refs: ['key', 'value'],
+    summarized: 1,
   },
   emit: {
     numbers: [
@@ -69,6 +76,7 @@ const LAYOUTS: { readonly [T in EventType]: Layout } = {
       ['eventTime', 'nullable'],
     ],
     refs: ['lineage', 'tag', 'value'],
+    summarized: 2,
   },
   watermark: {
     numbers: [
@@ -138,6 +146,11 @@ const CODES = new Map<string, number>(TYPES.map((type, code) => [type, code]));
 const NAMES_BY_CODE = TYPES.map((type) => LAYOUTS[type].numbers.map(([name]) => name));
 const KINDS_BY_CODE = TYPES.map((type) => LAYOUTS[type].numbers.map(([, kind]) => kind));
 const REFS_BY_CODE = TYPES.map((type) => LAYOUTS[type].refs);
+const SUMMARIZED_BY_CODE = TYPES.map((type) => LAYOUTS[type].summarized ?? -1);
+
+/** The codes of the two events a run makes per record and operator. */
+export const ARRIVAL = CODES.get('arrival') as number;
+export const EMIT = CODES.get('emit') as number;
 
 /** In `flags`: bit i, number field i is `null`; bit 8 + i, it is absent. */
 const ABSENT = 8;
@@ -155,6 +168,8 @@ export class TraceColumns {
   firstSeq = 0;
   private start = 0;
   private capacity = 0;
+  /** Whether taking the last slot dropped the oldest event. */
+  private dropping = false;
   private type = new Uint8Array(0);
   private time = new Float64Array(0);
   private op = new Uint32Array(0);
@@ -176,21 +191,53 @@ export class TraceColumns {
    * are not read), dropping the oldest event if the ring is full. Returns whether one was dropped.
    */
   push(event: Omit<TraceEvent, 'seq' | 'time'>, time: Millis): boolean {
-    let slot: number;
-    let dropped = false;
-    if (this.size === this.limit) {
-      slot = this.start;
-      this.start = this.start + 1 === this.capacity ? 0 : this.start + 1;
-      this.firstSeq++;
-      dropped = true;
-    } else {
-      if (this.size === this.capacity) this.grow();
-      slot = this.start + this.size;
-      if (slot >= this.capacity) slot -= this.capacity;
-      this.size++;
-    }
+    const slot = this.nextSlot();
     this.write(slot, event as unknown as Fields, time);
-    return dropped;
+    return this.dropping;
+  }
+
+  /**
+   * Holds an arrival (`code` {@link ARRIVAL}: numbers input, record, event time; references key,
+   * value) or an emit ({@link EMIT}: numbers record, event time; references lineage, tag, value)
+   * from its fields, with no event object made; `null` numbers are kept as null. As {@link push}.
+   *
+   * The record's `value` is kept as it is when it is a primitive, and summarized when the event is
+   * built: a primitive cannot change meanwhile, so the summary is the one it would have had now,
+   * and a run of numbers makes no string per event. Anything else (an object, which the job may
+   * still change) is summarized now.
+   */
+  pushRecordEvent(
+    code: number,
+    time: Millis,
+    op: string,
+    subtask: number,
+    a: number | null,
+    b: number | null,
+    c: number | null,
+    x: unknown,
+    y: unknown,
+    z: unknown,
+  ): boolean {
+    const slot = this.nextSlot();
+    this.type[slot] = code;
+    this.time[slot] = time;
+    this.op[slot] = this.opCode(op);
+    this.subtask[slot] = subtask;
+    const [n0, n1, n2] = this.numbers as [Float64Array, Float64Array, Float64Array];
+    let flags = 0;
+    if (a === null) flags |= 1;
+    else n0[slot] = a;
+    if (b === null) flags |= 2;
+    else n1[slot] = b;
+    if (c === null) flags |= 4;
+    else n2[slot] = c;
+    this.flags[slot] = flags;
+    const [r0, r1, r2] = this.refs as [unknown[], unknown[], unknown[]];
+    const summarized = code === ARRIVAL ? 1 : 2;
+    r0[slot] = x;
+    r1[slot] = summarized === 1 ? summaryOrPrimitive(y) : y;
+    r2[slot] = summarized === 2 ? summaryOrPrimitive(z) : z;
+    return this.dropping;
   }
 
   /** The `i`-th event held, oldest first, built anew. */
@@ -219,8 +266,11 @@ export class TraceColumns {
       }
     }
     const refs = REFS_BY_CODE[code] as readonly string[];
+    const summarized = SUMMARIZED_BY_CODE[code] as number;
     for (let r = 0; r < refs.length; r++) {
-      event[refs[r] as string] = (this.refs[r] as unknown[])[slot];
+      const value = (this.refs[r] as unknown[])[slot];
+      // A summary made when the event was recorded comes back the same: it is within the limit.
+      event[refs[r] as string] = r === summarized ? summarize(value) : value;
     }
     return event as unknown as TraceEvent;
   }
@@ -239,6 +289,26 @@ export class TraceColumns {
     this.start = 0;
     // Let go of what the events held; the next are written from the front again.
     for (const column of this.refs) column.length = 0;
+  }
+
+  /**
+   * The slot for the next event: after the newest, or the oldest's when the ring is full (which
+   * drops it, and sets {@link dropping}).
+   */
+  private nextSlot(): number {
+    if (this.size === this.limit) {
+      const slot = this.start;
+      this.start = slot + 1 === this.capacity ? 0 : slot + 1;
+      this.firstSeq++;
+      this.dropping = true;
+      return slot;
+    }
+    if (this.size === this.capacity) this.grow();
+    let slot = this.start + this.size;
+    if (slot >= this.capacity) slot -= this.capacity;
+    this.size++;
+    this.dropping = false;
+    return slot;
   }
 
   private write(slot: number, event: Fields, time: Millis): void {
@@ -295,6 +365,13 @@ export class TraceColumns {
     }
     this.capacity = capacity;
   }
+}
+
+/** `value` itself if it is a primitive (summarized when its event is built), else its summary now. */
+function summaryOrPrimitive(value: unknown): unknown {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function'
+    ? summarize(value)
+    : value;
 }
 
 function grown<A extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(

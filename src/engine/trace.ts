@@ -10,7 +10,7 @@
 import type { Key } from './records';
 import type { PaneTiming } from './windows/pane';
 import type { Millis } from './time';
-import { TraceColumns } from './trace-columns';
+import { ARRIVAL, EMIT, TraceColumns } from './trace-columns';
 
 /** How much the trace keeps. Counters (metrics) are kept at every level. */
 export type TraceLevel = 'full' | 'sampled' | 'counters';
@@ -367,6 +367,30 @@ export interface Trace {
   add(event: UnnumberedEvent): void;
   /** Records a record-level event (arrival, emit, state write), subject to sampling. */
   addRecordEvent(event: UnnumberedEvent): void;
+  /**
+   * Records an {@link ArrivalEvent}, subject to sampling, without an object made for it: a run
+   * makes one per record and operator. `value` is the record's value itself, which the trace
+   * summarizes (see `TraceColumns.pushRecordEvent`); `subtask` is -1 outside a parallel subtask.
+   */
+  arrival(
+    op: string,
+    input: number,
+    record: number,
+    eventTime: Millis | null,
+    key: Key | null,
+    value: unknown,
+    subtask?: number,
+  ): void;
+  /** Records an {@link EmitEvent} as {@link arrival} records an arrival. */
+  emit(
+    op: string,
+    record: number,
+    eventTime: Millis | null,
+    lineage: readonly number[],
+    tag: string | null,
+    value: unknown,
+    subtask?: number,
+  ): void;
 }
 
 /**
@@ -403,8 +427,62 @@ export class TraceRecorder implements Trace {
 
   /** Records a record-level event (arrival, emit, state write), subject to sampling. */
   addRecordEvent(event: UnnumberedEvent): void {
-    if (this.level === 'sampled' && this.recordEvents++ % this.sampleEvery !== 0) return;
+    if (this.sampledOut()) return;
     this.add(event);
+  }
+
+  arrival(
+    op: string,
+    input: number,
+    record: number,
+    eventTime: Millis | null,
+    key: Key | null,
+    value: unknown,
+    subtask = -1,
+  ): void {
+    if (this.sampledOut()) return;
+    const time = this.clock();
+    const columns = this.columns;
+    if (
+      columns.pushRecordEvent(
+        ARRIVAL,
+        time,
+        op,
+        subtask,
+        input,
+        record,
+        eventTime,
+        key,
+        value,
+        undefined,
+      )
+    ) {
+      this.dropped++;
+    }
+  }
+
+  emit(
+    op: string,
+    record: number,
+    eventTime: Millis | null,
+    lineage: readonly number[],
+    tag: string | null,
+    value: unknown,
+    subtask = -1,
+  ): void {
+    if (this.sampledOut()) return;
+    const time = this.clock();
+    const columns = this.columns;
+    if (
+      columns.pushRecordEvent(EMIT, time, op, subtask, record, eventTime, 0, lineage, tag, value)
+    ) {
+      this.dropped++;
+    }
+  }
+
+  /** At level `'sampled'`, whether this record-level event is one of those not kept. */
+  private sampledOut(): boolean {
+    return this.level === 'sampled' && this.recordEvents++ % this.sampleEvery !== 0;
   }
 
   /** The events held, oldest first, without removing them. */

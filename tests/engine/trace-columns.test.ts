@@ -21,7 +21,8 @@ import {
 import type { JobResult } from '../../src/engine/index';
 import { TraceRecorder } from '../../src/engine/trace';
 import type { TraceEvent, UnnumberedEvent } from '../../src/engine/trace';
-import { TraceColumns } from '../../src/engine/trace-columns';
+import { ARRIVAL, TraceColumns } from '../../src/engine/trace-columns';
+import { summarize } from '../../src/engine/summarize';
 import type { Event } from './helpers';
 
 /** The events a ring of objects holds: the last `limit` given, numbered and timed as given. */
@@ -189,9 +190,41 @@ const event: fc.Arbitrary<UnnumberedEvent> = fc
   });
 
 /** What happens to the trace: an event recorded at a time, or everything held drained. */
+/** A record's value: primitives of every kind (long strings too) and records. */
+const recordValue = fc.oneof(
+  fc.anything({ maxDepth: 2 }),
+  fc.string({ minLength: 100, maxLength: 300 }),
+  fc.constantFrom(-0, NaN, undefined, 10n, Symbol('s')),
+);
+
+/** An arrival or an emit recorded from its fields (`Trace.arrival`, `Trace.emit`). */
+const recordEvent = fc.record({
+  arrival: fc.boolean(),
+  op,
+  subtask: fc.option(fc.nat({ max: 7 }), { nil: undefined }),
+  input: count,
+  record: count,
+  eventTime: fc.option(number),
+  key,
+  lineage: fc.array(count, { maxLength: 4 }),
+  tag: fc.option(text),
+  value: recordValue,
+});
+
+/** The object a ring of objects held for such an arrival or emit: its value summarized then. */
+function recordedObject(r: typeof recordEvent extends fc.Arbitrary<infer R> ? R : never) {
+  const base = r.arrival
+    ? { type: 'arrival', op: r.op, input: r.input, record: r.record, eventTime: r.eventTime }
+    : { type: 'emit', op: r.op, record: r.record, eventTime: r.eventTime, lineage: r.lineage };
+  const fields = r.arrival ? { key: r.key } : { tag: r.tag };
+  const subtask = r.subtask === undefined ? {} : { subtask: r.subtask };
+  return { ...base, ...fields, value: summarize(r.value), ...subtask } as UnnumberedEvent;
+}
+
 const steps = fc.array(
   fc.oneof(
-    { weight: 9, arbitrary: fc.tuple(event, number).map(([e, time]) => ({ event: e, time })) },
+    { weight: 6, arbitrary: fc.tuple(event, number).map(([e, time]) => ({ event: e, time })) },
+    { weight: 3, arbitrary: fc.tuple(recordEvent, number).map(([r, time]) => ({ r, time })) },
     { weight: 1, arbitrary: fc.constant('drain' as const) },
   ),
   { maxLength: 120 },
@@ -210,6 +243,16 @@ describe('the trace in columns', () => {
             continue;
           }
           now = step.time;
+          if ('r' in step) {
+            const { r } = step;
+            if (r.arrival) {
+              recorder.arrival(r.op, r.input, r.record, r.eventTime, r.key, r.value, r.subtask);
+            } else {
+              recorder.emit(r.op, r.record, r.eventTime, r.lineage, r.tag, r.value, r.subtask);
+            }
+            objects.add(recordedObject(r), step.time);
+            continue;
+          }
           // Each is given its own copy: the recorder may keep what it is given.
           recorder.add(structuredClone(step.event));
           objects.add(structuredClone(step.event), step.time);
@@ -221,6 +264,18 @@ describe('the trace in columns', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("summarizes a record's value as it was when recorded, though the record changes after", () => {
+    const recorder = new TraceRecorder({ level: 'full' }, () => 0);
+    const value = { celsius: 21 };
+    recorder.arrival('map', 0, 1, null, null, value);
+    recorder.emit('map', 2, 5, [1], null, value);
+    value.celsius = 99;
+    expect(recorder.events().map((e) => 'value' in e && e.value)).toEqual([
+      '{ celsius: 21 }',
+      '{ celsius: 21 }',
+    ]);
   });
 
   it('grows past its first columns and keeps the oldest events in order', () => {
@@ -308,7 +363,8 @@ function runPipeline(p: Pipeline): JobResult {
   return env.execute();
 }
 
-const original = TraceColumns.prototype.push;
+const originalPush = TraceColumns.prototype.push;
+const originalPushRecordEvent = TraceColumns.prototype.pushRecordEvent;
 const seen = new Set<string>();
 const COMMON_TYPES = [
   'arrival',
@@ -334,7 +390,8 @@ describe('the trace of a run, in columns', () => {
   it('decodes to exactly the events the run recorded, for random pipelines', () => {
     fc.assert(
       fc.property(pipeline, (p) => {
-        // What the run gave the trace, as it gave it: what a ring of objects would have held.
+        // What the run gave the trace, as it gave it: what a ring of objects would have held,
+        // with each record's value summarized when it was recorded.
         const given = new ObjectRing(p.limit);
         const push = vi.spyOn(TraceColumns.prototype, 'push').mockImplementation(function (
           this: TraceColumns,
@@ -342,13 +399,32 @@ describe('the trace of a run, in columns', () => {
           time,
         ) {
           given.add(structuredClone(event) as UnnumberedEvent, time);
-          return original.call(this, event, time);
+          return originalPush.call(this, event, time);
         });
+        const pushRecordEvent = vi
+          .spyOn(TraceColumns.prototype, 'pushRecordEvent')
+          .mockImplementation(function (this: TraceColumns, ...args) {
+            const [code, time, op, subtask, a, b, , x, y, z] = args;
+            const event =
+              code === ARRIVAL
+                ? { type: 'arrival', op, input: a, record: b, eventTime: args[6], key: x }
+                : { type: 'emit', op, record: a, eventTime: b, lineage: x, tag: y };
+            given.add(
+              structuredClone({
+                ...event,
+                value: summarize(code === ARRIVAL ? y : z),
+                ...(subtask === -1 ? {} : { subtask }),
+              }) as UnnumberedEvent,
+              time,
+            );
+            return originalPushRecordEvent.apply(this, args);
+          });
         let result: JobResult;
         try {
           result = runPipeline(p);
         } finally {
           push.mockRestore();
+          pushRecordEvent.mockRestore();
         }
         expect(given.events.length).toBeGreaterThan(0);
         for (const e of result.trace) seen.add(e.type);

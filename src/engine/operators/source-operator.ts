@@ -439,15 +439,7 @@ export class SourceOperator<T> extends StreamOperator {
     if (trace !== null) {
       const id = this.job.nextRecordId();
       lineage = [id];
-      trace.addRecordEvent({
-        type: 'arrival',
-        op: this.id,
-        input: partition.split,
-        record: id,
-        eventTime: timestamp ?? null,
-        key: null,
-        value: summarize(value),
-      });
+      trace.arrival(this.id, partition.split, id, timestamp ?? null, null, value);
       this.job.provenance?.input(id, this.source.name, value, timestamp);
     }
     // As in Flink, the record goes out before the generator sees it, so a punctuated watermark

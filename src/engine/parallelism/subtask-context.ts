@@ -6,6 +6,7 @@
 import type { SourceFormatError } from '../sources/text/source-format-error';
 import type { Trace, TraceLevel, UnnumberedEvent } from '../trace';
 import type { Millis } from '../time';
+import type { Key } from '../records';
 import type { JobContext } from '../runtime/job-context';
 import type { InFlightChannel } from '../runtime/in-flight-channel';
 import type { StreamOperator } from '../runtime/operator';
@@ -31,6 +32,28 @@ class SubtaskTrace implements Trace {
   addRecordEvent(event: UnnumberedEvent): void {
     (event as { subtask?: number }).subtask = this.subtask;
     this.trace.addRecordEvent(event);
+  }
+
+  arrival(
+    op: string,
+    input: number,
+    record: number,
+    eventTime: Millis | null,
+    key: Key | null,
+    value: unknown,
+  ): void {
+    this.trace.arrival(op, input, record, eventTime, key, value, this.subtask);
+  }
+
+  emit(
+    op: string,
+    record: number,
+    eventTime: Millis | null,
+    lineage: readonly number[],
+    tag: string | null,
+    value: unknown,
+  ): void {
+    this.trace.emit(op, record, eventTime, lineage, tag, value, this.subtask);
   }
 }
 

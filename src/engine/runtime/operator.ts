@@ -24,6 +24,8 @@ import type { CheckpointBarrierHandler } from '../checkpointing/barrier-handler'
 import type { Failure, FusedRecord, FusionBuilder } from './fusion';
 import type { JobContext } from './job-context';
 
+/** The lineage of an emitted record with none: shared, never written. */
+const NO_LINEAGE: readonly number[] = Object.freeze([]);
 /**
  * One record's way into an operator (or out of one, to all its readers) on the untraced fast path:
  * its value and event time. Nothing else travels: such records carry no trace id and no window
@@ -127,15 +129,7 @@ export class Output {
   ): number {
     const { job, id: op } = this.operator;
     const id = job.nextRecordId();
-    job.trace?.addRecordEvent({
-      type: 'emit',
-      op,
-      record: id,
-      eventTime: timestamp ?? null,
-      lineage: lineage ?? [],
-      tag,
-      value: summarize(value),
-    });
+    job.trace?.emit(op, id, timestamp ?? null, lineage ?? NO_LINEAGE, tag, value);
     if (lineage !== undefined) job.provenance?.derived(id, lineage);
     return id;
   }
@@ -430,15 +424,7 @@ export abstract class StreamOperator implements EdgeTarget {
     id: number,
     key: Key | undefined,
   ): void {
-    this.job.trace?.addRecordEvent({
-      type: 'arrival',
-      op: this.id,
-      input: edge.channel,
-      record: id,
-      eventTime: timestamp ?? null,
-      key: key ?? null,
-      value: summarize(value),
-    });
+    this.job.trace?.arrival(this.id, edge.channel, id, timestamp ?? null, key ?? null, value);
   }
 
   /** Entry point for watermarks arriving on an edge (or a source partition). */

@@ -109,7 +109,7 @@ const LAYOUTS: { readonly [T in EventType]: Layout } = {
   },
   'timer-registered': TIMER,
   'timer-fired': TIMER,
-  'state-write': { numbers: [], refs: ['key', 'state', 'value'] },
+  'state-write': { numbers: [], refs: ['key', 'state', 'value'], summarized: 2 },
   'job-end': { numbers: [['pendingProcessingTimers', 'number']], refs: [] },
   'checkpoint-triggered': { numbers: [CHECKPOINT], refs: ['mode'] },
   barrier: { numbers: [CHECKPOINT, ['input', 'number']], refs: [] },
@@ -148,9 +148,10 @@ const KINDS_BY_CODE = TYPES.map((type) => LAYOUTS[type].numbers.map(([, kind]) =
 const REFS_BY_CODE = TYPES.map((type) => LAYOUTS[type].refs);
 const SUMMARIZED_BY_CODE = TYPES.map((type) => LAYOUTS[type].summarized ?? -1);
 
-/** The codes of the two events a run makes per record and operator. */
+/** The codes of the events a run makes per record and operator. */
 export const ARRIVAL = CODES.get('arrival') as number;
 export const EMIT = CODES.get('emit') as number;
+export const STATE_WRITE = CODES.get('state-write') as number;
 
 /** In `flags`: bit i, number field i is `null`; bit 8 + i, it is absent. */
 const ABSENT = 8;
@@ -198,13 +199,15 @@ export class TraceColumns {
 
   /**
    * Holds an arrival (`code` {@link ARRIVAL}: numbers input, record, event time; references key,
-   * value) or an emit ({@link EMIT}: numbers record, event time; references lineage, tag, value)
-   * from its fields, with no event object made; `null` numbers are kept as null. As {@link push}.
+   * value), an emit ({@link EMIT}: numbers record, event time; references lineage, tag, value) or
+   * a state write ({@link STATE_WRITE}: references key, state, value, `undefined` when the state
+   * was cleared) from its fields, with no event object made; `null` numbers are kept as null. As
+   * {@link push}.
    *
-   * The record's `value` is kept as it is when it is a primitive, and summarized when the event is
-   * built: a primitive cannot change meanwhile, so the summary is the one it would have had now,
-   * and a run of numbers makes no string per event. Anything else (an object, which the job may
-   * still change) is summarized now.
+   * The `value` is kept as it is when it is a primitive, and summarized when the event is built:
+   * a primitive cannot change meanwhile, so the summary is the one it would have had now, and a
+   * run of numbers makes no string per event. Anything else (an object, which the job may still
+   * change) is summarized now.
    */
   pushRecordEvent(
     code: number,
@@ -233,10 +236,14 @@ export class TraceColumns {
     else n2[slot] = c;
     this.flags[slot] = flags;
     const [r0, r1, r2] = this.refs as [unknown[], unknown[], unknown[]];
-    const summarized = code === ARRIVAL ? 1 : 2;
     r0[slot] = x;
-    r1[slot] = summarized === 1 ? summaryOrPrimitive(y) : y;
-    r2[slot] = summarized === 2 ? summaryOrPrimitive(z) : z;
+    if (code === ARRIVAL) {
+      r1[slot] = summaryOrPrimitive(y);
+      r2[slot] = undefined;
+    } else {
+      r1[slot] = y;
+      r2[slot] = code === STATE_WRITE && z === undefined ? null : summaryOrPrimitive(z);
+    }
     return this.dropping;
   }
 
@@ -270,7 +277,8 @@ export class TraceColumns {
     for (let r = 0; r < refs.length; r++) {
       const value = (this.refs[r] as unknown[])[slot];
       // A summary made when the event was recorded comes back the same: it is within the limit.
-      event[refs[r] as string] = r === summarized ? summarize(value) : value;
+      // `null` is a state cleared (see `pushRecordEvent`).
+      event[refs[r] as string] = r === summarized && value !== null ? summarize(value) : value;
     }
     return event as unknown as TraceEvent;
   }
@@ -367,11 +375,12 @@ export class TraceColumns {
   }
 }
 
-/** `value` itself if it is a primitive (summarized when its event is built), else its summary now. */
+/**
+ * `value` itself if it is a primitive (summarized when its event is built), else its summary now.
+ * `null` is summarized now too: a `null` held stands for a state cleared.
+ */
 function summaryOrPrimitive(value: unknown): unknown {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function'
-    ? summarize(value)
-    : value;
+  return typeof value === 'object' || typeof value === 'function' ? summarize(value) : value;
 }
 
 function grown<A extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(

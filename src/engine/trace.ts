@@ -10,7 +10,7 @@
 import type { Key } from './records';
 import type { PaneTiming } from './windows/pane';
 import type { Millis } from './time';
-import { ARRIVAL, EMIT, TraceColumns } from './trace-columns';
+import { ARRIVAL, EMIT, STATE_WRITE, TraceColumns } from './trace-columns';
 
 /** How much the trace keeps. Counters (metrics) are kept at every level. */
 export type TraceLevel = 'full' | 'sampled' | 'counters';
@@ -391,6 +391,11 @@ export interface Trace {
     value: unknown,
     subtask?: number,
   ): void;
+  /**
+   * Records a {@link StateWriteEvent} as {@link arrival} records an arrival: `value` is the
+   * state's new value, `undefined` when it was cleared.
+   */
+  stateWrite(op: string, key: Key, state: string, value: unknown, subtask?: number): void;
 }
 
 /**
@@ -476,6 +481,15 @@ export class TraceRecorder implements Trace {
     if (
       columns.pushRecordEvent(EMIT, time, op, subtask, record, eventTime, 0, lineage, tag, value)
     ) {
+      this.dropped++;
+    }
+  }
+
+  stateWrite(op: string, key: Key, state: string, value: unknown, subtask = -1): void {
+    if (this.sampledOut()) return;
+    const time = this.clock();
+    const columns = this.columns;
+    if (columns.pushRecordEvent(STATE_WRITE, time, op, subtask, 0, 0, 0, key, state, value)) {
       this.dropped++;
     }
   }

@@ -18,10 +18,10 @@ import {
   WatermarkStrategy,
   elementsSource,
 } from '../../src/engine/index';
-import type { JobResult } from '../../src/engine/index';
+import type { JobResult, Key } from '../../src/engine/index';
 import { TraceRecorder } from '../../src/engine/trace';
 import type { TraceEvent, UnnumberedEvent } from '../../src/engine/trace';
-import { ARRIVAL, TraceColumns } from '../../src/engine/trace-columns';
+import { ARRIVAL, EMIT, STATE_WRITE, TraceColumns } from '../../src/engine/trace-columns';
 import { summarize } from '../../src/engine/summarize';
 import type { Event } from './helpers';
 
@@ -199,7 +199,7 @@ const recordValue = fc.oneof(
 
 /** An arrival or an emit recorded from its fields (`Trace.arrival`, `Trace.emit`). */
 const recordEvent = fc.record({
-  arrival: fc.boolean(),
+  kind: fc.constantFrom('arrival' as const, 'emit' as const, 'state-write' as const),
   op,
   subtask: fc.option(fc.nat({ max: 7 }), { nil: undefined }),
   input: count,
@@ -208,17 +208,46 @@ const recordEvent = fc.record({
   key,
   lineage: fc.array(count, { maxLength: 4 }),
   tag: fc.option(text),
+  state: text,
   value: recordValue,
 });
 
-/** The object a ring of objects held for such an arrival or emit: its value summarized then. */
+/**
+ * The object a ring of objects held for such an arrival, emit or state write: its value
+ * summarized then (a state write's `undefined` value: the state cleared, `null`).
+ */
 function recordedObject(r: typeof recordEvent extends fc.Arbitrary<infer R> ? R : never) {
-  const base = r.arrival
-    ? { type: 'arrival', op: r.op, input: r.input, record: r.record, eventTime: r.eventTime }
-    : { type: 'emit', op: r.op, record: r.record, eventTime: r.eventTime, lineage: r.lineage };
-  const fields = r.arrival ? { key: r.key } : { tag: r.tag };
+  const { op, record, eventTime } = r;
+  const fields =
+    r.kind === 'arrival'
+      ? {
+          type: r.kind,
+          op,
+          input: r.input,
+          record,
+          eventTime,
+          key: r.key,
+          value: summarize(r.value),
+        }
+      : r.kind === 'emit'
+        ? {
+            type: r.kind,
+            op,
+            record,
+            eventTime,
+            lineage: r.lineage,
+            tag: r.tag,
+            value: summarize(r.value),
+          }
+        : {
+            type: r.kind,
+            op,
+            key: r.key,
+            state: r.state,
+            value: r.value === undefined ? null : summarize(r.value),
+          };
   const subtask = r.subtask === undefined ? {} : { subtask: r.subtask };
-  return { ...base, ...fields, value: summarize(r.value), ...subtask } as UnnumberedEvent;
+  return { ...fields, ...subtask } as UnnumberedEvent;
 }
 
 const steps = fc.array(
@@ -245,10 +274,12 @@ describe('the trace in columns', () => {
           now = step.time;
           if ('r' in step) {
             const { r } = step;
-            if (r.arrival) {
+            if (r.kind === 'arrival') {
               recorder.arrival(r.op, r.input, r.record, r.eventTime, r.key, r.value, r.subtask);
-            } else {
+            } else if (r.kind === 'emit') {
               recorder.emit(r.op, r.record, r.eventTime, r.lineage, r.tag, r.value, r.subtask);
+            } else {
+              recorder.stateWrite(r.op, r.key as Key, r.state, r.value, r.subtask);
             }
             objects.add(recordedObject(r), step.time);
             continue;
@@ -305,7 +336,7 @@ interface Pipeline {
   readonly parallelism: number;
   readonly events: readonly Event[];
   readonly outOfOrderness: number;
-  readonly windows: 'tumbling' | 'sliding' | 'session' | 'late' | 'fields';
+  readonly windows: 'tumbling' | 'sliding' | 'session' | 'late' | 'fields' | 'rolling';
   readonly checkpointInterval: number;
   readonly failAt: number | undefined;
   readonly limit: number;
@@ -323,7 +354,7 @@ const pipeline: fc.Arbitrary<Pipeline> = fc.record({
     { minLength: 1, maxLength: 30 },
   ),
   outOfOrderness: fc.integer({ min: 0, max: 600 }),
-  windows: fc.constantFrom('tumbling', 'sliding', 'session', 'late', 'fields'),
+  windows: fc.constantFrom('tumbling', 'sliding', 'session', 'late', 'fields', 'rolling'),
   checkpointInterval: fc.integer({ min: 100, max: 1_500 }),
   failAt: fc.option(fc.integer({ min: 0, max: 2_000 }), { nil: undefined }),
   limit: fc.constantFrom(50, 400, 100_000),
@@ -357,7 +388,9 @@ function runPipeline(p: Pipeline): JobResult {
           ? keyed.window(EventTimeSessionWindows.withGap(400)).reduce(sum)
           : p.windows === 'late'
             ? keyed.window(TumblingEventTimeWindows.of(500)).allowedLateness(300).reduce(sum)
-            : keyed.window(TumblingEventTimeWindows.of(700)).sum('n');
+            : p.windows === 'fields'
+              ? keyed.window(TumblingEventTimeWindows.of(700)).sum('n')
+              : keyed.reduce(sum);
   results.sinkTo(env.collect('plain'));
   results.sinkTo(env.collect('exactly', { deliveryGuarantee: DeliveryGuarantee.EXACTLY_ONCE }));
   return env.execute();
@@ -383,6 +416,7 @@ const COMMON_TYPES = [
   'restart',
   'transaction-opened',
   'transaction-committed',
+  'state-write',
   'job-end',
 ];
 
@@ -408,11 +442,14 @@ describe('the trace of a run, in columns', () => {
             const event =
               code === ARRIVAL
                 ? { type: 'arrival', op, input: a, record: b, eventTime: args[6], key: x }
-                : { type: 'emit', op, record: a, eventTime: b, lineage: x, tag: y };
+                : code === EMIT
+                  ? { type: 'emit', op, record: a, eventTime: b, lineage: x, tag: y }
+                  : { type: 'state-write', op, key: x, state: y };
+            const value = code === ARRIVAL ? y : z;
             given.add(
               structuredClone({
                 ...event,
-                value: summarize(code === ARRIVAL ? y : z),
+                value: code === STATE_WRITE && value === undefined ? null : summarize(value),
                 ...(subtask === -1 ? {} : { subtask }),
               }) as UnnumberedEvent,
               time,

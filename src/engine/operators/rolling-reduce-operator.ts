@@ -11,7 +11,6 @@ import { StreamOperator } from '../runtime/operator';
 import type { Edge } from '../runtime/operator';
 import type { Failure, Fusible, FusedRecord, FusionBuilder } from '../runtime/fusion';
 import type { KeyedStateEntry } from '../state/keyed-state-backend';
-import { summarize } from '../summarize';
 import type { Millis } from '../time';
 
 /** The name the reduced value goes by in inspection and in the trace's state writes. */
@@ -111,13 +110,7 @@ export class RollingReduceOperator extends StreamOperator implements Fusible {
       this.output.emit(next, timestamp, undefined, origin);
       return;
     }
-    trace.addRecordEvent({
-      type: 'state-write',
-      op: this.id,
-      key: key as Key,
-      state: STATE,
-      value: next === undefined ? null : summarize(next),
-    });
+    trace.stateWrite(this.id, key as Key, STATE, next);
     this.output.emit(next, timestamp, [id], origin);
   }
 

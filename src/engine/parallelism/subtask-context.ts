@@ -55,6 +55,10 @@ class SubtaskTrace implements Trace {
   ): void {
     this.trace.emit(op, record, eventTime, lineage, tag, value, this.subtask);
   }
+
+  stateWrite(op: string, key: Key, state: string, value: unknown): void {
+    this.trace.stateWrite(op, key, state, value, this.subtask);
+  }
 }
 
 export class SubtaskContext implements JobContext {

@@ -7,7 +7,6 @@
  */
 import { PipelineDefinitionError } from '../errors';
 import type { Key } from '../records';
-import { summarize } from '../summarize';
 import type { Trace } from '../trace';
 import type {
   ListState,
@@ -200,14 +199,6 @@ export class KeyedStateBackend {
   }
 
   private traceWrite(key: Key, state: string, value: unknown): void {
-    const trace = this.owner.job.trace;
-    if (trace === null) return;
-    trace.addRecordEvent({
-      type: 'state-write',
-      op: this.owner.id,
-      key,
-      state,
-      value: value === undefined ? null : summarize(value),
-    });
+    this.owner.job.trace?.stateWrite(this.owner.id, key, state, value);
   }
 }

@@ -159,6 +159,8 @@ const ABSENT = 8;
 const NO_SUBTASK = -1;
 
 const FIRST_CAPACITY = 1024;
+/** A string this long or shorter is its own summary (see `summarize`), and is held as it is. */
+const SHORT_STRING = 120;
 
 type Fields = Record<string, unknown>;
 
@@ -204,10 +206,10 @@ export class TraceColumns {
    * was cleared) from its fields, with no event object made; `null` numbers are kept as null. As
    * {@link push}.
    *
-   * The `value` is kept as it is when it is a primitive, and summarized when the event is built:
-   * a primitive cannot change meanwhile, so the summary is the one it would have had now, and a
-   * run of numbers makes no string per event. Anything else (an object, which the job may still
-   * change) is summarized now.
+   * The `value` is kept as it is when it is a small primitive, and summarized when the event is
+   * built: a primitive cannot change meanwhile, so the summary is the one it would have had now,
+   * and a run of numbers makes no string per event. Anything else (an object, which the job may
+   * still change, or a long string) is summarized now.
    */
   pushRecordEvent(
     code: number,
@@ -376,11 +378,23 @@ export class TraceColumns {
 }
 
 /**
- * `value` itself if it is a primitive (summarized when its event is built), else its summary now.
- * `null` is summarized now too: a `null` held stands for a state cleared.
+ * `value` itself if it is a primitive that stays small (summarized when its event is built), else
+ * its summary now: an object may change; a long string would be held whole rather than cut, and
+ * a bigint's text may be as long. `null` is summarized now too: a `null` held stands for a state
+ * cleared.
  */
 function summaryOrPrimitive(value: unknown): unknown {
-  return typeof value === 'object' || typeof value === 'function' ? summarize(value) : value;
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+    case 'symbol':
+      return value;
+    case 'string':
+      return value.length <= SHORT_STRING ? value : summarize(value);
+    default:
+      return summarize(value);
+  }
 }
 
 function grown<A extends Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array>(

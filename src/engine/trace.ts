@@ -445,25 +445,7 @@ export class TraceRecorder implements Trace {
     value: unknown,
     subtask = -1,
   ): void {
-    if (this.sampledOut()) return;
-    const time = this.clock();
-    const columns = this.columns;
-    if (
-      columns.pushRecordEvent(
-        ARRIVAL,
-        time,
-        op,
-        subtask,
-        input,
-        record,
-        eventTime,
-        key,
-        value,
-        undefined,
-      )
-    ) {
-      this.dropped++;
-    }
+    this.record(ARRIVAL, op, subtask, input, record, eventTime, key, value, undefined);
   }
 
   emit(
@@ -475,21 +457,30 @@ export class TraceRecorder implements Trace {
     value: unknown,
     subtask = -1,
   ): void {
-    if (this.sampledOut()) return;
-    const time = this.clock();
-    const columns = this.columns;
-    if (
-      columns.pushRecordEvent(EMIT, time, op, subtask, record, eventTime, 0, lineage, tag, value)
-    ) {
-      this.dropped++;
-    }
+    this.record(EMIT, op, subtask, record, eventTime, 0, lineage, tag, value);
   }
 
   stateWrite(op: string, key: Key, state: string, value: unknown, subtask = -1): void {
+    this.record(STATE_WRITE, op, subtask, 0, 0, 0, key, state, value);
+  }
+
+  /**
+   * Records an arrival, an emit or a state write from its fields, subject to sampling (see
+   * `TraceColumns.pushRecordEvent`).
+   */
+  private record(
+    code: number,
+    op: string,
+    subtask: number,
+    a: number | null,
+    b: number | null,
+    c: number | null,
+    x: unknown,
+    y: unknown,
+    z: unknown,
+  ): void {
     if (this.sampledOut()) return;
-    const time = this.clock();
-    const columns = this.columns;
-    if (columns.pushRecordEvent(STATE_WRITE, time, op, subtask, 0, 0, 0, key, state, value)) {
+    if (this.columns.pushRecordEvent(code, this.clock(), op, subtask, a, b, c, x, y, z)) {
       this.dropped++;
     }
   }

@@ -78,9 +78,12 @@ describe('presenting a run', () => {
     // The page's own text is still there, under the full screen: one element per id.
     expect(await page.locator('#lesson-title').count()).toBe(1);
 
-    // The clicker still steps the run while the text is shown.
+    // The clicker still steps the run while the text is shown. The first step starts the run's
+    // sandbox, which takes seconds on a loaded machine (as in the case above).
     await page.keyboard.press('PageDown');
-    await expect.poll(() => page.locator('p.step').getAttribute('data-step')).toBe('1');
+    await expect
+      .poll(() => page.locator('p.step').getAttribute('data-step'), { timeout: 15_000 })
+      .toBe('1');
     await page.screenshot({ path: `${shots}/present-lesson-1280x720-light.png` });
 
     await page.getByRole('button', { name: 'Hide lesson text' }).click();

@@ -31,14 +31,30 @@ export default defineConfig({
     chunkSizeWarningLimit: 8000,
   },
   test: {
-    include: [
-      'tests/unit/**/*.test.ts',
-      'tests/engine/**/*.test.ts',
-      'tests/runtime/**/*.test.ts',
-      'tests/conformance/**/*.test.ts',
-    ],
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/unit.json' },
+    projects: [
+      {
+        // Pure modules: the files share one module cache per worker, rather than importing the
+        // engine again for each of a hundred files (most of the time these tests took).
+        extends: true,
+        test: {
+          name: 'engine',
+          include: [
+            'tests/unit/**/*.test.ts',
+            'tests/engine/**/*.test.ts',
+            'tests/conformance/**/*.test.ts',
+          ],
+          isolate: false,
+        },
+      },
+      {
+        // The sandbox's own code freezes built-ins and replaces globals, as it must in its
+        // worker: each of these files gets a fresh module graph.
+        extends: true,
+        test: { name: 'runtime', include: ['tests/runtime/**/*.test.ts'] },
+      },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { preview, type PreviewServer } from 'vite';
+import { serveSite, type Site } from './static-site';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -8,22 +8,17 @@ declare module 'vitest' {
   }
 }
 
-let server: PreviewServer | undefined;
+let site: Site | undefined;
 
 /** Serves `dist/` (the built site) for the whole e2e run. */
 export async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) {
     throw new Error('No built site in dist/: run `npm run build` before the end-to-end tests.');
   }
-  server = await preview({
-    logLevel: 'warn',
-    preview: { host: '127.0.0.1', port: 4319, strictPort: false, open: false },
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The preview server did not report its address');
-  project.provide('baseURL', url);
+  site = await serveSite('dist', 4319).catch(() => serveSite('dist'));
+  project.provide('baseURL', site.url);
 }
 
 export async function teardown() {
-  await server?.close();
+  await site?.close();
 }

@@ -1,9 +1,9 @@
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
+import { serveSite, type Site } from './static-site';
 import { GOOD_PROGRAM, setCode, visibleCode } from './workbench';
 
 /**
@@ -14,19 +14,14 @@ import { GOOD_PROGRAM, setCode, visibleCode } from './workbench';
 describe('a new version of the app', () => {
   const { start } = useBrowser();
   let site: string;
-  let server: PreviewServer;
+  let server: Site;
   let origin: string;
 
   beforeAll(async () => {
     site = await mkdtemp(join(tmpdir(), 'streamlab-site-'));
     await cp('dist', site, { recursive: true });
-    server = await preview({
-      logLevel: 'warn',
-      build: { outDir: site },
-      preview: { host: '127.0.0.1', port: 4419, strictPort: false, open: false },
-    });
-    origin = server.resolvedUrls?.local[0] ?? '';
-    if (!origin) throw new Error('The preview server did not report its address');
+    server = await serveSite(site);
+    origin = server.url;
   });
 
   afterAll(async () => {

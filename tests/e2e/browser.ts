@@ -56,7 +56,13 @@ export function useBrowser(
   const start = async (
     contextOptions: Parameters<Browser['newContext']>[0] = {},
   ): Promise<Session> => {
-    if (options.shared && session.current) return session.current;
+    if (options.shared && session.current) {
+      // The tab exists already: options given now would silently not apply.
+      if (Object.keys(contextOptions).length > 0) {
+        throw new Error('A shared session takes its context options from its first start()');
+      }
+      return session.current;
+    }
     const context = await browser.newContext({
       viewport: options.viewport ?? { width: 1280, height: 720 },
       // Installing the service worker fetches the whole site (about 13 MB) in the background: a

@@ -60,11 +60,20 @@ async function markerMessagesAt(page: Page, line: number): Promise<string> {
 }
 
 describe('errors that point the way', () => {
-  const { start } = useBrowser();
+  // One tab for every case, as a learner who makes one mistake after another: the page must not
+  // carry one mistake's message or marker into the next run.
+  const { start } = useBrowser({ shared: true });
+
+  /** The sandbox, in the file's one tab, with its main-thread tasks recorded from the first load. */
+  async function openSandbox(): Promise<Page> {
+    const { page, open } = await start();
+    if (page.url() === 'about:blank') await recordLongTasks(page);
+    await open('#/sandbox');
+    return page;
+  }
 
   it("marks a run's error as from the last run once the code changes, and drops its marker", async () => {
-    const { page, open } = await start();
-    await open('#/sandbox');
+    const page = await openSandbox();
     // TypeScript is happy with this; only running it fails.
     await setCode(
       page,
@@ -88,8 +97,7 @@ describe('errors that point the way', () => {
   });
 
   it('says the run failed and where, not that a sink is missing, when the code does not build', async () => {
-    const { page, open } = await start();
-    await open('#/sandbox');
+    const page = await openSandbox();
     await setCode(
       page,
       program('const limit: number = ;', "env.fromElements(1).sinkTo(env.collect('x'));"),
@@ -103,8 +111,7 @@ describe('errors that point the way', () => {
   });
 
   it('names the import a streamlab export needs when the code uses it without one', async () => {
-    const { page, open } = await start();
-    await open('#/sandbox');
+    const page = await openSandbox();
     await setCode(
       page,
       program(
@@ -124,8 +131,7 @@ describe('errors that point the way', () => {
   });
 
   it('names the type errors the editor marks when a run ends, one click from the line', async () => {
-    const { page, open } = await start();
-    await open('#/sandbox');
+    const page = await openSandbox();
     await setCode(
       page,
       program(
@@ -164,9 +170,7 @@ describe('errors that point the way', () => {
   });
 
   it('puts syntax only the loop-guard parser refuses at its line, with a marker', async () => {
-    const { page, open } = await start();
-    await recordLongTasks(page);
-    await open('#/sandbox');
+    const page = await openSandbox();
     const mistake = 'const total = 2;';
     const status = await runMistake(
       page,
@@ -183,9 +187,7 @@ describe('errors that point the way', () => {
   });
 
   it('shows a cyclic record with [Circular] and finishes the run', async () => {
-    const { page, open } = await start();
-    await recordLongTasks(page);
-    await open('#/sandbox');
+    const page = await openSandbox();
     const mistake = 'parent.children.push({ name: "child", parent });';
     const status = await runMistake(
       page,
@@ -201,9 +203,7 @@ describe('errors that point the way', () => {
   });
 
   it('says operator functions must be synchronous when a map is async', async () => {
-    const { page, open } = await start();
-    await recordLongTasks(page);
-    await open('#/sandbox');
+    const page = await openSandbox();
     const mistake = '.map(async (n) => n + 1)';
     const status = await runMistake(
       page,

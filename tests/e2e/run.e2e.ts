@@ -13,7 +13,9 @@ import {
 const LESSON = '#/learn/what-is-a-stream';
 
 describe('running a pipeline', () => {
-  const { start } = useBrowser();
+  // One tab for the whole describe, as a learner runs one program after another in it; the
+  // lesson's starter runs first, before anything was edited.
+  const { start } = useBrowser({ shared: true });
 
   it("runs the lesson's starter and shows what reached its sink", async () => {
     const { page, open } = await start();

@@ -32,7 +32,8 @@ async function paneSummary(page: Page): Promise<string[]> {
 }
 
 describe('the event-time chart', () => {
-  const { start } = useBrowser();
+  // One tab: each case runs the script afresh, as a learner pressing Run again would.
+  const { start } = useBrowser({ shared: true });
 
   it('shows the late element as dropped, the watermark where it stood and the panes that fired', async () => {
     const { page, open } = await start();
@@ -207,6 +208,10 @@ describe('the event-time chart', () => {
     await expect.poll(() => panes(page).count()).toBe(0);
     expect(await records(page).count()).toBe(4);
   });
+});
+
+describe('the event-time chart in the dark theme', () => {
+  const { start } = useBrowser();
 
   it('reads in the dark theme and fills the window when expanded', async () => {
     const { page, open } = await start({ colorScheme: 'dark' });

@@ -37,7 +37,7 @@ export default defineConfig({
     projects: [
       {
         // Pure modules: the files share one module cache per worker, rather than importing the
-        // engine again for each of a hundred files (most of the time these tests took).
+        // engine again for each of a hundred files (about half the time these tests took).
         extends: true,
         test: {
           name: 'engine',

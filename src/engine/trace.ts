@@ -365,8 +365,6 @@ export interface Trace {
   readonly level: TraceLevel;
   /** Records an event. */
   add(event: UnnumberedEvent): void;
-  /** Records a record-level event (arrival, emit, state write), subject to sampling. */
-  addRecordEvent(event: UnnumberedEvent): void;
   /**
    * Records an {@link ArrivalEvent}, subject to sampling, without an object made for it: a run
    * makes one per record and operator. `value` is the record's value itself, which the trace
@@ -428,12 +426,6 @@ export class TraceRecorder implements Trace {
   /** Records an event, numbered and timed now. */
   add(event: UnnumberedEvent): void {
     if (this.columns.push(event, this.clock())) this.dropped++;
-  }
-
-  /** Records a record-level event (arrival, emit, state write), subject to sampling. */
-  addRecordEvent(event: UnnumberedEvent): void {
-    if (this.sampledOut()) return;
-    this.add(event);
   }
 
   arrival(

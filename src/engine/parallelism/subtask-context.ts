@@ -29,11 +29,6 @@ class SubtaskTrace implements Trace {
     this.trace.add(event);
   }
 
-  addRecordEvent(event: UnnumberedEvent): void {
-    (event as { subtask?: number }).subtask = this.subtask;
-    this.trace.addRecordEvent(event);
-  }
-
   arrival(
     op: string,
     input: number,
